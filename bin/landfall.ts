@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * The CDK app: load and validate the config, build every stage, register the gates.
+ * Context: `-c landfall:config=DIR` (default `config`), `-c landfall:guard=true` adds the cfn-guard rules.
+ */
+import { App } from 'aws-cdk-lib';
+import { buildPlatform } from '../lib/app';
+import { applyChecks } from '../lib/checks';
+import { ConfigError, loadConfig } from '../lib/config';
+
+// The CDK CLI asks apps to leave validation failures to it, but it reports only the stacks a command selects, and a
+// plain `cdk synth` selects none inside stages: the app itself fails on any unacknowledged finding.
+const app = new App({ postCliContext: { '@aws-cdk/core:failSynthOnValidationErrors': true } });
+const configDir = (app.node.tryGetContext('landfall:config') as string | undefined) ?? 'config';
+const guard = String(app.node.tryGetContext('landfall:guard') ?? process.env.LANDFALL_GUARD ?? 'false') === 'true';
+
+try {
+  const model = loadConfig(configDir);
+  buildPlatform(app, model);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+applyChecks(app, { guard });
+app.synth();

@@ -1,0 +1,11 @@
+import { defineService } from '../../lib/config';
+
+export default defineService({
+  name: 'jobs',
+  kind: 'worker',
+  image: { directory: 'services/jobs' },
+  cpu: 256,
+  memoryMiB: 512,
+  maxProcessingSeconds: 120,
+  maxReceiveCount: 5,
+});

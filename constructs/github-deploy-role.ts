@@ -1,0 +1,69 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+
+export interface GithubDeployRoleProps {
+  /** GitHub repository allowed to assume the role, as `owner/name`. */
+  readonly repository: string;
+  /** GitHub environment whose jobs may assume the role (the OIDC subject `repo:OWNER/NAME:environment:ENV`). */
+  readonly githubEnvironment: string;
+  /** Qualifier of the CDK bootstrap stack in this account. */
+  readonly cdkQualifier: string;
+  /** Regions bootstrapped in this account; the role may assume the bootstrap roles of these regions only. */
+  readonly regions: readonly string[];
+  /** Name of the role (SCP-protected names start with `landfall-`). */
+  readonly roleName: string;
+  /**
+   * Create the account's GitHub OIDC provider. An account can hold one provider per URL: set false when it
+   * already exists, and the role trusts the existing one.
+   * @default true
+   */
+  readonly createOidcProvider?: boolean;
+}
+
+const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
+const BOOTSTRAP_ROLE_KINDS = ['deploy', 'file-publishing', 'image-publishing', 'lookup'] as const;
+
+/**
+ * The role GitHub Actions assumes through OIDC: no access keys. It can do exactly one thing: assume the CDK
+ * bootstrap roles of this account, which carry the deployment permissions.
+ */
+export class GithubDeployRole extends Construct {
+  public readonly role: iam.Role;
+  public readonly providerArn: string;
+
+  constructor(scope: Construct, id: string, props: GithubDeployRoleProps) {
+    super(scope, id);
+    const { account, partition } = Stack.of(this);
+    this.providerArn =
+      props.createOidcProvider ?? true
+        ? new iam.OidcProviderNative(this, 'OidcProvider', {
+            url: `https://${GITHUB_OIDC_HOST}`,
+            clientIds: ['sts.amazonaws.com'],
+          }).oidcProviderArn
+        : `arn:${partition}:iam::${account}:oidc-provider/${GITHUB_OIDC_HOST}`;
+
+    this.role = new iam.Role(this, 'Role', {
+      roleName: props.roleName,
+      description: `GitHub Actions (${props.repository}, environment ${props.githubEnvironment}) deploys with the CDK bootstrap roles`,
+      maxSessionDuration: Duration.hours(1),
+      assumedBy: new iam.WebIdentityPrincipal(this.providerArn, {
+        StringEquals: {
+          [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com',
+          [`${GITHUB_OIDC_HOST}:sub`]: `repo:${props.repository}:environment:${props.githubEnvironment}`,
+        },
+      }),
+    });
+
+    const bootstrapRoles = props.regions.flatMap((region) =>
+      BOOTSTRAP_ROLE_KINDS.map(
+        (kind) => `arn:${partition}:iam::${account}:role/cdk-${props.cdkQualifier}-${kind}-role-${account}-${region}`,
+      ),
+    );
+    new iam.ManagedPolicy(this, 'AssumeBootstrapRoles', {
+      description: 'Assume the CDK bootstrap roles of this account and nothing else',
+      roles: [this.role],
+      statements: [new iam.PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: bootstrapRoles })],
+    });
+  }
+}

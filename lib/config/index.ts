@@ -1,0 +1,14 @@
+export { definePlatform, defineService } from './define';
+export { loadConfig, configFiles } from './loader';
+export { validateConfig } from './validate';
+export type { ConfigSource } from './validate';
+export { ConfigError, formatProblems } from './problems';
+export type { Problem } from './problems';
+export type { LandfallModel, ResolvedEnvironment } from './model';
+export { PROFILES, TIERS, resolveProfile } from './profiles';
+export type { Tier, TierProfile } from './profiles';
+export type { PlatformConfig, PlatformInput } from './schema/platform';
+export type { AccountConfig } from './schema/accounts';
+export type { EnvironmentConfig } from './schema/environments';
+export type { ServiceConfig, WebServiceConfig, WorkerConfig, ServiceInput } from './schema/service';
+export { FARGATE_MEMORY_BY_CPU } from './fargate';

@@ -1,0 +1,62 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LandfallModel } from './model';
+import { ConfigError } from './problems';
+import type { Problem } from './problems';
+import type { ConfigSource } from './validate';
+import { validateConfig } from './validate';
+
+/** Files of a config directory, named as the user sees them (relative to the working directory). */
+export function configFiles(dir: string): { platform: string; services: string[] } {
+  const servicesDir = path.join(dir, 'services');
+  const services = fs.existsSync(servicesDir)
+    ? fs
+        .readdirSync(servicesDir)
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+        .sort()
+        .map((f) => path.join(servicesDir, f))
+    : [];
+  return { platform: path.join(dir, 'platform.ts'), services };
+}
+
+/**
+ * Load and validate `DIR/platform.ts` and `DIR/services/*.ts` (each a module whose default export is the
+ * definition). Throws `ConfigError` with every problem, including files that are missing or fail to load.
+ */
+export function loadConfig(dir = 'config'): LandfallModel {
+  const files = configFiles(dir);
+  const problems: Problem[] = [];
+  const read = (file: string): ConfigSource | undefined => {
+    const shown = path.relative(process.cwd(), path.resolve(file)) || file;
+    if (!fs.existsSync(file)) {
+      problems.push({ file: shown, path: '', message: 'does not exist (expected a module whose default export is the definition)' });
+      return undefined;
+    }
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(path.resolve(file)) as { default?: unknown };
+      if (mod.default === undefined) {
+        problems.push({ file: shown, path: '', message: 'has no default export (write `export default definePlatform({...})` or `export default defineService({...})`)' });
+        return undefined;
+      }
+      return { file: shown, data: mod.default };
+    } catch (err) {
+      const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      problems.push({ file: shown, path: '', message: `could not be loaded: ${reason}` });
+      return undefined;
+    }
+  };
+  const platform = read(files.platform);
+  const services = files.services.map(read).filter((s): s is ConfigSource => s !== undefined);
+  if (!platform || problems.length > 0) {
+    // Still report schema problems of the files that loaded.
+    try {
+      if (platform) validateConfig(platform, services);
+    } catch (err) {
+      if (err instanceof ConfigError) problems.push(...err.problems);
+      else throw err;
+    }
+    throw new ConfigError(problems);
+  }
+  return validateConfig(platform, services);
+}

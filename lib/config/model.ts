@@ -1,0 +1,27 @@
+import type { TierProfile } from './profiles';
+import type { Tier } from './profiles';
+import type { AccountConfig } from './schema/accounts';
+import type { EnvironmentConfig } from './schema/environments';
+import type { PlatformConfig } from './schema/platform';
+import type { ServiceConfig } from './schema/service';
+
+/** An environment with its account and its tier profile resolved: what an environment stage receives. */
+export interface ResolvedEnvironment {
+  readonly name: string;
+  readonly tier: Tier;
+  readonly account: AccountConfig;
+  readonly profile: TierProfile;
+  readonly config: EnvironmentConfig;
+}
+
+/** The validated configuration: the only input of the CDK app and of the CLI commands that read config. */
+export interface LandfallModel {
+  readonly platform: PlatformConfig;
+  readonly services: readonly ServiceConfig[];
+  readonly environments: readonly ResolvedEnvironment[];
+  readonly accounts: {
+    readonly management: AccountConfig;
+    readonly security: AccountConfig;
+    readonly logArchive: AccountConfig;
+  };
+}

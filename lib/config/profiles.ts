@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { days, strict } from './fields';
+
+export const TIERS = ['dev', 'stg', 'prod'] as const;
+export const TierSchema = z.enum(TIERS, { error: `is not a tier (allowed: ${TIERS.join(', ')})` });
+export type Tier = z.infer<typeof TierSchema>;
+
+/**
+ * Everything that differs between tiers, as data. An environment gets the profile of its tier, with the
+ * environment's `overrides` merged on top; constructs receive these numbers and flags, never a tier name.
+ */
+export const TierProfileSchema = strict({
+  /** AWS Config recording frequency of the Baseline stack. CONTINUOUS records every change; DAILY is cheaper. */
+  configRecordingFrequency: z.enum(['CONTINUOUS', 'DAILY']),
+  /** CloudFormation termination protection on the environment's stacks. */
+  terminationProtection: z.boolean(),
+  /** NAT gateways in the VPC (1 = shared by every zone; one per zone for zone independence). */
+  natGateways: z.number().int().min(0).max(6),
+  /** `gateway` (managed NAT) or `instance` (a t4g.nano NAT instance, a cost option for dev). */
+  natProvider: z.enum(['gateway', 'instance']),
+  /** ECS Container Insights on the cluster. */
+  containerInsights: z.boolean(),
+  /** Retention of application, flow and platform log groups, in days. */
+  logRetentionDays: days,
+  /** Keep queues, buckets and log groups when a stack is deleted or a resource replaced. */
+  retainData: z.boolean(),
+  /** Deletion protection on the shared load balancer. */
+  loadBalancerDeletionProtection: z.boolean(),
+  /** Default lower bound of running tasks of a web service. */
+  minTasks: z.number().int().min(1),
+  /** Default upper bound of running tasks of a web service or worker. */
+  maxTasks: z.number().int().min(1),
+  /** Scale non-prod services down outside working hours (services may opt out). */
+  scheduledScaleDown: z.boolean(),
+  /** Whether alarms notify anyone (page and ticket topics); off in dev so experiments do not wake people. */
+  alarmActionsEnabled: z.boolean(),
+  /** Identity Center session duration for this tier's accounts, in hours. */
+  sessionDurationHours: z.number().int().min(1).max(12),
+});
+export type TierProfile = z.infer<typeof TierProfileSchema>;
+
+export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
+  dev: {
+    configRecordingFrequency: 'DAILY',
+    terminationProtection: false,
+    natGateways: 1,
+    natProvider: 'gateway',
+    containerInsights: false,
+    logRetentionDays: 14,
+    retainData: false,
+    loadBalancerDeletionProtection: false,
+    minTasks: 1,
+    maxTasks: 4,
+    scheduledScaleDown: true,
+    alarmActionsEnabled: false,
+    sessionDurationHours: 12,
+  },
+  stg: {
+    configRecordingFrequency: 'DAILY',
+    terminationProtection: false,
+    natGateways: 1,
+    natProvider: 'gateway',
+    containerInsights: true,
+    logRetentionDays: 30,
+    retainData: false,
+    loadBalancerDeletionProtection: false,
+    minTasks: 1,
+    maxTasks: 6,
+    scheduledScaleDown: true,
+    alarmActionsEnabled: true,
+    sessionDurationHours: 8,
+  },
+  prod: {
+    configRecordingFrequency: 'CONTINUOUS',
+    terminationProtection: true,
+    natGateways: 3,
+    natProvider: 'gateway',
+    containerInsights: true,
+    logRetentionDays: 365,
+    retainData: true,
+    loadBalancerDeletionProtection: true,
+    minTasks: 2,
+    maxTasks: 20,
+    scheduledScaleDown: false,
+    alarmActionsEnabled: true,
+    sessionDurationHours: 4,
+  },
+};
+
+/** Resolve an environment's profile: the tier's defaults with the environment's overrides on top. */
+export function resolveProfile(tier: Tier, overrides: Partial<TierProfile> | undefined): TierProfile {
+  return { ...PROFILES[tier], ...overrides };
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { kebabName, strict } from '../fields';
+import { TierProfileSchema, TierSchema } from '../profiles';
+
+export const EnvironmentSchema = strict({
+  /** Environment name: the stage name (`cdk deploy 'dev/*'`) and part of every stack name. */
+  name: kebabName,
+  /** The tier whose profile (defaults) the environment takes. */
+  tier: TierSchema,
+  /** Name of the workload account the environment lives in (one environment per account). */
+  account: z.string(),
+  /** Profile values that differ from the tier's defaults for this environment only. */
+  overrides: TierProfileSchema.partial().optional(),
+});
+export type EnvironmentConfig = z.infer<typeof EnvironmentSchema>;

@@ -1,0 +1,64 @@
+/**
+ * The one table of stage names, stack names and resource name prefixes. Renaming anything here renames
+ * CloudFormation stacks (a new stack, the old one orphaned), so treat these as stable identifiers.
+ */
+
+/** Stage (construct) IDs: what `cdk deploy 'Org/*'` selects. Environment stages use the environment name. */
+export const STAGES = {
+  org: 'Org',
+  logArchive: 'LogArchive',
+  security: 'Security',
+} as const;
+
+/** Stack construct IDs inside a stage. */
+export const STACKS = {
+  baseline: 'Baseline',
+  organization: 'Organization',
+  identityCenter: 'IdentityCenter',
+  trail: 'Trail',
+  cost: 'Cost',
+  billing: 'Billing',
+  logBuckets: 'LogBuckets',
+  guardDuty: 'GuardDuty',
+  securityHub: 'SecurityHub',
+  findings: 'Findings',
+  network: 'Network',
+  platform: 'Platform',
+} as const;
+
+export type StackKey = keyof typeof STACKS;
+
+/** Prefix of every stack and named resource landfall creates. SCPs protect roles with this prefix. */
+export const PREFIX = 'landfall';
+
+const kebab = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+
+/** CloudFormation stack name: `landfall-<stage>-<stack>`, for example `landfall-prod-network`. */
+export function stackName(stage: string, stack: string): string {
+  return `${PREFIX}-${kebab(stage)}-${kebab(stack)}`;
+}
+
+/** Stack construct ID of a service stack inside an environment stage. */
+export function serviceStackId(service: string): string {
+  return `Service-${service}`;
+}
+
+/** The log buckets in the log-archive account. Names are derived, so member accounts know them without lookups. */
+export type LogBucketKind = 'cloudtrail' | 'config' | 'alb';
+
+export function logBucketName(kind: LogBucketKind, org: string, logArchiveAccountId: string, region: string): string {
+  return `${org}-${PREFIX}-${kind}-${logArchiveAccountId}-${region}`;
+}
+
+/** IAM role names landfall creates in member accounts (protected by the SCPs). */
+export const ROLE_NAMES = {
+  githubDeploy: `${PREFIX}-github-deploy`,
+  configRecorder: `${PREFIX}-config-recorder`,
+} as const;
+
+/** Tag keys applied to every resource. */
+export const TAGS = {
+  environment: `${PREFIX}:environment`,
+  owner: `${PREFIX}:owner`,
+  service: `${PREFIX}:service`,
+} as const;
