@@ -4,7 +4,7 @@
  * Context: `-c landfall:config=DIR` (default `config`), `-c landfall:guard=true` adds the cfn-guard rules.
  */
 import { App } from 'aws-cdk-lib';
-import { buildPlatform } from '../lib/app';
+import { buildPlatform, stackInventory } from '../lib/app';
 import { applyChecks } from '../lib/checks';
 import { ConfigError, loadConfig } from '../lib/config';
 
@@ -26,3 +26,5 @@ try {
 }
 applyChecks(app, { guard });
 app.synth();
+// stderr, so `cdk synth STACK > template.yaml` stays clean.
+console.error(stackInventory(app));

@@ -1,4 +1,6 @@
+import { Stack } from 'aws-cdk-lib';
 import type { App } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
 import type { LandfallModel } from './config';
 import { STAGES } from './naming';
 import { EnvironmentStage } from './stages/environment-stage';
@@ -25,4 +27,26 @@ export function buildPlatform(app: App, model: LandfallModel): PlatformStages {
       (environment) => new EnvironmentStage(app, environment.name, { env: envOf(environment.account), model, environment }),
     ),
   };
+}
+
+/** Every stack under a scope, in construct-path order. */
+export function stacksOf(scope: IConstruct): Stack[] {
+  const out: Stack[] = [];
+  const visit = (c: IConstruct) => {
+    if (Stack.isStack(c)) out.push(c);
+    c.node.children.forEach(visit);
+  };
+  visit(scope);
+  return out.sort((a, b) => a.node.path.localeCompare(b.node.path));
+}
+
+/** One line per stack: what `cdk deploy` selects, the CloudFormation name, and where it goes. */
+export function stackInventory(scope: IConstruct): string {
+  const stacks = stacksOf(scope);
+  const width = Math.max(...stacks.map((s) => s.node.path.length));
+  const nameWidth = Math.max(...stacks.map((s) => s.stackName.length));
+  const lines = stacks.map(
+    (s) => `  ${s.node.path.padEnd(width)}  ${s.stackName.padEnd(nameWidth)}  ${s.account}/${s.region}${s.terminationProtection ? '  (termination protected)' : ''}`,
+  );
+  return [`landfall: ${stacks.length} stacks`, ...lines].join('\n');
 }

@@ -12,7 +12,9 @@ export function parseCommandArgs<O extends Options>(args: readonly string[], opt
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0].replace(/^TypeError \[[A-Z_]+\]: /, '') : String(err);
+    // Read the message structurally: errors from node:util may come from another realm (jest), failing instanceof.
+    const raw = typeof (err as { message?: unknown }).message === 'string' ? (err as { message: string }).message : String(err);
+    const message = raw.split('\n')[0].replace(/^(TypeError )?\[ERR_[A-Z_]+\]: /, '');
     throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''), `usage: ${usage}`);
   }
 }

@@ -12,10 +12,19 @@ export interface Problem {
 
 /** Thrown by the loader with every problem found; its message is the readable report. */
 export class ConfigError extends Error {
-  constructor(public readonly problems: readonly Problem[]) {
+  public readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
     super(formatProblems(problems));
+    this.problems = groupByFile(problems);
     this.name = 'ConfigError';
   }
+}
+
+/** Problems grouped by file (files in order of first appearance), as the report shows them. */
+function groupByFile(problems: readonly Problem[]): Problem[] {
+  const files = [...new Set(problems.map((p) => p.file))];
+  return files.flatMap((file) => problems.filter((p) => p.file === file));
 }
 
 /** `accounts[2].id` from `['accounts', 2, 'id']`. */

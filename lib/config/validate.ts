@@ -17,27 +17,44 @@ export interface ConfigSource {
 
 /**
  * Validate the platform file and every service file: schemas first, then cross-field checks, and throw one
- * `ConfigError` listing every problem. Cross-field checks run only when every file passed its schema, so they
- * never report a consequence of an earlier problem.
+ * `ConfigError` listing every problem. A cross-field check runs when the sections it reads passed their schema,
+ * so it never reports a consequence of a schema problem, and a schema problem never hides it.
  */
 export function validateConfig(platformSource: ConfigSource, serviceSources: readonly ConfigSource[]): LandfallModel {
   const problems: Problem[] = [];
-  const platformResult = PlatformSchema.safeParse(platformSource.data, { error: errorMap, reportInput: true });
+  const parseOptions = { error: errorMap, reportInput: true } as const;
+  const platformResult = PlatformSchema.safeParse(platformSource.data, parseOptions);
   if (!platformResult.success) problems.push(...problemsFromZod(platformSource.file, platformResult.error));
 
   const services: ServiceEntry[] = [];
   for (const source of serviceSources) {
-    const result = ServiceSchema.safeParse(source.data, { error: errorMap, reportInput: true });
+    const result = ServiceSchema.safeParse(source.data, parseOptions);
     if (result.success) services.push({ file: source.file, config: result.data });
     else problems.push(...problemsFromZod(source.file, result.error));
   }
+
+  const valid = platformResult.success ? platformResult.data : validSections(platformSource.data);
+  const allServicesValid = services.length === serviceSources.length;
+  // Only the sections a check `needs` are read, and those passed their schema.
+  const ctx = { platformFile: platformSource.file, platform: valid as PlatformConfig, services };
+  for (const check of CHECKS) {
+    if (check.needs.every((key) => key in valid) && (allServicesValid || !check.needsAllServices)) {
+      problems.push(...check.run(ctx));
+    }
+  }
   if (problems.length > 0 || !platformResult.success) throw new ConfigError(problems);
-
-  const ctx = { platformFile: platformSource.file, platform: platformResult.data, services };
-  for (const check of CHECKS) problems.push(...check(ctx));
-  if (problems.length > 0) throw new ConfigError(problems);
-
   return buildModel(platformResult.data, services);
+}
+
+/** The top-level sections of a platform definition that pass their own schema, parsed. */
+function validSections(data: unknown): Partial<PlatformConfig> {
+  if (data === null || typeof data !== 'object') return {};
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(PlatformSchema.shape)) {
+    const result = schema.safeParse((data as Record<string, unknown>)[key]);
+    if (result.success) out[key] = result.data;
+  }
+  return out as Partial<PlatformConfig>;
 }
 
 function buildModel(platform: PlatformConfig, services: readonly ServiceEntry[]): LandfallModel {

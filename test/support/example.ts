@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, Stack, Stage } from 'aws-cdk-lib';
+import { App, Stage } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { buildPlatform } from '../../lib/app';
+import { buildPlatform, stacksOf } from '../../lib/app';
 import type { PlatformStages } from '../../lib/app';
 import { applyChecks } from '../../lib/checks';
 import type { ConfigSource, LandfallModel, PlatformInput, ServiceInput } from '../../lib/config';
@@ -74,13 +75,7 @@ export function buildApp(options: { model?: LandfallModel; guard?: boolean; fail
 
 /** Every stack of the app, across stages, sorted by path. */
 export function allStacks(root: IConstruct): Stack[] {
-  const stacks: Stack[] = [];
-  const visit = (c: IConstruct) => {
-    if (Stack.isStack(c)) stacks.push(c);
-    c.node.children.forEach(visit);
-  };
-  visit(root);
-  return stacks.sort((a, b) => a.node.path.localeCompare(b.node.path));
+  return stacksOf(root);
 }
 
 /** The stage of an environment, by name. */

@@ -15,8 +15,16 @@ export interface CheckContext {
   readonly services: readonly ServiceEntry[];
 }
 
-/** A cross-field rule: returns every problem it finds, never throws. */
-export type Check = (ctx: CheckContext) => Problem[];
+/**
+ * A cross-field rule: returns every problem it finds, never throws. It runs whenever the platform sections it
+ * `needs` passed their schema (and, with `needsAllServices`, every service file did), so a mistake in one part
+ * of the config never hides a problem in another.
+ */
+export interface Check {
+  readonly needs: ReadonlyArray<keyof PlatformConfig>;
+  readonly needsAllServices?: boolean;
+  readonly run: (ctx: CheckContext) => Problem[];
+}
 
 /** Report every value after its first occurrence, with the path of that first occurrence. */
 export function duplicates<T>(

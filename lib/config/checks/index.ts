@@ -2,9 +2,9 @@ import { checkAccounts } from './accounts';
 import type { Check } from './context';
 import { checkEnvironments } from './environments';
 import { checkRegions } from './regions';
-import { checkServices } from './services';
+import { checkSendsTo, checkServices } from './services';
 
 /** Cross-field rules, run after every file passed its schema. Each returns all it finds. */
-export const CHECKS: readonly Check[] = [checkAccounts, checkRegions, checkEnvironments, checkServices];
+export const CHECKS: readonly Check[] = [checkAccounts, checkRegions, checkEnvironments, checkServices, checkSendsTo];
 
 export type { Check, CheckContext, ServiceEntry } from './context';
