@@ -1,5 +1,5 @@
 import { CliError, EXIT } from '../errors';
-import { AwsCallError, describeAwsError, errorCode } from '../aws/call';
+import { AwsCallError, errorCode } from '../aws/call';
 
 export type StepState = 'done' | 'to do' | 'blocked';
 
@@ -38,9 +38,8 @@ export async function planSteps(steps: readonly Step[]): Promise<PlannedStep[]> 
     try {
       planned.push({ step, ...(await step.check()) });
     } catch (err) {
-      if (err instanceof CliError && !(err instanceof AwsCallError)) throw err;
-      const reason = err instanceof AwsCallError ? err.message : describeAwsError(err);
-      planned.push({ step, state: 'blocked', detail: `could not read the state: ${reason}` });
+      if (!(err instanceof AwsCallError)) throw err;
+      planned.push({ step, state: 'blocked', detail: `could not read the state: ${err.message}` });
     }
   }
   return planned;
