@@ -133,7 +133,15 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
       const dlq = await queueInfo(clients, retry, deadLetterQueueName(env.name, worker.name), where);
       const queue = await queueInfo(clients, retry, queueName(env.name, worker.name), where);
 
-      const running = (await moveTasks(clients, retry, dlq.arn, 10)).find((t) => t.Status === 'RUNNING');
+      let tasks: ListMessageMoveTasksResultEntry[] = [];
+      try {
+        tasks = await moveTasks(clients, retry, dlq.arn, 10);
+      } catch (err) {
+        // A dry run only reads: say what could not be checked and go on. A real run needs the answer.
+        if (!(values['dry-run'] && err instanceof AwsCallError)) throw err;
+        io.err(`warning: could not check for a running move task: ${err.message}`);
+      }
+      const running = tasks.find((t) => t.Status === 'RUNNING');
       if (running) {
         const started = running.StartedTimestamp ? new Date(running.StartedTimestamp).toISOString() : 'at an unknown time';
         throw new CliError(

@@ -1,4 +1,4 @@
-import { StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
+import { ListMessageMoveTasksCommand, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
 import { makeRedriveCommand } from '../../lib/cli/redrive';
 import { deadLetterQueueName, queueName } from '../../lib/naming';
 import { runIn } from '../support/cli';
@@ -115,6 +115,15 @@ describe('landfall redrive (unit: moto lacks StartMessageMoveTask)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Dry run: would move 42 messages to landfall-dev-jobs at 5 messages per second. Nothing was started.');
     expect(aws.sqs.commandCalls(StartMessageMoveTaskCommand)).toHaveLength(0);
+  });
+
+  it('warns and still shows the depth in a dry run when running tasks cannot be listed', async () => {
+    const aws = devAccount();
+    aws.inject(ListMessageMoveTasksCommand, Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+    const run = await redrive(aws, ['dev', 'jobs', '--dry-run']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('warning: could not check for a running move task: access denied to sqs:ListMessageMoveTasks (AccessDeniedException: denied)\n');
+    expect(run.stdout).toContain('Dry run: would move 42 messages');
   });
 
   it('starts nothing when the DLQ is empty', async () => {

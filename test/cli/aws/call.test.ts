@@ -2,7 +2,7 @@ import { ConcurrentModificationException, TooManyRequestsException } from '@aws-
 import { AwsCallError, call, describeAwsError } from '../../../lib/cli/aws/call';
 import { createAwsClients, SDK_RETRY } from '../../../lib/cli/aws/clients';
 
-const fail = (ErrorClass: typeof ConcurrentModificationException, message = 'busy') => new ErrorClass({ message, $metadata: {} });
+const fail = (ErrorClass: new (opts: { message: string; $metadata: object }) => Error, message = 'busy') => new ErrorClass({ message, $metadata: {} });
 
 describe('call: retries', () => {
   it('retries ConcurrentModificationException and returns the later success', async () => {
@@ -58,7 +58,7 @@ describe('createAwsClients', () => {
   it('configures adaptive retries on every client', async () => {
     const clients = createAwsClients({ region: 'ap-northeast-1' });
     for (const client of [clients.organizations, clients.sts, clients.sqs, clients.guardDuty, clients.securityHub, clients.ssoAdmin, clients.identityStore]) {
-      const strategy = await client.config.retryStrategy();
+      const strategy = (await client.config.retryStrategy()) as { mode?: string };
       expect(strategy.mode).toBe(SDK_RETRY.retryMode);
     }
     expect(SDK_RETRY).toEqual({ retryMode: 'adaptive', maxAttempts: 5 });
