@@ -23,7 +23,11 @@ export function loadModel(
     if (!(err instanceof ConfigError)) throw err;
     io.err(err.message);
     const n = err.problems.length;
-    throw new CliError(`the config in ${path.relative(io.cwd, dir) || '.'} has ${n} problem${n === 1 ? '' : 's'} (listed above)`, EXIT.problems, 'fix them; `landfall validate` lists them again');
+    throw new CliError(
+      `the config in ${path.relative(io.cwd, dir) || '.'} has ${n} problem${n === 1 ? '' : 's'} (listed above)`,
+      EXIT.problems,
+      'fix them; `landfall validate` lists them again',
+    );
   }
 }
 

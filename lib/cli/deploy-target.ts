@@ -29,15 +29,29 @@ export const deployTargetCommand: Command = {
   summary: "print an environment's account, region and GitHub deploy role (for the deploy workflow)",
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { ...CONFIG_OPTION, json: { type: 'boolean' }, 'github-output': { type: 'boolean' } }, USAGE);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { ...CONFIG_OPTION, json: { type: 'boolean' }, 'github-output': { type: 'boolean' } },
+      USAGE,
+    );
     if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`, `usage: ${USAGE}`);
-    if (values.json && values['github-output']) throw new UsageError('--json and --github-output exclude each other', `usage: ${USAGE}`);
+    if (values.json && values['github-output'])
+      throw new UsageError('--json and --github-output exclude each other', `usage: ${USAGE}`);
     const { model } = loadModel(io, values.config);
     const target = deployTarget(environmentArg(model, positionals[0], USAGE), model.platform.homeRegion);
-    const lines = [`account-id=${target.accountId}`, `region=${target.region}`, `role-arn=${target.roleArn}`, `stacks=${target.stacks}`];
+    const lines = [
+      `account-id=${target.accountId}`,
+      `region=${target.region}`,
+      `role-arn=${target.roleArn}`,
+      `stacks=${target.stacks}`,
+    ];
     if (values['github-output']) {
       const file = io.env.GITHUB_OUTPUT;
-      if (!file) throw new CliError('--github-output needs the GITHUB_OUTPUT environment variable (set in GitHub Actions steps)', EXIT.precondition);
+      if (!file)
+        throw new CliError(
+          '--github-output needs the GITHUB_OUTPUT environment variable (set in GitHub Actions steps)',
+          EXIT.precondition,
+        );
       fs.appendFileSync(file, `${lines.join('\n')}\n`);
     }
     io.out(values.json ? JSON.stringify(target, null, 2) : lines.join('\n'));

@@ -22,7 +22,9 @@ export function progress(io: CliIo, label: string): Progress {
       const percent = Math.round(ratio * 100);
       if (io.isTty && io.write) {
         const filled = Math.round(ratio * WIDTH);
-        io.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`);
+        io.write(
+          `\r${label} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`,
+        );
         drawn = true;
         return;
       }

@@ -34,7 +34,8 @@ export function workerArg(model: LandfallModel, name: string | undefined): Worke
   const allowed = workers.map((w) => w.name).join(', ') || 'none: add a service with kind "worker"';
   if (name === undefined) throw new UsageError(`missing the worker (allowed: ${allowed})`, `usage: ${USAGE}`);
   const service = model.services.find((s) => s.name === name);
-  if (service && service.kind !== 'worker') throw new UsageError(`"${name}" is a ${service.kind} service, not a worker (allowed: ${allowed})`);
+  if (service && service.kind !== 'worker')
+    throw new UsageError(`"${name}" is a ${service.kind} service, not a worker (allowed: ${allowed})`);
   if (!service) throw new UsageError(`"${name}" is not a worker service (allowed: ${allowed})`);
   return service as WorkerConfig;
 }
@@ -43,7 +44,9 @@ function rateArg(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const rate = Number(value);
   if (!Number.isInteger(rate) || rate < 1 || rate > MAX_RATE) {
-    throw new UsageError(`--rate ${value} is not allowed (allowed: a whole number of messages per second from 1 to ${MAX_RATE})`);
+    throw new UsageError(
+      `--rate ${value} is not allowed (allowed: a whole number of messages per second from 1 to ${MAX_RATE})`,
+    );
   }
   return rate;
 }
@@ -59,10 +62,18 @@ interface QueueInfo {
 async function queueInfo(clients: AwsClients, retry: RetryOptions, name: string, where: string): Promise<QueueInfo> {
   let url: string | undefined;
   try {
-    url = (await call('sqs:GetQueueUrl', () => clients.sqs.send(new GetQueueUrlCommand({ QueueName: name })), retry)).QueueUrl;
+    url = (await call('sqs:GetQueueUrl', () => clients.sqs.send(new GetQueueUrlCommand({ QueueName: name })), retry))
+      .QueueUrl;
   } catch (err) {
-    if (err instanceof AwsCallError && (err.code === 'QueueDoesNotExist' || err.code === 'AWS.SimpleQueueService.NonExistentQueue')) {
-      throw new CliError(`queue ${name} does not exist in ${where}`, EXIT.precondition, 'deploy the worker\'s service stack first (npx cdk deploy), or check ENV and WORKER');
+    if (
+      err instanceof AwsCallError &&
+      (err.code === 'QueueDoesNotExist' || err.code === 'AWS.SimpleQueueService.NonExistentQueue')
+    ) {
+      throw new CliError(
+        `queue ${name} does not exist in ${where}`,
+        EXIT.precondition,
+        "deploy the worker's service stack first (npx cdk deploy), or check ENV and WORKER",
+      );
     }
     throw err;
   }
@@ -74,7 +85,10 @@ async function queueInfo(clients: AwsClients, retry: RetryOptions, name: string,
         'sqs:GetQueueAttributes',
         () =>
           clients.sqs.send(
-            new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn', 'ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+            new GetQueueAttributesCommand({
+              QueueUrl: queueUrl,
+              AttributeNames: ['QueueArn', 'ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+            }),
           ),
         retry,
       )
@@ -88,8 +102,17 @@ async function queueInfo(clients: AwsClients, retry: RetryOptions, name: string,
   };
 }
 
-async function moveTasks(clients: AwsClients, retry: RetryOptions, sourceArn: string, max: number): Promise<ListMessageMoveTasksResultEntry[]> {
-  const result = await call('sqs:ListMessageMoveTasks', () => clients.sqs.send(new ListMessageMoveTasksCommand({ SourceArn: sourceArn, MaxResults: max })), retry);
+async function moveTasks(
+  clients: AwsClients,
+  retry: RetryOptions,
+  sourceArn: string,
+  max: number,
+): Promise<ListMessageMoveTasksResultEntry[]> {
+  const result = await call(
+    'sqs:ListMessageMoveTasks',
+    () => clients.sqs.send(new ListMessageMoveTasksCommand({ SourceArn: sourceArn, MaxResults: max })),
+    retry,
+  );
   return result.Results ?? [];
 }
 
@@ -106,7 +129,13 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
     async run(args, io) {
       const { values, positionals } = parseCommandArgs(
         args,
-        { ...CONFIG_OPTION, rate: { type: 'string' }, 'dry-run': { type: 'boolean' }, profile: { type: 'string' }, json: { type: 'boolean' } },
+        {
+          ...CONFIG_OPTION,
+          rate: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          profile: { type: 'string' },
+          json: { type: 'boolean' },
+        },
         USAGE,
       );
       if (positionals.length > 2) throw new UsageError(`unexpected argument "${positionals[2]}"`, `usage: ${USAGE}`);
@@ -121,7 +150,11 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
         if (!values.json) io.out(text);
       };
 
-      const caller = await call('sts:GetCallerIdentity', () => clients.sts.send(new GetCallerIdentityCommand({})), retry);
+      const caller = await call(
+        'sts:GetCallerIdentity',
+        () => clients.sts.send(new GetCallerIdentityCommand({})),
+        retry,
+      );
       if (caller.Account !== env.account.id) {
         throw new CliError(
           `the credentials are for account ${caller.Account}; environment ${env.name} is in account ${env.account.id} (${env.account.name})`,
@@ -143,7 +176,9 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
       }
       const running = tasks.find((t) => t.Status === 'RUNNING');
       if (running) {
-        const started = running.StartedTimestamp ? new Date(running.StartedTimestamp).toISOString() : 'at an unknown time';
+        const started = running.StartedTimestamp
+          ? new Date(running.StartedTimestamp).toISOString()
+          : 'at an unknown time';
         throw new CliError(
           `a message move task is already running on ${dlq.name} (started ${started}, ${running.ApproximateNumberOfMessagesMoved ?? 0} of ${running.ApproximateNumberOfMessagesToMove ?? '?'} moved)`,
           EXIT.precondition,
@@ -151,8 +186,16 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
         );
       }
 
-      const base = { environment: env.name, worker: worker.name, deadLetterQueue: dlq, queue, dryRun: Boolean(values['dry-run']) };
-      say(`${dlq.name}: ${dlq.visible} message${dlq.visible === 1 ? '' : 's'} waiting${dlq.inFlight > 0 ? ` (${dlq.inFlight} in flight)` : ''}; destination ${queue.name}.`);
+      const base = {
+        environment: env.name,
+        worker: worker.name,
+        deadLetterQueue: dlq,
+        queue,
+        dryRun: Boolean(values['dry-run']),
+      };
+      say(
+        `${dlq.name}: ${dlq.visible} message${dlq.visible === 1 ? '' : 's'} waiting${dlq.inFlight > 0 ? ` (${dlq.inFlight} in flight)` : ''}; destination ${queue.name}.`,
+      );
       if (dlq.visible === 0) {
         if (values.json) io.out(JSON.stringify({ ...base, task: null }, null, 2));
         else say('Nothing to redrive.');
@@ -160,7 +203,10 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
       }
       if (values['dry-run']) {
         if (values.json) io.out(JSON.stringify({ ...base, task: null }, null, 2));
-        else say(`Dry run: would move ${dlq.visible} messages to ${queue.name} at ${rate === undefined ? 'the rate SQS chooses' : `${rate} messages per second`}. Nothing was started.`);
+        else
+          say(
+            `Dry run: would move ${dlq.visible} messages to ${queue.name} at ${rate === undefined ? 'the rate SQS chooses' : `${rate} messages per second`}. Nothing was started.`,
+          );
         return EXIT.ok;
       }
 
@@ -168,11 +214,17 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
         'sqs:StartMessageMoveTask',
         () =>
           clients.sqs.send(
-            new StartMessageMoveTaskCommand({ SourceArn: dlq.arn, DestinationArn: queue.arn, ...(rate === undefined ? {} : { MaxNumberOfMessagesPerSecond: rate }) }),
+            new StartMessageMoveTaskCommand({
+              SourceArn: dlq.arn,
+              DestinationArn: queue.arn,
+              ...(rate === undefined ? {} : { MaxNumberOfMessagesPerSecond: rate }),
+            }),
           ),
         retry,
       );
-      say(`Started move task${rate === undefined ? '' : ` at ${rate} messages per second`} (task handle ${started.TaskHandle ?? 'unknown'}).`);
+      say(
+        `Started move task${rate === undefined ? '' : ` at ${rate} messages per second`} (task handle ${started.TaskHandle ?? 'unknown'}).`,
+      );
       const bar = values.json ? undefined : progress(io, `moving ${dlq.name}`);
       let task: ListMessageMoveTasksResultEntry | undefined;
       for (;;) {
@@ -188,12 +240,34 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
       const toMove = task.ApproximateNumberOfMessagesToMove ?? dlq.visible;
       const failed = task.Status === 'COMPLETED' ? 0 : Math.max(0, toMove - moved);
       if (values.json) {
-        io.out(JSON.stringify({ ...base, task: { handle: started.TaskHandle, status: task.Status, moved, toMove, failed, failureReason: task.FailureReason ?? null } }, null, 2));
+        io.out(
+          JSON.stringify(
+            {
+              ...base,
+              task: {
+                handle: started.TaskHandle,
+                status: task.Status,
+                moved,
+                toMove,
+                failed,
+                failureReason: task.FailureReason ?? null,
+              },
+            },
+            null,
+            2,
+          ),
+        );
       } else {
-        say(`${task.Status === 'COMPLETED' ? 'Done' : `Task ${task.Status}`}: moved ${moved} of ${toMove} messages to ${queue.name}; ${failed} not moved.`);
+        say(
+          `${task.Status === 'COMPLETED' ? 'Done' : `Task ${task.Status}`}: moved ${moved} of ${toMove} messages to ${queue.name}; ${failed} not moved.`,
+        );
       }
       if (task.Status === 'FAILED') {
-        throw new CliError(`the move task failed after moving ${moved} of ${toMove} messages: ${task.FailureReason ?? 'no reason given'}`, EXIT.aws, 'fix the cause (often the destination queue\'s permissions or encryption key) and run redrive again: it moves what is left');
+        throw new CliError(
+          `the move task failed after moving ${moved} of ${toMove} messages: ${task.FailureReason ?? 'no reason given'}`,
+          EXIT.aws,
+          "fix the cause (often the destination queue's permissions or encryption key) and run redrive again: it moves what is left",
+        );
       }
       return task.Status === 'COMPLETED' ? EXIT.ok : EXIT.problems;
     },

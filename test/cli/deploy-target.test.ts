@@ -9,7 +9,9 @@ describe('landfall deploy-target', () => {
   it("prints the environment's account, region, Baseline deploy role and stack selector", async () => {
     const run = await runIn([deployTargetCommand], ['deploy-target', 'stg']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`account-id=555555555555\nregion=ap-northeast-1\nrole-arn=arn:aws:iam::555555555555:role/${ROLE_NAMES.githubDeploy}\nstacks=stg/*\n`);
+    expect(run.stdout).toBe(
+      `account-id=555555555555\nregion=ap-northeast-1\nrole-arn=arn:aws:iam::555555555555:role/${ROLE_NAMES.githubDeploy}\nstacks=stg/*\n`,
+    );
   });
 
   it('appends the values to $GITHUB_OUTPUT with --github-output', async () => {
@@ -24,6 +26,8 @@ describe('landfall deploy-target', () => {
   it('fails with --github-output outside GitHub Actions', async () => {
     const run = await runIn([deployTargetCommand], ['deploy-target', 'prod', '--github-output']);
     expect(run.code).toBe(4);
-    expect(run.stderr).toBe('landfall: --github-output needs the GITHUB_OUTPUT environment variable (set in GitHub Actions steps)\n');
+    expect(run.stderr).toBe(
+      'landfall: --github-output needs the GITHUB_OUTPUT environment variable (set in GitHub Actions steps)\n',
+    );
   });
 });

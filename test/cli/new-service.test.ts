@@ -6,7 +6,8 @@ import { runIn, tempRepo } from '../support/cli';
 import { allStacks, buildApp } from '../support/example';
 import { synthFindings } from '../support/gates';
 
-const newService = (root: string, args: string[]) => runIn([newServiceCommand], ['new-service', ...args], { cwd: root });
+const newService = (root: string, args: string[]) =>
+  runIn([newServiceCommand], ['new-service', ...args], { cwd: root });
 
 /** Every file under the repository root except the lib link, relative, sorted. */
 function filesOf(root: string): string[] {
@@ -46,7 +47,9 @@ describe('landfall new-service', () => {
     await newService(root, ['mailer', '--kind', 'worker']);
     const mailer = loadConfig(path.join(root, 'config')).services.find((s) => s.name === 'mailer');
     expect(mailer).toEqual(expect.objectContaining({ kind: 'worker', maxProcessingSeconds: 60, maxReceiveCount: 5 }));
-    expect(fs.readFileSync(path.join(root, 'services', 'mailer', 'src', 'worker.js'), 'utf8')).toContain('ReceiveMessageCommand');
+    expect(fs.readFileSync(path.join(root, 'services', 'mailer', 'src', 'worker.js'), 'utf8')).toContain(
+      'ReceiveMessageCommand',
+    );
   });
 
   it('writes services/NAME with a Dockerfile on a multi-architecture base image and a minimal app', async () => {
@@ -77,7 +80,9 @@ describe('landfall new-service', () => {
     const root = tempRepo();
     await newService(root, ['billing', '--kind', 'web', '--sends-to', 'jobs']);
     expect(loadConfig(path.join(root, 'config')).services.find((s) => s.name === 'billing')?.sendsTo).toEqual(['jobs']);
-    expect(fs.readFileSync(path.join(root, 'services', 'billing', 'src', 'server.js'), 'utf8')).toContain("'jobs': process.env.JOBS_QUEUE_URL");
+    expect(fs.readFileSync(path.join(root, 'services', 'billing', 'src', 'server.js'), 'utf8')).toContain(
+      "'jobs': process.env.JOBS_QUEUE_URL",
+    );
   });
 
   it('leaves the worker it sends to unchanged', async () => {
@@ -92,7 +97,9 @@ describe('landfall new-service', () => {
     const before = filesOf(root);
     const run = await newService(root, ['jobs', '--kind', 'worker']);
     expect(run.code).toBe(4);
-    expect(run.stderr).toBe('landfall: service name "jobs" is taken: the worker service "jobs" exists\nhint: choose another name; nothing was written\n');
+    expect(run.stderr).toBe(
+      'landfall: service name "jobs" is taken: the worker service "jobs" exists\nhint: choose another name; nothing was written\n',
+    );
     expect(filesOf(root)).toEqual(before);
   });
 
@@ -104,10 +111,22 @@ describe('landfall new-service', () => {
   });
 
   it.each([
-    ['Billing', '"Billing" is not a valid service name: it must be lower-kebab-case, 3-30 characters (a-z, 0-9, -), starting with a letter'],
-    ['my_service', '"my_service" is not a valid service name: it must be lower-kebab-case, 3-30 characters (a-z, 0-9, -), starting with a letter'],
-    ['ab', '"ab" is not a valid service name: it must be lower-kebab-case, 3-30 characters (a-z, 0-9, -), starting with a letter'],
-    ['9lives', '"9lives" is not a valid service name: it must be lower-kebab-case, 3-30 characters (a-z, 0-9, -), starting with a letter'],
+    [
+      'Billing',
+      '"Billing" is not a valid service name: it must be lower-kebab-case, 3-30 characters (a-z, 0-9, -), starting with a letter',
+    ],
+    [
+      'my_service',
+      '"my_service" is not a valid service name: it must be lower-kebab-case, 3-30 characters (a-z, 0-9, -), starting with a letter',
+    ],
+    [
+      'ab',
+      '"ab" is not a valid service name: it must be lower-kebab-case, 3-30 characters (a-z, 0-9, -), starting with a letter',
+    ],
+    [
+      '9lives',
+      '"9lives" is not a valid service name: it must be lower-kebab-case, 3-30 characters (a-z, 0-9, -), starting with a letter',
+    ],
   ])('refuses the name %s, which breaks the naming rule, and writes nothing', async (name, message) => {
     const root = tempRepo();
     const before = filesOf(root);
@@ -132,8 +151,12 @@ describe('landfall new-service', () => {
   });
 
   it('requires --kind web or worker', async () => {
-    expect((await newService(tempRepo(), ['billing'])).stderr.split('\n')[0]).toBe('landfall: --kind is required (allowed: web, worker)');
-    expect((await newService(tempRepo(), ['billing', '--kind', 'cron'])).stderr.split('\n')[0]).toBe('landfall: --kind "cron" is not allowed (allowed: web, worker)');
+    expect((await newService(tempRepo(), ['billing'])).stderr.split('\n')[0]).toBe(
+      'landfall: --kind is required (allowed: web, worker)',
+    );
+    expect((await newService(tempRepo(), ['billing', '--kind', 'cron'])).stderr.split('\n')[0]).toBe(
+      'landfall: --kind "cron" is not allowed (allowed: web, worker)',
+    );
   });
 
   it('synthesizes through buildPlatform with the generated service and passes the gates', async () => {

@@ -43,7 +43,11 @@ function progressingTask(aws: FakeAws, total: number, step: number, end: 'COMPLE
 }
 
 function redrive(aws: FakeAws, args: string[], options: { sleep?: () => Promise<void>; isTty?: boolean } = {}) {
-  const command = makeRedriveCommand({ clients: aws.factory, retry: { sleep: async () => undefined }, sleep: options.sleep ?? (async () => undefined) });
+  const command = makeRedriveCommand({
+    clients: aws.factory,
+    retry: { sleep: async () => undefined },
+    sleep: options.sleep ?? (async () => undefined),
+  });
   return runIn([command], ['redrive', ...args], { isTty: options.isTty });
 }
 
@@ -57,7 +61,11 @@ describe('landfall redrive (unit: moto lacks StartMessageMoveTask)', () => {
     const aws = devAccount();
     const run = await redrive(aws, ['dev', 'jobs', '--rate', '20'], { sleep: progressingTask(aws, 42, 20) });
     expect(run.code).toBe(0);
-    expect(aws.sqs.commandCalls(StartMessageMoveTaskCommand)[0].args[0].input).toEqual({ SourceArn: DLQ_ARN, DestinationArn: QUEUE_ARN, MaxNumberOfMessagesPerSecond: 20 });
+    expect(aws.sqs.commandCalls(StartMessageMoveTaskCommand)[0].args[0].input).toEqual({
+      SourceArn: DLQ_ARN,
+      DestinationArn: QUEUE_ARN,
+      MaxNumberOfMessagesPerSecond: 20,
+    });
     expect(run.stdout).toBe(
       [
         'landfall-dev-jobs-dlq: 42 messages waiting; destination landfall-dev-jobs.',
@@ -81,13 +89,22 @@ describe('landfall redrive (unit: moto lacks StartMessageMoveTask)', () => {
   it('leaves the rate to SQS without --rate', async () => {
     const aws = devAccount();
     await redrive(aws, ['dev', 'jobs'], { sleep: progressingTask(aws, 42, 42) });
-    expect(aws.sqs.commandCalls(StartMessageMoveTaskCommand)[0].args[0].input).toEqual({ SourceArn: DLQ_ARN, DestinationArn: QUEUE_ARN });
+    expect(aws.sqs.commandCalls(StartMessageMoveTaskCommand)[0].args[0].input).toEqual({
+      SourceArn: DLQ_ARN,
+      DestinationArn: QUEUE_ARN,
+    });
   });
 
   it('refuses when a move task is already running on the DLQ (exit 4)', async () => {
     const aws = devAccount();
     aws.state.moveTasks = [
-      { Status: 'RUNNING', TaskHandle: 'running-1', StartedTimestamp: Date.parse('2026-03-03T01:00:00Z'), ApproximateNumberOfMessagesMoved: 5, ApproximateNumberOfMessagesToMove: 42 },
+      {
+        Status: 'RUNNING',
+        TaskHandle: 'running-1',
+        StartedTimestamp: Date.parse('2026-03-03T01:00:00Z'),
+        ApproximateNumberOfMessagesMoved: 5,
+        ApproximateNumberOfMessagesToMove: 42,
+      },
     ];
     const run = await redrive(aws, ['dev', 'jobs']);
     expect(run.code).toBe(4);
@@ -106,14 +123,18 @@ describe('landfall redrive (unit: moto lacks StartMessageMoveTask)', () => {
     const run = await redrive(aws, ['dev', 'jobs'], { sleep: progressingTask(aws, 42, 10, 'FAILED') });
     expect(run.code).toBe(3);
     expect(run.stdout).toContain('Task FAILED: moved 20 of 42 messages to landfall-dev-jobs; 22 not moved.');
-    expect(run.stderr.split('\n')[0]).toBe('landfall: the move task failed after moving 20 of 42 messages: AccessDenied: kms:GenerateDataKey');
+    expect(run.stderr.split('\n')[0]).toBe(
+      'landfall: the move task failed after moving 20 of 42 messages: AccessDenied: kms:GenerateDataKey',
+    );
   });
 
   it('shows the DLQ depth and starts nothing with --dry-run', async () => {
     const aws = devAccount();
     const run = await redrive(aws, ['dev', 'jobs', '--dry-run', '--rate', '5']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Dry run: would move 42 messages to landfall-dev-jobs at 5 messages per second. Nothing was started.');
+    expect(run.stdout).toContain(
+      'Dry run: would move 42 messages to landfall-dev-jobs at 5 messages per second. Nothing was started.',
+    );
     expect(aws.sqs.commandCalls(StartMessageMoveTaskCommand)).toHaveLength(0);
   });
 
@@ -122,7 +143,9 @@ describe('landfall redrive (unit: moto lacks StartMessageMoveTask)', () => {
     aws.inject(ListMessageMoveTasksCommand, Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
     const run = await redrive(aws, ['dev', 'jobs', '--dry-run']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('warning: could not check for a running move task: access denied to sqs:ListMessageMoveTasks (AccessDeniedException: denied)\n');
+    expect(run.stderr).toBe(
+      'warning: could not check for a running move task: access denied to sqs:ListMessageMoveTasks (AccessDeniedException: denied)\n',
+    );
     expect(run.stdout).toContain('Dry run: would move 42 messages');
   });
 
@@ -149,7 +172,9 @@ describe('landfall redrive (unit: moto lacks StartMessageMoveTask)', () => {
     aws.state.callerAccount = '666666666666';
     const run = await redrive(aws, ['dev', 'jobs']);
     expect(run.code).toBe(4);
-    expect(run.stderr.split('\n')[0]).toBe('landfall: the credentials are for account 666666666666; environment dev is in account 444444444444 (dev)');
+    expect(run.stderr.split('\n')[0]).toBe(
+      'landfall: the credentials are for account 666666666666; environment dev is in account 444444444444 (dev)',
+    );
   });
 
   it('says when the queue does not exist (the service stack is not deployed)', async () => {
@@ -157,18 +182,29 @@ describe('landfall redrive (unit: moto lacks StartMessageMoveTask)', () => {
     aws.state.queues = {};
     const run = await redrive(aws, ['dev', 'jobs']);
     expect(run.code).toBe(4);
-    expect(run.stderr.split('\n')[0]).toBe('landfall: queue landfall-dev-jobs-dlq does not exist in account 444444444444 (dev), ap-northeast-1');
+    expect(run.stderr.split('\n')[0]).toBe(
+      'landfall: queue landfall-dev-jobs-dlq does not exist in account 444444444444 (dev), ap-northeast-1',
+    );
   });
 
   it.each(['0', '501', '2.5', 'fast'])('rejects --rate %s', async (rate) => {
     const run = await redrive(devAccount(), ['dev', 'jobs', '--rate', rate]);
     expect(run.code).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe(`landfall: --rate ${rate} is not allowed (allowed: a whole number of messages per second from 1 to 500)`);
+    expect(run.stderr.split('\n')[0]).toBe(
+      `landfall: --rate ${rate} is not allowed (allowed: a whole number of messages per second from 1 to 500)`,
+    );
   });
 
   it('prints the result as JSON with --json', async () => {
     const aws = devAccount();
     const run = await redrive(aws, ['dev', 'jobs', '--json'], { sleep: progressingTask(aws, 42, 42) });
-    expect(JSON.parse(run.stdout).task).toEqual({ handle: 'handle-1', status: 'COMPLETED', moved: 42, toMove: 42, failed: 0, failureReason: null });
+    expect(JSON.parse(run.stdout).task).toEqual({
+      handle: 'handle-1',
+      status: 'COMPLETED',
+      moved: 42,
+      toMove: 42,
+      failed: 0,
+      failureReason: null,
+    });
   });
 });

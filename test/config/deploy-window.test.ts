@@ -13,7 +13,9 @@ const valid = { timeZone: 'Asia/Tokyo', days: ['mon', 'tue'], hours: { from: '10
 describe('environments[].deployWindow', () => {
   it('accepts the example windows', () => {
     const prod = validate(examplePlatform()).environments.find((e) => e.name === 'prod');
-    expect(prod?.config.deployWindow).toEqual(expect.objectContaining({ timeZone: 'Asia/Tokyo', days: ['mon', 'tue', 'wed', 'thu'] }));
+    expect(prod?.config.deployWindow).toEqual(
+      expect.objectContaining({ timeZone: 'Asia/Tokyo', days: ['mon', 'tue', 'wed', 'thu'] }),
+    );
   });
 
   it('is optional: an environment without one may deploy any time', () => {

@@ -5,11 +5,15 @@ import type { ConfigSource } from '../../lib/config';
 import { tempRepo } from '../support/cli';
 import { EXAMPLE_CONFIG_DIR, examplePlatform, exampleServices } from '../support/example';
 
-const services = (): ConfigSource[] => Object.entries(exampleServices()).map(([name, data]) => ({ file: `config/services/${name}.ts`, data }));
+const services = (): ConfigSource[] =>
+  Object.entries(exampleServices()).map(([name, data]) => ({ file: `config/services/${name}.ts`, data }));
 const exampleDiscovered = () => JSON.parse(fs.readFileSync(path.join(EXAMPLE_CONFIG_DIR, 'discovered.json'), 'utf8'));
 
 function withDiscovered(discovered: unknown, platform: unknown = examplePlatform()) {
-  return validateConfig({ file: 'config/platform.ts', data: platform }, services(), { file: 'config/discovered.json', data: discovered });
+  return validateConfig({ file: 'config/platform.ts', data: platform }, services(), {
+    file: 'config/discovered.json',
+    data: discovered,
+  });
 }
 
 function errorWith(discovered: unknown): string {
@@ -37,9 +41,16 @@ describe('config/discovered.json', () => {
 
   it('matches emails case-insensitively and keeps the name, role and budget of platform.ts', () => {
     const discovered = exampleDiscovered();
-    discovered.accounts[5] = { ...discovered.accounts[5], name: 'old-name', email: 'AWS+PROD@example.com', id: '999999999999' };
+    discovered.accounts[5] = {
+      ...discovered.accounts[5],
+      name: 'old-name',
+      email: 'AWS+PROD@example.com',
+      id: '999999999999',
+    };
     const prod = withDiscovered(discovered).platform.accounts.find((a) => a.role === 'workload' && a.name === 'prod');
-    expect(prod).toEqual(expect.objectContaining({ id: '999999999999', email: 'aws+prod@example.com', monthlyBudgetUsd: 1500 }));
+    expect(prod).toEqual(
+      expect.objectContaining({ id: '999999999999', email: 'aws+prod@example.com', monthlyBudgetUsd: 1500 }),
+    );
   });
 
   it('keeps the platform.ts ID of an account the sync has not found', () => {
@@ -78,7 +89,9 @@ describe('config/discovered.json', () => {
   it('reports a file that is not JSON with how to regenerate it', () => {
     const root = tempRepo();
     fs.writeFileSync(path.join(root, 'config', 'discovered.json'), '{ not json');
-    expect(() => loadConfig(path.join(root, 'config'))).toThrow(/discovered\.json has 1 problem:\n {2}\* is not valid JSON: .* \(regenerate it with `landfall accounts sync`\)/);
+    expect(() => loadConfig(path.join(root, 'config'))).toThrow(
+      /discovered\.json has 1 problem:\n {2}\* is not valid JSON: .* \(regenerate it with `landfall accounts sync`\)/,
+    );
   });
 
   it('is ignored when the loader is asked to leave it out (accounts sync regenerates it)', () => {

@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ListOrganizationAdminAccountsCommand as ListGuardDutyAdmins, GuardDutyClient } from '@aws-sdk/client-guardduty';
+import {
+  ListOrganizationAdminAccountsCommand as ListGuardDutyAdmins,
+  GuardDutyClient,
+} from '@aws-sdk/client-guardduty';
 import { CreateGroupCommand, IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import {
   CreateAccountCommand,
@@ -14,6 +17,8 @@ import {
 import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsClients } from '../../lib/cli/aws/clients';
+import { discoverIdentityCenter } from '../../lib/cli/aws/identity-center';
 import { loadConfig } from '../../lib/config';
 import { runCliProcess, tempRepo } from '../support/cli';
 import type { CliRun } from '../support/cli';
@@ -67,12 +72,15 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
-  const cli = (args: string[], keys?: Parameters<typeof env>[0]): Promise<CliRun> => runCliProcess(args, { cwd: root, env: env(keys) });
+  const cli = (args: string[], keys?: Parameters<typeof env>[0]): Promise<CliRun> =>
+    runCliProcess(args, { cwd: root, env: env(keys) });
   const sdk = <T>(Client: new (config: object) => T, region = REGION, credentials: object = plainKeys): T =>
     new Client({ region, endpoint: moto.endpoint, credentials });
 
   /** The organization of the example config, created through the SDK as the management account. */
-  async function createOrganization(featureSet: 'ALL' | 'CONSOLIDATED_BILLING' = 'ALL'): Promise<Record<string, string>> {
+  async function createOrganization(
+    featureSet: 'ALL' | 'CONSOLIDATED_BILLING' = 'ALL',
+  ): Promise<Record<string, string>> {
     const org = sdk(OrganizationsClient, 'us-east-1');
     await org.send(new CreateOrganizationCommand({ FeatureSet: featureSet }));
     const ids: Record<string, string> = { management: MANAGEMENT };
@@ -85,23 +93,34 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
   async function memberKeys(accountId: string) {
     const assumed = await sdk(STSClient).send(
-      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, RoleSessionName: 'landfall-test' }),
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`,
+        RoleSessionName: 'landfall-test',
+      }),
     );
     const c = assumed.Credentials;
-    return { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken ?? '' };
+    return {
+      accessKeyId: c?.AccessKeyId ?? '',
+      secretAccessKey: c?.SecretAccessKey ?? '',
+      sessionToken: c?.SessionToken ?? '',
+    };
   }
 
   it('bootstrap refuses an account that is in no organization', async () => {
     const run = await cli(['bootstrap']);
     expect(run.code).toBe(4);
-    expect(run.stderr.split('\n')[0]).toBe(`landfall: account ${MANAGEMENT} is not in an organization (AWSOrganizationsNotInUseException)`);
+    expect(run.stderr.split('\n')[0]).toBe(
+      `landfall: account ${MANAGEMENT} is not in an organization (AWSOrganizationsNotInUseException)`,
+    );
   });
 
   it('bootstrap refuses an organization without all features', async () => {
     await createOrganization('CONSOLIDATED_BILLING');
     const run = await cli(['bootstrap']);
     expect(run.code).toBe(4);
-    expect(run.stderr.split('\n')[0]).toMatch(/^landfall: organization o-[a-z0-9]+ has feature set CONSOLIDATED_BILLING; landfall needs all features/);
+    expect(run.stderr.split('\n')[0]).toMatch(
+      /^landfall: organization o-[a-z0-9]+ has feature set CONSOLIDATED_BILLING; landfall needs all features/,
+    );
   });
 
   it('bootstrap refuses the credentials of a member account', async () => {
@@ -109,7 +128,9 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     const run = await cli(['bootstrap'], await memberKeys(ids.dev));
     expect(run.code).toBe(4);
     expect(run.stderr.split('\n')[0]).toMatch(
-      new RegExp(`^landfall: the credentials are for account ${ids.dev}, a member of organization o-[a-z0-9]+; landfall bootstrap needs the management account ${MANAGEMENT}$`),
+      new RegExp(
+        `^landfall: the credentials are for account ${ids.dev}, a member of organization o-[a-z0-9]+; landfall bootstrap needs the management account ${MANAGEMENT}$`,
+      ),
     );
   });
 
@@ -121,13 +142,23 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     expect(run.code).toBe(1); // the two Security Hub steps are blocked on moto
 
     const org = sdk(OrganizationsClient, 'us-east-1');
-    const trusted = (await org.send(new ListAWSServiceAccessForOrganizationCommand({}))).EnabledServicePrincipals?.map((p) => p.ServicePrincipal);
-    expect(trusted?.sort()).toEqual(['cloudtrail.amazonaws.com', 'config.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com', 'sso.amazonaws.com']);
+    const trusted = (await org.send(new ListAWSServiceAccessForOrganizationCommand({}))).EnabledServicePrincipals?.map(
+      (p) => p.ServicePrincipal,
+    );
+    expect(trusted?.sort()).toEqual([
+      'cloudtrail.amazonaws.com',
+      'config.amazonaws.com',
+      'guardduty.amazonaws.com',
+      'securityhub.amazonaws.com',
+      'sso.amazonaws.com',
+    ]);
     const root = (await org.send(new ListRootsCommand({}))).Roots?.[0];
     expect(root?.PolicyTypes).toEqual([{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }]);
     const admins = (await sdk(GuardDutyClient).send(new ListGuardDutyAdmins({}))).AdminAccounts;
     expect(admins).toEqual([{ AdminAccountId: ids.security, AdminStatus: 'ENABLED' }]);
-    const delegated = (await org.send(new ListDelegatedAdministratorsCommand({ ServicePrincipal: 'guardduty.amazonaws.com' }))).DelegatedAdministrators;
+    const delegated = (
+      await org.send(new ListDelegatedAdministratorsCommand({ ServicePrincipal: 'guardduty.amazonaws.com' }))
+    ).DelegatedAdministrators;
     expect(delegated?.map((d) => d.Id)).toEqual([ids.security]);
   });
 
@@ -149,7 +180,9 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     expect(run.stdout).toContain('config/discovered.json created: 6 account IDs, Identity Center IDs.');
     const model = loadConfig(path.join(root, 'config'));
     expect(Object.fromEntries(model.platform.accounts.map((a) => [a.name, a.id]))).toEqual(ids);
-    expect(run.stdout).toContain(`npx cdk bootstrap aws://${ids.prod}/${REGION} --profile prod --qualifier hnb659fds --trust ${MANAGEMENT}`);
+    expect(run.stdout).toContain(
+      `npx cdk bootstrap aws://${ids.prod}/${REGION} --profile prod --qualifier hnb659fds --trust ${MANAGEMENT}`,
+    );
 
     const again = await cli(['accounts', 'sync']);
     expect(again.stdout).toContain('config/discovered.json is unchanged');
@@ -158,10 +191,13 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
   it('accounts sync reports a config account whose email matches no account', async () => {
     const org = sdk(OrganizationsClient, 'us-east-1');
     await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-    for (const name of MEMBERS.filter((n) => n !== 'stg')) await org.send(new CreateAccountCommand({ AccountName: name, Email: `aws+${name}@example.com` }));
+    for (const name of MEMBERS.filter((n) => n !== 'stg'))
+      await org.send(new CreateAccountCommand({ AccountName: name, Email: `aws+${name}@example.com` }));
     const run = await cli(['accounts', 'sync']);
     expect(run.code).toBe(1);
-    expect(run.stderr.split('\n')[0]).toMatch(/^landfall: config account "stg" \(aws\+stg@example.com\) matches no account of organization o-[a-z0-9]+ by email$/);
+    expect(run.stderr.split('\n')[0]).toMatch(
+      /^landfall: config account "stg" \(aws\+stg@example.com\) matches no account of organization o-[a-z0-9]+ by email$/,
+    );
   });
 
   it('discovers the Identity Center instance, identity store and group IDs by display name', async () => {
@@ -169,11 +205,17 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     const instance = (await sdk(SSOAdminClient).send(new ListInstancesCommand({}))).Instances?.[0];
     const store = instance?.IdentityStoreId ?? '';
     const identityStore = sdk(IdentitystoreClient);
-    const admins = await identityStore.send(new CreateGroupCommand({ IdentityStoreId: store, DisplayName: 'platform-admins' }));
-    const developers = await identityStore.send(new CreateGroupCommand({ IdentityStoreId: store, DisplayName: 'developers' }));
+    const admins = await identityStore.send(
+      new CreateGroupCommand({ IdentityStoreId: store, DisplayName: 'platform-admins' }),
+    );
+    const developers = await identityStore.send(
+      new CreateGroupCommand({ IdentityStoreId: store, DisplayName: 'developers' }),
+    );
 
     const plan = await cli(['bootstrap']);
-    expect(plan.stdout).toContain(`${instance?.InstanceArn}, identity store ${store}, 2 groups (developers, platform-admins)`);
+    expect(plan.stdout).toContain(
+      `${instance?.InstanceArn}, identity store ${store}, 2 groups (developers, platform-admins)`,
+    );
 
     await cli(['accounts', 'sync']);
     expect(loadConfig(path.join(root, 'config')).discovered?.identityCenter).toEqual({
@@ -183,6 +225,28 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     });
   });
 
+  it('looks group IDs up by display name with identitystore:GetGroupId, and lists the missing ones', async () => {
+    await createOrganization();
+    const instance = (await sdk(SSOAdminClient).send(new ListInstancesCommand({}))).Instances?.[0];
+    const identityStore = sdk(IdentitystoreClient);
+    const admins = await identityStore.send(
+      new CreateGroupCommand({ IdentityStoreId: instance?.IdentityStoreId, DisplayName: 'platform-admins' }),
+    );
+    const clients = { ssoAdmin: sdk(SSOAdminClient), identityStore } as unknown as AwsClients;
+    const found = await discoverIdentityCenter(
+      clients,
+      {},
+      { managementAccountId: MANAGEMENT, region: REGION, groupNames: ['platform-admins', 'auditors'] },
+    );
+    expect(found).toEqual(
+      expect.objectContaining({
+        found: true,
+        groups: { 'platform-admins': admins.GroupId },
+        missingGroups: ['auditors'],
+      }),
+    );
+  });
+
   it("redrive --dry-run finds the worker's queues by name in the environment account and shows the DLQ depth (moto lacks ListMessageMoveTasks: a warning)", async () => {
     const ids = await createOrganization();
     await cli(['accounts', 'sync']);
@@ -190,11 +254,14 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     const sqs = sdk(SQSClient, REGION, keys);
     const dlq = await sqs.send(new CreateQueueCommand({ QueueName: 'landfall-dev-jobs-dlq' }));
     await sqs.send(new CreateQueueCommand({ QueueName: 'landfall-dev-jobs' }));
-    for (const body of ['a', 'b', 'c']) await sqs.send(new SendMessageCommand({ QueueUrl: dlq.QueueUrl, MessageBody: body }));
+    for (const body of ['a', 'b', 'c'])
+      await sqs.send(new SendMessageCommand({ QueueUrl: dlq.QueueUrl, MessageBody: body }));
 
     const run = await cli(['redrive', 'dev', 'jobs', '--dry-run', '--rate', '10'], keys);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^warning: could not check for a running move task: sqs:ListMessageMoveTasks failed: the endpoint answered HTTP \d+/);
+    expect(run.stderr).toMatch(
+      /^warning: could not check for a running move task: sqs:ListMessageMoveTasks failed: the endpoint answered HTTP \d+/,
+    );
     expect(run.stdout).toBe(
       [
         'landfall-dev-jobs-dlq: 3 messages waiting; destination landfall-dev-jobs.',

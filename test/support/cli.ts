@@ -38,7 +38,10 @@ export function tempRepo(edit: (platformTs: string) => string = (s) => s): strin
 }
 
 /** Run the real CLI (`node bin/landfall-cli.js ...`) as a child process. */
-export function runCliProcess(args: readonly string[], options: { cwd: string; env: Record<string, string | undefined> }): Promise<CliRun> {
+export function runCliProcess(
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string | undefined> },
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'landfall-cli.js'), ...args], {
       cwd: options.cwd,

@@ -3,7 +3,12 @@ import {
   GuardDutyClient,
   ListOrganizationAdminAccountsCommand as ListGuardDutyAdmins,
 } from '@aws-sdk/client-guardduty';
-import { GetGroupIdCommand, IdentitystoreClient, ListGroupsCommand, ResourceNotFoundException } from '@aws-sdk/client-identitystore';
+import {
+  GetGroupIdCommand,
+  IdentitystoreClient,
+  ListGroupsCommand,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-identitystore';
 import {
   AWSOrganizationsNotInUseException,
   DescribeOrganizationalUnitCommand,
@@ -23,7 +28,14 @@ import {
   ListOrganizationAdminAccountsCommand as ListSecurityHubAdmins,
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
-import { GetQueueAttributesCommand, GetQueueUrlCommand, ListMessageMoveTasksCommand, QueueDoesNotExist, SQSClient, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ListMessageMoveTasksCommand,
+  QueueDoesNotExist,
+  SQSClient,
+  StartMessageMoveTaskCommand,
+} from '@aws-sdk/client-sqs';
 import type { ListMessageMoveTasksResultEntry } from '@aws-sdk/client-sqs';
 import { ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -57,19 +69,45 @@ export function freshOrganization(overrides: Partial<FakeState> = {}): FakeState
     organization: { id: 'o-a1b2c3d4e5', managementAccountId: '111111111111', featureSet: 'ALL' },
     rootId: 'r-a1b2',
     accounts: [
-      { id: '111111111111', name: 'management', email: 'aws+management@example.com', state: 'ACTIVE', parentId: 'r-a1b2' },
-      { id: '210987654321', name: 'security', email: 'aws+security@example.com', state: 'ACTIVE', parentId: 'ou-a1b2-5ecur1ty' },
-      { id: '310987654321', name: 'log-archive', email: 'aws+log-archive@example.com', state: 'ACTIVE', parentId: 'ou-a1b2-5ecur1ty' },
+      {
+        id: '111111111111',
+        name: 'management',
+        email: 'aws+management@example.com',
+        state: 'ACTIVE',
+        parentId: 'r-a1b2',
+      },
+      {
+        id: '210987654321',
+        name: 'security',
+        email: 'aws+security@example.com',
+        state: 'ACTIVE',
+        parentId: 'ou-a1b2-5ecur1ty',
+      },
+      {
+        id: '310987654321',
+        name: 'log-archive',
+        email: 'aws+log-archive@example.com',
+        state: 'ACTIVE',
+        parentId: 'ou-a1b2-5ecur1ty',
+      },
       { id: '410987654321', name: 'dev', email: 'aws+dev@example.com', state: 'ACTIVE', parentId: 'ou-a1b2-w0rk10ad' },
       { id: '510987654321', name: 'stg', email: 'AWS+STG@example.com', state: 'ACTIVE', parentId: 'ou-a1b2-w0rk10ad' },
-      { id: '610987654321', name: 'prod', email: 'aws+prod@example.com', state: 'ACTIVE', parentId: 'ou-a1b2-w0rk10ad' },
+      {
+        id: '610987654321',
+        name: 'prod',
+        email: 'aws+prod@example.com',
+        state: 'ACTIVE',
+        parentId: 'ou-a1b2-w0rk10ad',
+      },
     ],
     ous: { 'ou-a1b2-5ecur1ty': 'Security', 'ou-a1b2-w0rk10ad': 'Workloads' },
     trusted: new Set(),
     delegated: new Map(),
     guardDutyAdmins: [],
     securityHubAdmins: [],
-    instances: [{ arn: 'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6', identityStoreId: 'd-9067a1b2c3', owner: '111111111111' }],
+    instances: [
+      { arn: 'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6', identityStoreId: 'd-9067a1b2c3', owner: '111111111111' },
+    ],
     groups: { developers: '9067a1b2c3-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' },
     queues: {},
     moveTasks: [],
@@ -79,7 +117,14 @@ export function freshOrganization(overrides: Partial<FakeState> = {}): FakeState
 
 /** Every step of the bootstrap already done in `state`. */
 export function completeSetup(state: FakeState): FakeState {
-  for (const p of ['sso.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com', 'config.amazonaws.com', 'cloudtrail.amazonaws.com']) state.trusted.add(p);
+  for (const p of [
+    'sso.amazonaws.com',
+    'guardduty.amazonaws.com',
+    'securityhub.amazonaws.com',
+    'config.amazonaws.com',
+    'cloudtrail.amazonaws.com',
+  ])
+    state.trusted.add(p);
   state.scpStatus = 'ENABLED';
   state.guardDutyAdmins = [{ accountId: '210987654321', status: 'ENABLED' }];
   state.securityHubAdmins = [{ accountId: '210987654321', status: 'ENABLED' }];
@@ -107,7 +152,11 @@ export interface FakeAws {
   readonly securityHub: Stub;
   readonly sqs: Stub;
   /** Make the next `times` calls of `command` (whose input passes `when`) fail with `error`; later calls behave. */
-  inject<I>(command: { name: string; prototype: { input: I } }, error: Error, options?: { times?: number; when?: (input: I) => boolean }): void;
+  inject<I>(
+    command: { name: string; prototype: { input: I } },
+    error: Error,
+    options?: { times?: number; when?: (input: I) => boolean },
+  ): void;
 }
 
 /** Real SDK clients whose `send` is mocked (`aws-sdk-client-mock`) to behave like AWS over `state`. */
@@ -144,9 +193,16 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     });
   };
 
-  on(sts, GetCallerIdentityCommand, () => ({ Account: state.callerAccount, Arn: `arn:aws:sts::${state.callerAccount}:assumed-role/Admin/me` }));
+  on(sts, GetCallerIdentityCommand, () => ({
+    Account: state.callerAccount,
+    Arn: `arn:aws:sts::${state.callerAccount}:assumed-role/Admin/me`,
+  }));
   on(org, DescribeOrganizationCommand, () => {
-    if (!state.organization) throw new AWSOrganizationsNotInUseException({ message: 'Your account is not a member of an organization.', $metadata: {} });
+    if (!state.organization)
+      throw new AWSOrganizationsNotInUseException({
+        message: 'Your account is not a member of an organization.',
+        $metadata: {},
+      });
     return {
       Organization: {
         Id: state.organization.id,
@@ -157,7 +213,13 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     };
   });
   on(org, ListRootsCommand, () => ({
-    Roots: [{ Id: state.rootId, Name: 'Root', PolicyTypes: state.scpStatus ? [{ Type: 'SERVICE_CONTROL_POLICY', Status: state.scpStatus }] : [] }],
+    Roots: [
+      {
+        Id: state.rootId,
+        Name: 'Root',
+        PolicyTypes: state.scpStatus ? [{ Type: 'SERVICE_CONTROL_POLICY', Status: state.scpStatus }] : [],
+      },
+    ],
   }));
   on(org, ListAccountsCommand, () => ({
     Accounts: state.accounts.map((a) => ({ Id: a.id, Name: a.name, Email: a.email, State: a.state, Status: a.state })),
@@ -207,25 +269,43 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     return {};
   });
   on(ssoAdmin, ListInstancesCommand, () => ({
-    Instances: state.instances.map((i) => ({ InstanceArn: i.arn, IdentityStoreId: i.identityStoreId, OwnerAccountId: i.owner, Status: 'ACTIVE' })),
+    Instances: state.instances.map((i) => ({
+      InstanceArn: i.arn,
+      IdentityStoreId: i.identityStoreId,
+      OwnerAccountId: i.owner,
+      Status: 'ACTIVE',
+    })),
   }));
   on(identityStore, ListGroupsCommand, () => ({
     Groups: Object.entries(state.groups).map(([name, id]) => ({ DisplayName: name, GroupId: id })),
   }));
-  on(identityStore, GetGroupIdCommand, (input: { AlternateIdentifier: { UniqueAttribute: { AttributeValue: string } } }) => {
-    const id = state.groups[input.AlternateIdentifier.UniqueAttribute.AttributeValue];
-    if (!id) throw new ResourceNotFoundException({ message: 'GROUP not found.', $metadata: {} });
-    return { GroupId: id, IdentityStoreId: 'd-9067a1b2c3' };
-  });
+  on(
+    identityStore,
+    GetGroupIdCommand,
+    (input: { AlternateIdentifier: { UniqueAttribute: { AttributeValue: string } } }) => {
+      const id = state.groups[input.AlternateIdentifier.UniqueAttribute.AttributeValue];
+      if (!id) throw new ResourceNotFoundException({ message: 'GROUP not found.', $metadata: {} });
+      return { GroupId: id, IdentityStoreId: 'd-9067a1b2c3' };
+    },
+  );
   on(sqs, GetQueueUrlCommand, (input: { QueueName: string }) => {
-    if (!state.queues[input.QueueName]) throw new QueueDoesNotExist({ message: 'The specified queue does not exist.', $metadata: {} });
+    if (!state.queues[input.QueueName])
+      throw new QueueDoesNotExist({ message: 'The specified queue does not exist.', $metadata: {} });
     return { QueueUrl: `https://sqs.ap-northeast-1.amazonaws.com/${state.callerAccount}/${input.QueueName}` };
   });
   on(sqs, GetQueueAttributesCommand, (input: { QueueUrl: string }) => {
     const q = state.queues[input.QueueUrl.split('/').pop() ?? ''];
-    return { Attributes: { QueueArn: q.arn, ApproximateNumberOfMessages: String(q.visible), ApproximateNumberOfMessagesNotVisible: String(q.inFlight) } };
+    return {
+      Attributes: {
+        QueueArn: q.arn,
+        ApproximateNumberOfMessages: String(q.visible),
+        ApproximateNumberOfMessagesNotVisible: String(q.inFlight),
+      },
+    };
   });
-  on(sqs, ListMessageMoveTasksCommand, (input: { MaxResults?: number }) => ({ Results: state.moveTasks.slice(0, input.MaxResults ?? 1) }));
+  on(sqs, ListMessageMoveTasksCommand, (input: { MaxResults?: number }) => ({
+    Results: state.moveTasks.slice(0, input.MaxResults ?? 1),
+  }));
   on(sqs, StartMessageMoveTaskCommand, () => ({ TaskHandle: 'handle-1' }));
 
   const factoryCalls: ClientOptions[] = [];
@@ -238,7 +318,12 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     },
     factoryCalls,
     inject: (command, error, options = {}) => {
-      faults.push({ command, error, times: options.times ?? 1, when: (options.when ?? (() => true)) as (input: unknown) => boolean });
+      faults.push({
+        command,
+        error,
+        times: options.times ?? 1,
+        when: (options.when ?? (() => true)) as (input: unknown) => boolean,
+      });
     },
     organizations: org,
     sts,
@@ -252,5 +337,7 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
 
 /** Names of the commands a stub received, in order (for call-order assertions). */
 export function commandNames(stub: Stub): string[] {
-  return stub.calls().map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, ''));
+  return stub
+    .calls()
+    .map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, ''));
 }

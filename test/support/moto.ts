@@ -45,7 +45,10 @@ export async function startMoto(options: { accountId?: string; timeoutMs?: numbe
   const env = { ...process.env };
   delete env.MOTO_ACCOUNT_ID;
   if (options.accountId) env.MOTO_ACCOUNT_ID = options.accountId;
-  const child: ChildProcess = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = `${stderr}${d.toString()}`.slice(-2000)));
   let exited = false;

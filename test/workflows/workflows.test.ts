@@ -52,9 +52,12 @@ describe('deploy.yml', () => {
     expect(environments.map((e) => deploy.jobs[e].needs ?? null)).toEqual([null, 'dev', 'stg']);
   });
 
-  it.each(environments)('runs the %s job in the GitHub environment of the same name (where prod gets its approval)', (env) => {
-    expect(deploy.jobs[env].environment).toBe(env);
-  });
+  it.each(environments)(
+    'runs the %s job in the GitHub environment of the same name (where prod gets its approval)',
+    (env) => {
+      expect(deploy.jobs[env].environment).toBe(env);
+    },
+  );
 
   it('may request the GitHub OIDC token and only read the repository', () => {
     expect(deploy.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
@@ -64,7 +67,9 @@ describe('deploy.yml', () => {
     const job = deploy.jobs[env];
     const setupNode = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
     expect(setupNode?.with?.['node-version']).toBe(20);
-    expect(stepIndex(job, (s) => s.run === 'npm ci')).toBeLessThan(stepIndex(job, (s) => Boolean(s.run?.includes('landfall'))));
+    expect(stepIndex(job, (s) => s.run === 'npm ci')).toBeLessThan(
+      stepIndex(job, (s) => Boolean(s.run?.includes('landfall'))),
+    );
   });
 
   it.each(environments)('%s: checks the deploy window before it gets credentials', (env) => {
@@ -78,7 +83,9 @@ describe('deploy.yml', () => {
   it.each(environments)('%s: assumes the Baseline deploy role of its account through OIDC', (env) => {
     const job = deploy.jobs[env];
     const credentials = job.steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
-    expect(credentials?.with?.['role-to-assume']).toBe(`arn:aws:iam::\${{ steps.target.outputs.account-id }}:role/${ROLE_NAMES.githubDeploy}`);
+    expect(credentials?.with?.['role-to-assume']).toBe(
+      `arn:aws:iam::\${{ steps.target.outputs.account-id }}:role/${ROLE_NAMES.githubDeploy}`,
+    );
     expect(credentials?.with?.['aws-region']).toBe('${{ steps.target.outputs.region }}');
     expect(job.steps.find((s) => s.id === 'target')?.run).toBe(`npx landfall deploy-target ${env} --github-output`);
   });

@@ -39,9 +39,14 @@ export function bootstrapRegions(model: LandfallModel, account: AccountConfig): 
  */
 export function cdkBootstrapTargets(model: LandfallModel, options: CdkBootstrapOptions = {}): BootstrapTarget[] {
   const accounts = model.platform.accounts;
-  const trusted = options.trustAccount === undefined ? model.accounts.management : accounts.find((a) => a.name === options.trustAccount);
+  const trusted =
+    options.trustAccount === undefined
+      ? model.accounts.management
+      : accounts.find((a) => a.name === options.trustAccount);
   if (!trusted) {
-    throw new UsageError(`--trust ${options.trustAccount}: no such account (allowed: ${accounts.map((a) => a.name).join(', ')})`);
+    throw new UsageError(
+      `--trust ${options.trustAccount}: no such account (allowed: ${accounts.map((a) => a.name).join(', ')})`,
+    );
   }
   const format = options.profileFormat ?? '{name}';
   return accounts.flatMap((account) =>
@@ -77,10 +82,14 @@ export function cdkBootstrapText(model: LandfallModel, targets: readonly Bootstr
   ];
   for (const t of targets) {
     if (!isSynced(model, t.account)) {
-      lines.push(`# ${t.account.name} in ${t.region}: not in the organization yet; run \`landfall accounts sync\` once it exists`);
+      lines.push(
+        `# ${t.account.name} in ${t.region}: not in the organization yet; run \`landfall accounts sync\` once it exists`,
+      );
       continue;
     }
-    lines.push(`# ${t.account.name} (${t.account.role}, ${t.account.id}) in ${t.region}${t.trusts.length > 0 ? `, trusting ${t.trusts.join(', ')}` : ''}`);
+    lines.push(
+      `# ${t.account.name} (${t.account.role}, ${t.account.id}) in ${t.region}${t.trusts.length > 0 ? `, trusting ${t.trusts.join(', ')}` : ''}`,
+    );
     lines.push(t.command);
   }
   return lines.join('\n');

@@ -15,7 +15,13 @@ export function renderDiscovered(discovered: DiscoveredConfig): string {
   const ordered = {
     $comment: DISCOVERED_COMMENT,
     organization: parsed.organization,
-    accounts: parsed.accounts.map((a) => ({ name: a.name, email: a.email, id: a.id, state: a.state, parent: a.parent })),
+    accounts: parsed.accounts.map((a) => ({
+      name: a.name,
+      email: a.email,
+      id: a.id,
+      state: a.state,
+      parent: a.parent,
+    })),
     ...(parsed.identityCenter ? { identityCenter: parsed.identityCenter } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

@@ -25,7 +25,11 @@ const USAGE = 'landfall accounts sync [--profile NAME] [--dry-run] [--json] [--c
 export interface SyncResult {
   readonly discovered: DiscoveredConfig;
   /** Config accounts found in the organization, in config order. */
-  readonly matched: ReadonlyArray<{ readonly configName: string; readonly configId: string; readonly account: OrganizationAccount }>;
+  readonly matched: ReadonlyArray<{
+    readonly configName: string;
+    readonly configId: string;
+    readonly account: OrganizationAccount;
+  }>;
   /** Config accounts whose email matches no account. */
   readonly notInOrganization: ReadonlyArray<{ readonly name: string; readonly email: string }>;
   /** Organization accounts no config account names. */
@@ -50,11 +54,16 @@ export function reconcile(
     const account = accountByEmail(accounts, configured.email);
     if (!account) {
       notInOrganization.push({ name: configured.name, email: configured.email });
-      problems.push(`config account "${configured.name}" (${configured.email}) matches no account of organization ${organization.id} by email`);
+      problems.push(
+        `config account "${configured.name}" (${configured.email}) matches no account of organization ${organization.id} by email`,
+      );
       continue;
     }
     matched.push({ configName: configured.name, configId: configured.id, account });
-    if (account.state !== 'ACTIVE') problems.push(`config account "${configured.name}" (${account.id}) is ${account.state} in organization ${organization.id}`);
+    if (account.state !== 'ACTIVE')
+      problems.push(
+        `config account "${configured.name}" (${account.id}) is ${account.state} in organization ${organization.id}`,
+      );
   }
   const matchedIds = new Set(matched.map((m) => m.account.id));
   const discoveredAccounts: DiscoveredAccount[] = matched.map((m) => ({
@@ -65,10 +74,20 @@ export function reconcile(
     parent: m.account.parent,
   }));
   const discovered: DiscoveredConfig = {
-    organization: { id: organization.id, rootId: organization.rootId, managementAccountId: organization.managementAccountId },
+    organization: {
+      id: organization.id,
+      rootId: organization.rootId,
+      managementAccountId: organization.managementAccountId,
+    },
     accounts: discoveredAccounts,
     ...(identityCenter.found
-      ? { identityCenter: { instanceArn: identityCenter.instanceArn, identityStoreId: identityCenter.identityStoreId, groups: { ...identityCenter.groups } } }
+      ? {
+          identityCenter: {
+            instanceArn: identityCenter.instanceArn,
+            identityStoreId: identityCenter.identityStoreId,
+            groups: { ...identityCenter.groups },
+          },
+        }
       : {}),
   };
   return {
@@ -90,7 +109,8 @@ export function makeAccountsSyncCommand(overrides: Partial<CommandDeps> & { writ
   const deps = withDeps(overrides);
   return {
     name: ['accounts', 'sync'],
-    summary: 'read the organization and Identity Center; write account and Identity Center IDs to config/discovered.json',
+    summary:
+      'read the organization and Identity Center; write account and Identity Center IDs to config/discovered.json',
     usage: USAGE,
     async run(args, io) {
       const { values } = parseCommandArgs(
@@ -130,12 +150,30 @@ export function makeAccountsSyncCommand(overrides: Partial<CommandDeps> & { writ
       const bootstrap = synced ? cdkBootstrapTargets(synced) : [];
 
       if (values.json) {
-        io.out(JSON.stringify({ file: shown, change, dryRun: Boolean(values['dry-run']), ...jsonReport(result, identityCenter), cdkBootstrap: bootstrap.filter((t) => synced && isSynced(synced, t.account)).map((t) => t.command) }, null, 2));
+        io.out(
+          JSON.stringify(
+            {
+              file: shown,
+              change,
+              dryRun: Boolean(values['dry-run']),
+              ...jsonReport(result, identityCenter),
+              cdkBootstrap: bootstrap.filter((t) => synced && isSynced(synced, t.account)).map((t) => t.command),
+            },
+            null,
+            2,
+          ),
+        );
         return result.problems.length > 0 ? EXIT.problems : EXIT.ok;
       }
       io.out(textReport(result, organization, identityCenter));
-      const verb = values['dry-run'] ? `would be ${change === 'unchanged' ? 'unchanged' : change}` : change === 'unchanged' ? 'is unchanged' : `${change}`;
-      io.out(`\n${shown} ${verb}: ${result.matched.length} account ID${result.matched.length === 1 ? '' : 's'}${identityCenter.found ? ', Identity Center IDs' : ''}.`);
+      const verb = values['dry-run']
+        ? `would be ${change === 'unchanged' ? 'unchanged' : change}`
+        : change === 'unchanged'
+          ? 'is unchanged'
+          : `${change}`;
+      io.out(
+        `\n${shown} ${verb}: ${result.matched.length} account ID${result.matched.length === 1 ? '' : 's'}${identityCenter.found ? ', Identity Center IDs' : ''}.`,
+      );
       if (synced) io.out(`\n${cdkBootstrapText(synced, bootstrap)}`);
       if (result.problems.length > 0) {
         throw new CliError(
@@ -152,7 +190,13 @@ export function makeAccountsSyncCommand(overrides: Partial<CommandDeps> & { writ
 }
 
 function jsonReport(result: SyncResult, identityCenter: IdentityCenterDiscovery) {
-  const brief = (a: OrganizationAccount) => ({ id: a.id, name: a.name, email: a.email, state: a.state, parent: a.parent });
+  const brief = (a: OrganizationAccount) => ({
+    id: a.id,
+    name: a.name,
+    email: a.email,
+    state: a.state,
+    parent: a.parent,
+  });
   return {
     accounts: result.discovered.accounts,
     notInOrganization: result.notInOrganization,
@@ -163,7 +207,11 @@ function jsonReport(result: SyncResult, identityCenter: IdentityCenterDiscovery)
   };
 }
 
-function textReport(result: SyncResult, organization: OrganizationState, identityCenter: IdentityCenterDiscovery): string {
+function textReport(
+  result: SyncResult,
+  organization: OrganizationState,
+  identityCenter: IdentityCenterDiscovery,
+): string {
   const parts = [
     `Organization ${organization.id} (management account ${organization.managementAccountId}): ${result.matched.length + result.notInConfig.length} accounts.`,
     '',
@@ -177,13 +225,25 @@ function textReport(result: SyncResult, organization: OrganizationState, identit
     ]),
   ];
   if (result.notInOrganization.length > 0) {
-    parts.push('', 'Config accounts not in the organization:', ...result.notInOrganization.map((a) => `  ${a.name} (${a.email})`));
+    parts.push(
+      '',
+      'Config accounts not in the organization:',
+      ...result.notInOrganization.map((a) => `  ${a.name} (${a.email})`),
+    );
   }
   if (result.notInConfig.length > 0) {
-    parts.push('', 'Accounts in the organization but not in the config (left alone):', ...result.notInConfig.map((a) => `  ${a.id} ${a.name} (${a.email}), ${a.state}, in ${a.parent.name}`));
+    parts.push(
+      '',
+      'Accounts in the organization but not in the config (left alone):',
+      ...result.notInConfig.map((a) => `  ${a.id} ${a.name} (${a.email}), ${a.state}, in ${a.parent.name}`),
+    );
   }
   if (result.inactive.length > 0) {
-    parts.push('', 'Accounts that are not active (suspended or closing):', ...result.inactive.map((a) => `  ${a.id} ${a.name} (${a.email}): ${a.state}`));
+    parts.push(
+      '',
+      'Accounts that are not active (suspended or closing):',
+      ...result.inactive.map((a) => `  ${a.id} ${a.name} (${a.email}): ${a.state}`),
+    );
   }
   parts.push(
     '',

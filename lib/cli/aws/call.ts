@@ -43,7 +43,13 @@ export function describeAwsError(err: unknown): string {
   return String(err);
 }
 
-const ACCESS_DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthorizationError', 'AuthorizationErrorException']);
+const ACCESS_DENIED = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnauthorizedOperation',
+  'AuthorizationError',
+  'AuthorizationErrorException',
+]);
 const BAD_CREDENTIALS = new Set([
   'UnrecognizedClientException',
   'InvalidClientTokenId',
@@ -83,10 +89,14 @@ function awsHint(action: string, code: string): string {
   if (code === 'CredentialsProviderError') {
     return 'pass --profile NAME, set AWS_PROFILE, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY';
   }
-  if (code.startsWith('ExpiredToken')) return 'the session expired: log in again (for example `aws sso login --profile NAME`)';
-  if (BAD_CREDENTIALS.has(code)) return 'the credentials are not valid for this endpoint: check --profile / AWS_PROFILE';
-  if (ACCESS_DENIED.has(code)) return `the caller needs permission for ${action}: use credentials with administrator access to this account`;
-  if (RETRYABLE_CODES.has(code)) return 'AWS kept refusing after several retries: wait a minute and run the command again';
+  if (code.startsWith('ExpiredToken'))
+    return 'the session expired: log in again (for example `aws sso login --profile NAME`)';
+  if (BAD_CREDENTIALS.has(code))
+    return 'the credentials are not valid for this endpoint: check --profile / AWS_PROFILE';
+  if (ACCESS_DENIED.has(code))
+    return `the caller needs permission for ${action}: use credentials with administrator access to this account`;
+  if (RETRYABLE_CODES.has(code))
+    return 'AWS kept refusing after several retries: wait a minute and run the command again';
   return 'run the command again; set LANDFALL_DEBUG=1 for the stack trace';
 }
 
@@ -112,7 +122,9 @@ export async function call<T>(action: string, fn: () => Promise<T>, options: Ret
 }
 
 /** Read every page of a paginated API. */
-export async function allPages<T>(fetch: (token: string | undefined) => Promise<{ items: readonly T[] | undefined; next: string | undefined }>): Promise<T[]> {
+export async function allPages<T>(
+  fetch: (token: string | undefined) => Promise<{ items: readonly T[] | undefined; next: string | undefined }>,
+): Promise<T[]> {
   const out: T[] = [];
   let token: string | undefined;
   do {

@@ -37,11 +37,17 @@ export async function discoverIdentityCenter(
   options: { managementAccountId: string; region: string; groupNames: readonly string[] | undefined },
 ): Promise<IdentityCenterDiscovery> {
   const instances = await allPages(async (token) => {
-    const page = await call('sso:ListInstances', () => clients.ssoAdmin.send(new ListInstancesCommand({ NextToken: token })), retry);
+    const page = await call(
+      'sso:ListInstances',
+      () => clients.ssoAdmin.send(new ListInstancesCommand({ NextToken: token })),
+      retry,
+    );
     return { items: page.Instances, next: page.NextToken };
   });
   const instance = instances.find(
-    (i) => (i.OwnerAccountId === undefined || i.OwnerAccountId === options.managementAccountId) && (i.Status ?? 'ACTIVE') === 'ACTIVE',
+    (i) =>
+      (i.OwnerAccountId === undefined || i.OwnerAccountId === options.managementAccountId) &&
+      (i.Status ?? 'ACTIVE') === 'ACTIVE',
   );
   if (!instance?.InstanceArn || !instance.IdentityStoreId) {
     return {

@@ -27,13 +27,22 @@ export interface OrganizationState {
  * Check that the credentials are the management account's and that the organization has all features; return
  * the organization. Each failure is a precondition error (exit 4) that says what to do.
  */
-export async function managementPreflight(clients: AwsClients, retry: RetryOptions, command: string): Promise<OrganizationState> {
+export async function managementPreflight(
+  clients: AwsClients,
+  retry: RetryOptions,
+  command: string,
+): Promise<OrganizationState> {
   const caller = await call('sts:GetCallerIdentity', () => clients.sts.send(new GetCallerIdentityCommand({})), retry);
   const callerAccount = caller.Account ?? 'unknown';
   let organization;
   try {
-    organization = (await call('organizations:DescribeOrganization', () => clients.organizations.send(new DescribeOrganizationCommand({})), retry))
-      .Organization;
+    organization = (
+      await call(
+        'organizations:DescribeOrganization',
+        () => clients.organizations.send(new DescribeOrganizationCommand({})),
+        retry,
+      )
+    ).Organization;
   } catch (err) {
     if (err instanceof AwsCallError && err.code === 'AWSOrganizationsNotInUseException') {
       throw new CliError(
@@ -44,7 +53,8 @@ export async function managementPreflight(clients: AwsClients, retry: RetryOptio
     }
     throw err;
   }
-  if (!organization?.Id || !organization.MasterAccountId) throw new CliError('DescribeOrganization returned no organization', EXIT.aws);
+  if (!organization?.Id || !organization.MasterAccountId)
+    throw new CliError('DescribeOrganization returned no organization', EXIT.aws);
   if (organization.MasterAccountId !== callerAccount) {
     throw new CliError(
       `the credentials are for account ${callerAccount}, a member of organization ${organization.Id}; ${command} needs the management account ${organization.MasterAccountId}`,
@@ -59,7 +69,11 @@ export async function managementPreflight(clients: AwsClients, retry: RetryOptio
       'enable all features: Organizations console > Settings > "Begin process to enable all features" (every member account must approve)',
     );
   }
-  const roots = await call('organizations:ListRoots', () => clients.organizations.send(new ListRootsCommand({})), retry);
+  const roots = await call(
+    'organizations:ListRoots',
+    () => clients.organizations.send(new ListRootsCommand({})),
+    retry,
+  );
   const root = roots.Roots?.[0];
   if (!root?.Id) throw new CliError(`organization ${organization.Id} has no root`, EXIT.aws);
   return {
@@ -83,9 +97,16 @@ export interface OrganizationAccount {
 }
 
 /** Every account of the organization with its parent (root or OU, with the OU's name). Reads only. */
-export async function listOrganizationAccounts(clients: AwsClients, retry: RetryOptions): Promise<OrganizationAccount[]> {
+export async function listOrganizationAccounts(
+  clients: AwsClients,
+  retry: RetryOptions,
+): Promise<OrganizationAccount[]> {
   const accounts = await allPages(async (token) => {
-    const page = await call('organizations:ListAccounts', () => clients.organizations.send(new ListAccountsCommand({ NextToken: token })), retry);
+    const page = await call(
+      'organizations:ListAccounts',
+      () => clients.organizations.send(new ListAccountsCommand({ NextToken: token })),
+      retry,
+    );
     return { items: page.Accounts, next: page.NextToken };
   });
   const ouNames = new Map<string, string>();
@@ -104,11 +125,13 @@ export async function listOrganizationAccounts(clients: AwsClients, retry: Retry
     if (type === 'ORGANIZATIONAL_UNIT') {
       name =
         ouNames.get(parentId) ??
-        (await call(
-          'organizations:DescribeOrganizationalUnit',
-          () => clients.organizations.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: parentId })),
-          retry,
-        )).OrganizationalUnit?.Name ??
+        (
+          await call(
+            'organizations:DescribeOrganizationalUnit',
+            () => clients.organizations.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: parentId })),
+            retry,
+          )
+        ).OrganizationalUnit?.Name ??
         parentId;
       ouNames.set(parentId, name);
     }
@@ -124,6 +147,9 @@ export async function listOrganizationAccounts(clients: AwsClients, retry: Retry
 }
 
 /** The organization account with this email (case-insensitive), if any. */
-export function accountByEmail(accounts: readonly OrganizationAccount[], email: string): OrganizationAccount | undefined {
+export function accountByEmail(
+  accounts: readonly OrganizationAccount[],
+  email: string,
+): OrganizationAccount | undefined {
   return accounts.find((a) => a.email.toLowerCase() === email.toLowerCase());
 }

@@ -22,7 +22,9 @@ export function retryWithNotice(io: CliIo, retry: RetryOptions): RetryOptions {
   return {
     ...retry,
     onRetry: (info) => {
-      io.err(`  ${info.action}: ${info.code}, retrying in ${(info.delayMs / 1000).toFixed(1)} s (attempt ${info.attempt + 1})`);
+      io.err(
+        `  ${info.action}: ${info.code}, retrying in ${(info.delayMs / 1000).toFixed(1)} s (attempt ${info.attempt + 1})`,
+      );
       retry.onRetry?.(info);
     },
   };
@@ -36,7 +38,8 @@ export function makeBootstrapCommand(overrides: Partial<CommandDeps> = {}): Comm
   const deps = withDeps(overrides);
   return {
     name: ['bootstrap'],
-    summary: 'check and prepare the organization: trusted access, SCPs, delegated administrators, Identity Center (--apply)',
+    summary:
+      'check and prepare the organization: trusted access, SCPs, delegated administrators, Identity Center (--apply)',
     usage: USAGE,
     async run(args, io) {
       const { values } = parseCommandArgs(
@@ -52,9 +55,15 @@ export function makeBootstrapCommand(overrides: Partial<CommandDeps> = {}): Comm
       const organization = await managementPreflight(clients, retry, 'landfall bootstrap');
       const accounts = await listOrganizationAccounts(clients, retry);
       const identityCenter = await discoverSafely(() =>
-        discoverIdentityCenter(clients, retry, { managementAccountId: organization.managementAccountId, region, groupNames: configuredGroupNames(model) }),
+        discoverIdentityCenter(clients, retry, {
+          managementAccountId: organization.managementAccountId,
+          region,
+          groupNames: configuredGroupNames(model),
+        }),
       );
-      const planned = await planSteps(bootstrapSteps({ clients, retry, model, organization, accounts, region, identityCenter }));
+      const planned = await planSteps(
+        bootstrapSteps({ clients, retry, model, organization, accounts, region, identityCenter }),
+      );
 
       const header = `Organization ${organization.id}: management account ${organization.managementAccountId}, all features, caller ${organization.callerArn}, region ${region}.`;
       if (!values.json) io.out(`${header}\n\n${planTable(planned)}\n`);
@@ -65,7 +74,8 @@ export function makeBootstrapCommand(overrides: Partial<CommandDeps> = {}): Comm
       if (values.apply && todo > 0) {
         if (!values.json) io.out(`Applying ${todo} step${todo === 1 ? '' : 's'}:`);
         applied = await applySteps(planned, (a, i, n) => {
-          if (!values.json) io.out(`  [${i + 1}/${n}] ${a.outcome === 'changed' ? 'applied' : 'already done'}: ${a.step.title}`);
+          if (!values.json)
+            io.out(`  [${i + 1}/${n}] ${a.outcome === 'changed' ? 'applied' : 'already done'}: ${a.step.title}`);
         });
       }
       const changed = applied.filter((a) => a.outcome === 'changed').length;
@@ -75,7 +85,11 @@ export function makeBootstrapCommand(overrides: Partial<CommandDeps> = {}): Comm
         io.out(
           JSON.stringify(
             {
-              organization: { id: organization.id, managementAccountId: organization.managementAccountId, rootId: organization.rootId },
+              organization: {
+                id: organization.id,
+                managementAccountId: organization.managementAccountId,
+                rootId: organization.rootId,
+              },
               caller: organization.callerArn,
               region,
               steps: planned.map((p) => ({
@@ -121,7 +135,8 @@ export function planTable(planned: readonly PlannedStep[]): string {
 
 function summary(s: { planned: number; todo: number; blocked: number; changed: number; apply: boolean }): string {
   const blockedNote = s.blocked > 0 ? ` ${s.blocked} blocked: see the reasons above, then run again.` : '';
-  if (s.todo === 0) return `Nothing to do: ${s.planned - s.blocked} of ${s.planned} steps are done; nothing changed.${blockedNote}`;
+  if (s.todo === 0)
+    return `Nothing to do: ${s.planned - s.blocked} of ${s.planned} steps are done; nothing changed.${blockedNote}`;
   if (!s.apply) return `${s.todo} to do. Run \`landfall bootstrap --apply\` to make the changes.${blockedNote}`;
   const already = s.todo - s.changed;
   return `Changed ${s.changed} step${s.changed === 1 ? '' : 's'}${already > 0 ? ` (${already} found already done)` : ''}.${blockedNote}`;

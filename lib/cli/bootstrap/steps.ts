@@ -96,18 +96,26 @@ function scpPolicyTypeStep(ctx: StepContext): Step {
     id: 'policy-type:SERVICE_CONTROL_POLICY',
     title: 'SCP policy type on the root',
     async check() {
-      const roots = await call('organizations:ListRoots', () => clients.organizations.send(new ListRootsCommand({})), retry);
+      const roots = await call(
+        'organizations:ListRoots',
+        () => clients.organizations.send(new ListRootsCommand({})),
+        retry,
+      );
       const root = roots.Roots?.find((r) => r.Id === organization.rootId);
       const scp = root?.PolicyTypes?.find((p) => p.Type === 'SERVICE_CONTROL_POLICY');
       if (scp?.Status === 'ENABLED') return done(`enabled on ${organization.rootId}`);
       if (scp?.Status === 'PENDING_ENABLE') return done(`being enabled on ${organization.rootId} (PENDING_ENABLE)`);
-      if (scp?.Status === 'PENDING_DISABLE') return blocked(`being disabled on ${organization.rootId}; run again when that has finished`);
+      if (scp?.Status === 'PENDING_DISABLE')
+        return blocked(`being disabled on ${organization.rootId}; run again when that has finished`);
       return todo(`EnablePolicyType SERVICE_CONTROL_POLICY on ${organization.rootId}`);
     },
     async act() {
       await call(
         'organizations:EnablePolicyType',
-        () => clients.organizations.send(new EnablePolicyTypeCommand({ RootId: organization.rootId, PolicyType: 'SERVICE_CONTROL_POLICY' })),
+        () =>
+          clients.organizations.send(
+            new EnablePolicyTypeCommand({ RootId: organization.rootId, PolicyType: 'SERVICE_CONTROL_POLICY' }),
+          ),
         retry,
       );
     },
@@ -124,7 +132,8 @@ function securityAccount(ctx: StepContext): { account: OrganizationAccount } | {
       reason: `the security account "${configured.name}" (${configured.email}) is not in organization ${ctx.organization.id} yet: create it with \`npx cdk deploy 'Org/*'\`, then run bootstrap again`,
     };
   }
-  if (account.state !== 'ACTIVE') return { reason: `the security account ${account.id} (${account.email}) is ${account.state}` };
+  if (account.state !== 'ACTIVE')
+    return { reason: `the security account ${account.id} (${account.email}) is ${account.state}` };
   if (account.id === ctx.organization.managementAccountId) {
     return { reason: `the security account ${account.id} is the management account; it must be a member account` };
   }
@@ -158,7 +167,10 @@ function organizationAdminStep(
           `the ${options.service} administrator is account ${other.accountId} (${other.status}), not the security account ${security.account.id}: remove it first (${options.disableCommand} ${other.accountId})`,
         );
       }
-      if (admins.length > 0) return blocked(`the security account's ${options.service} administration is ${admins[0].status}; run again later`);
+      if (admins.length > 0)
+        return blocked(
+          `the security account's ${options.service} administration is ${admins[0].status}; run again later`,
+        );
       return todo(`EnableOrganizationAdminAccount ${security.account.id} (security)`);
     },
     async act() {
@@ -177,12 +189,20 @@ function guardDutyAdminStep(ctx: StepContext): Step {
     listAdmins: async () =>
       (
         await allPages(async (token) => {
-          const page = await call('guardduty:ListOrganizationAdminAccounts', () => clients.guardDuty.send(new ListGuardDutyAdminsCommand({ NextToken: token })), retry);
+          const page = await call(
+            'guardduty:ListOrganizationAdminAccounts',
+            () => clients.guardDuty.send(new ListGuardDutyAdminsCommand({ NextToken: token })),
+            retry,
+          );
           return { items: page.AdminAccounts, next: page.NextToken };
         })
       ).map((a) => ({ accountId: a.AdminAccountId ?? '', status: a.AdminStatus ?? 'ENABLED' })),
     enable: async (accountId) => {
-      await call('guardduty:EnableOrganizationAdminAccount', () => clients.guardDuty.send(new EnableGuardDutyAdminCommand({ AdminAccountId: accountId })), retry);
+      await call(
+        'guardduty:EnableOrganizationAdminAccount',
+        () => clients.guardDuty.send(new EnableGuardDutyAdminCommand({ AdminAccountId: accountId })),
+        retry,
+      );
     },
   });
 }
@@ -196,12 +216,20 @@ function securityHubAdminStep(ctx: StepContext): Step {
     listAdmins: async () =>
       (
         await allPages(async (token) => {
-          const page = await call('securityhub:ListOrganizationAdminAccounts', () => clients.securityHub.send(new ListSecurityHubAdminsCommand({ NextToken: token })), retry);
+          const page = await call(
+            'securityhub:ListOrganizationAdminAccounts',
+            () => clients.securityHub.send(new ListSecurityHubAdminsCommand({ NextToken: token })),
+            retry,
+          );
           return { items: page.AdminAccounts, next: page.NextToken };
         })
       ).map((a) => ({ accountId: a.AccountId ?? '', status: a.Status ?? 'ENABLED' })),
     enable: async (accountId) => {
-      await call('securityhub:EnableOrganizationAdminAccount', () => clients.securityHub.send(new EnableSecurityHubAdminCommand({ AdminAccountId: accountId })), retry);
+      await call(
+        'securityhub:EnableOrganizationAdminAccount',
+        () => clients.securityHub.send(new EnableSecurityHubAdminCommand({ AdminAccountId: accountId })),
+        retry,
+      );
     },
   });
 }
@@ -221,7 +249,10 @@ function delegatedAdminStep(ctx: StepContext, principal: string): Step {
       const admins = await allPages(async (token) => {
         const page = await call(
           'organizations:ListDelegatedAdministrators',
-          () => clients.organizations.send(new ListDelegatedAdministratorsCommand({ ServicePrincipal: principal, NextToken: token })),
+          () =>
+            clients.organizations.send(
+              new ListDelegatedAdministratorsCommand({ ServicePrincipal: principal, NextToken: token }),
+            ),
           retry,
         );
         return { items: page.DelegatedAdministrators, next: page.NextToken };
@@ -240,7 +271,10 @@ function delegatedAdminStep(ctx: StepContext, principal: string): Step {
       if (!('account' in security)) return;
       await call(
         'organizations:RegisterDelegatedAdministrator',
-        () => clients.organizations.send(new RegisterDelegatedAdministratorCommand({ AccountId: security.account.id, ServicePrincipal: principal })),
+        () =>
+          clients.organizations.send(
+            new RegisterDelegatedAdministratorCommand({ AccountId: security.account.id, ServicePrincipal: principal }),
+          ),
         retry,
       );
     },
@@ -259,7 +293,9 @@ function identityCenterStep(ctx: StepContext): Step {
       const groups = Object.keys(ic.groups);
       const summary = `${ic.instanceArn}, identity store ${ic.identityStoreId}, ${groups.length} group${groups.length === 1 ? '' : 's'}`;
       if (ic.missingGroups.length > 0) {
-        return blocked(`${summary}; groups not found by display name: ${ic.missingGroups.join(', ')} (create them in Identity Center or your identity provider)`);
+        return blocked(
+          `${summary}; groups not found by display name: ${ic.missingGroups.join(', ')} (create them in Identity Center or your identity provider)`,
+        );
       }
       return done(`${summary}${groups.length > 0 ? ` (${groups.join(', ')})` : ''}`);
     },

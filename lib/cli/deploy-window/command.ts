@@ -21,15 +21,25 @@ export function makeDeployWindowCommand(overrides: Partial<CommandDeps> = {}): C
     async run(args, io) {
       const { values, positionals } = parseCommandArgs(
         args,
-        { ...CONFIG_OPTION, at: { type: 'string' }, force: { type: 'boolean' }, reason: { type: 'string' }, json: { type: 'boolean' } },
+        {
+          ...CONFIG_OPTION,
+          at: { type: 'string' },
+          force: { type: 'boolean' },
+          reason: { type: 'string' },
+          json: { type: 'boolean' },
+        },
         USAGE,
       );
       if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`, `usage: ${USAGE}`);
       const reason = values.reason?.trim();
       if (values.force && !reason) {
-        throw new UsageError('--force needs --reason "..." (why the deploy cannot wait; it is printed in the deploy log)', `usage: ${USAGE}`);
+        throw new UsageError(
+          '--force needs --reason "..." (why the deploy cannot wait; it is printed in the deploy log)',
+          `usage: ${USAGE}`,
+        );
       }
-      if (reason !== undefined && !values.force) throw new UsageError('--reason is only used with --force', `usage: ${USAGE}`);
+      if (reason !== undefined && !values.force)
+        throw new UsageError('--reason is only used with --force', `usage: ${USAGE}`);
       const at = values.at === undefined ? deps.now() : new Date(values.at);
       if (Number.isNaN(at.getTime())) {
         throw new UsageError(`--at "${values.at}" is not an ISO 8601 time (for example 2026-03-06T10:00:00+09:00)`);
@@ -39,7 +49,8 @@ export function makeDeployWindowCommand(overrides: Partial<CommandDeps> = {}): C
       const window = env.config.deployWindow;
 
       if (!window) {
-        if (values.json) io.out(JSON.stringify({ environment: env.name, window: null, open: true, forced: false }, null, 2));
+        if (values.json)
+          io.out(JSON.stringify({ environment: env.name, window: null, open: true, forced: false }, null, 2));
         else io.out(`${env.name} has no deploy window: deploys may start any time.`);
         return EXIT.ok;
       }
@@ -72,9 +83,13 @@ export function makeDeployWindowCommand(overrides: Partial<CommandDeps> = {}): C
         return EXIT.ok;
       }
       if (forced) {
-        io.out(`${env.name}: outside the deploy window (${described}): ${now} and ${decision.reason}; overridden with --force: ${reason}`);
+        io.out(
+          `${env.name}: outside the deploy window (${described}): ${now} and ${decision.reason}; overridden with --force: ${reason}`,
+        );
         if (io.env.GITHUB_ACTIONS === 'true') {
-          io.out(`::warning title=Deploy window overridden (${env.name})::${now} and ${decision.reason}. Reason: ${reason}`);
+          io.out(
+            `::warning title=Deploy window overridden (${env.name})::${now} and ${decision.reason}. Reason: ${reason}`,
+          );
         }
         return EXIT.ok;
       }

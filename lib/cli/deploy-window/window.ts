@@ -20,11 +20,20 @@ export interface WindowDecision {
   readonly nextOpen?: { readonly at: Date; readonly local: string };
 }
 
-const WEEKDAY_BY_SHORT: Record<string, Weekday> = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' };
+const WEEKDAY_BY_SHORT: Record<string, Weekday> = {
+  Mon: 'mon',
+  Tue: 'tue',
+  Wed: 'wed',
+  Thu: 'thu',
+  Fri: 'fri',
+  Sat: 'sat',
+  Sun: 'sun',
+};
 const WEEKDAY_BY_INDEX: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const title = (d: Weekday): string => d.charAt(0).toUpperCase() + d.slice(1);
 
-const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const toMinutes = (text: string): number => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
 
 /** The wall-clock time of `at` in `timeZone`. */
@@ -63,7 +72,8 @@ export function zonedInstant(date: string, minutes: number, timeZone: string): D
   return new Date(t);
 }
 
-const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+const addDays = (date: string, n: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 const weekdayOf = (date: string): Weekday => WEEKDAY_BY_INDEX[new Date(`${date}T00:00:00Z`).getUTCDay()];
 
 /** The freeze that covers `date`, if any. */
@@ -100,7 +110,10 @@ function nextOpening(window: DeployWindowConfig, local: LocalTime, from: number)
     const date = addDays(local.date, day);
     if (!window.days.includes(weekdayOf(date)) || freezeOn(window, date)) continue;
     if (day === 0 && local.minutes >= from) continue;
-    return { at: zonedInstant(date, from, window.timeZone), local: `${title(weekdayOf(date))} ${date} ${window.hours.from} ${window.timeZone}` };
+    return {
+      at: zonedInstant(date, from, window.timeZone),
+      local: `${title(weekdayOf(date))} ${date} ${window.hours.from} ${window.timeZone}`,
+    };
   }
   return undefined;
 }

@@ -16,13 +16,15 @@ const KINDS: readonly ServiceKind[] = ['web', 'worker'];
 export function serviceNameArg(name: string | undefined): string {
   if (name === undefined) throw new UsageError('missing the service name', `usage: ${USAGE}`);
   const result = kebabName.safeParse(name);
-  if (!result.success) throw new UsageError(`"${name}" is not a valid service name: it ${result.error.issues[0].message}`);
+  if (!result.success)
+    throw new UsageError(`"${name}" is not a valid service name: it ${result.error.issues[0].message}`);
   return name;
 }
 
 function kindArg(kind: string | undefined): ServiceKind {
   if (kind === undefined) throw new UsageError(`--kind is required (allowed: ${KINDS.join(', ')})`, `usage: ${USAGE}`);
-  if (!KINDS.includes(kind as ServiceKind)) throw new UsageError(`--kind "${kind}" is not allowed (allowed: ${KINDS.join(', ')})`);
+  if (!KINDS.includes(kind as ServiceKind))
+    throw new UsageError(`--kind "${kind}" is not allowed (allowed: ${KINDS.join(', ')})`);
   return kind as ServiceKind;
 }
 
@@ -40,7 +42,12 @@ export const newServiceCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { ...CONFIG_OPTION, kind: { type: 'string' }, 'sends-to': { type: 'string', multiple: true }, json: { type: 'boolean' } },
+      {
+        ...CONFIG_OPTION,
+        kind: { type: 'string' },
+        'sends-to': { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+      },
       USAGE,
     );
     if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`, `usage: ${USAGE}`);
@@ -53,18 +60,36 @@ export const newServiceCommand: Command = {
     const configFile = path.join(configDir, 'services', `${name}.ts`);
     const appDir = path.join(root, 'services', name);
     const existing = model.services.find((s) => s.name === name);
-    const taken = existing ? `the ${existing.kind} service "${name}" exists` : fs.existsSync(configFile) ? `${shown(configFile)} exists` : fs.existsSync(appDir) ? `${shown(appDir)} exists` : undefined;
-    if (taken) throw new CliError(`service name "${name}" is taken: ${taken}`, EXIT.precondition, 'choose another name; nothing was written');
+    const taken = existing
+      ? `the ${existing.kind} service "${name}" exists`
+      : fs.existsSync(configFile)
+        ? `${shown(configFile)} exists`
+        : fs.existsSync(appDir)
+          ? `${shown(appDir)} exists`
+          : undefined;
+    if (taken)
+      throw new CliError(
+        `service name "${name}" is taken: ${taken}`,
+        EXIT.precondition,
+        'choose another name; nothing was written',
+      );
 
     const workers = model.services.filter((s) => s.kind === 'worker').map((s) => s.name);
     const sendsTo = [...new Set(values['sends-to'] ?? [])];
     for (const target of sendsTo) {
       if (!workers.includes(target)) {
-        throw new UsageError(`--sends-to "${target}" is not a worker service (allowed: ${workers.join(', ') || 'none: add a service with --kind worker first'})`);
+        throw new UsageError(
+          `--sends-to "${target}" is not a worker service (allowed: ${workers.join(', ') || 'none: add a service with --kind worker first'})`,
+        );
       }
     }
 
-    const input = { name, kind, sendsTo, configImport: posix(path.relative(path.dirname(configFile), path.join(root, 'lib', 'config'))) };
+    const input = {
+      name,
+      kind,
+      sendsTo,
+      configImport: posix(path.relative(path.dirname(configFile), path.join(root, 'lib', 'config'))),
+    };
     const files: Array<[string, string]> = [
       [configFile, serviceConfigFile(input)],
       ...Object.entries(serviceAppFiles(input)).map(([rel, text]): [string, string] => [path.join(appDir, rel), text]),
@@ -85,7 +110,10 @@ export const newServiceCommand: Command = {
       rollBack();
       if (err instanceof ConfigError) {
         io.err(err.message);
-        throw new CliError(`the generated service "${name}" does not validate (listed above); nothing was kept`, EXIT.problems);
+        throw new CliError(
+          `the generated service "${name}" does not validate (listed above); nothing was kept`,
+          EXIT.problems,
+        );
       }
       throw err;
     }

@@ -47,7 +47,12 @@ export const FreezeSchema = strict({
 }).superRefine((freeze, ctx) => {
   // Order only well-formed dates: a malformed one already has its own problem.
   if (freeze.to !== undefined && DATE.test(freeze.from) && DATE.test(freeze.to) && freeze.to < freeze.from) {
-    ctx.addIssue({ code: 'custom', path: ['to'], input: freeze.to, message: `is before from "${freeze.from}" (a freeze ends on or after the day it starts)` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      input: freeze.to,
+      message: `is before from "${freeze.from}" (a freeze ends on or after the day it starts)`,
+    });
   }
 });
 
@@ -61,7 +66,12 @@ export const DeployWindowSchema = strict({
   /** Hours of those days deploys may start in: from `from` (inclusive) to `to` (exclusive), same day. */
   hours: strict({ from: timeOfDay, to: timeOfDay }).superRefine((hours, ctx) => {
     if (TIME_OF_DAY.test(hours.from) && TIME_OF_DAY.test(hours.to) && hours.to <= hours.from) {
-      ctx.addIssue({ code: 'custom', path: ['to'], input: hours.to, message: `is not after from "${hours.from}" (a window ends on the day it starts)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        input: hours.to,
+        message: `is not after from "${hours.from}" (a window ends on the day it starts)`,
+      });
     }
   }),
   /** Days without deploys (holidays, year-end), even inside the weekly window. @default none */

@@ -33,7 +33,10 @@ export const DiscoveredIdentityCenterSchema = strict({
   /** ID of the instance's identity store (`d-...`). */
   identityStoreId: z
     .string()
-    .regex(/^(d-[0-9a-z]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, 'is not an identity store ID'),
+    .regex(
+      /^(d-[0-9a-z]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+      'is not an identity store ID',
+    ),
   /** Group IDs by display name. */
   groups: z.record(z.string().min(1), z.string().regex(/^[A-Za-z0-9-]{1,47}$/, 'is not an identity store group ID')),
 });

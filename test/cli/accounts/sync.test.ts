@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { makeAccountsSyncCommand } from '../../../lib/cli/accounts/sync';
 import { writeFileAtomic } from '../../../lib/cli/accounts/discovered-file';
@@ -10,10 +11,13 @@ import type { FakeAws } from '../../support/fake-aws';
 const instant = { sleep: async () => undefined, baseDelayMs: 1 };
 
 function sync(aws: FakeAws, root: string, args: string[] = []) {
-  return runIn([makeAccountsSyncCommand({ clients: aws.factory, retry: instant })], ['accounts', 'sync', ...args], { cwd: root });
+  return runIn([makeAccountsSyncCommand({ clients: aws.factory, retry: instant })], ['accounts', 'sync', ...args], {
+    cwd: root,
+  });
 }
 
-const discoveredOf = (root: string) => JSON.parse(fs.readFileSync(path.join(root, 'config', 'discovered.json'), 'utf8'));
+const discoveredOf = (root: string) =>
+  JSON.parse(fs.readFileSync(path.join(root, 'config', 'discovered.json'), 'utf8'));
 
 describe('landfall accounts sync', () => {
   let root: string;
@@ -86,21 +90,39 @@ describe('landfall accounts sync', () => {
 
   it('lists accounts of the organization that the config does not name, and leaves them alone', async () => {
     const state = freshOrganization();
-    state.accounts.push({ id: '777777777777', name: 'legacy', email: 'legacy@example.com', state: 'ACTIVE', parentId: 'r-a1b2' });
+    state.accounts.push({
+      id: '777777777777',
+      name: 'legacy',
+      email: 'legacy@example.com',
+      state: 'ACTIVE',
+      parentId: 'r-a1b2',
+    });
     const aws = fakeAws(state);
     const run = await sync(aws, root);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Accounts in the organization but not in the config (left alone):\n  777777777777 legacy (legacy@example.com), ACTIVE, in Root');
+    expect(run.stdout).toContain(
+      'Accounts in the organization but not in the config (left alone):\n  777777777777 legacy (legacy@example.com), ACTIVE, in Root',
+    );
   });
 
   it('reports suspended accounts, and fails when a config account is suspended', async () => {
     const state = freshOrganization();
-    state.accounts.push({ id: '888888888888', name: 'old', email: 'old@example.com', state: 'SUSPENDED', parentId: 'r-a1b2' });
+    state.accounts.push({
+      id: '888888888888',
+      name: 'old',
+      email: 'old@example.com',
+      state: 'SUSPENDED',
+      parentId: 'r-a1b2',
+    });
     state.accounts[4].state = 'SUSPENDED';
     const run = await sync(fakeAws(state), root);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('Accounts that are not active (suspended or closing):\n  510987654321 stg (AWS+STG@example.com): SUSPENDED\n  888888888888 old (old@example.com): SUSPENDED');
-    expect(run.stderr).toContain('landfall: config account "stg" (510987654321) is SUSPENDED in organization o-a1b2c3d4e5');
+    expect(run.stdout).toContain(
+      'Accounts that are not active (suspended or closing):\n  510987654321 stg (AWS+STG@example.com): SUSPENDED\n  888888888888 old (old@example.com): SUSPENDED',
+    );
+    expect(run.stderr).toContain(
+      'landfall: config account "stg" (510987654321) is SUSPENDED in organization o-a1b2c3d4e5',
+    );
   });
 
   it('never creates, moves or closes accounts: it only reads Organizations', async () => {
@@ -133,13 +155,19 @@ describe('landfall accounts sync', () => {
   it('prints a JSON report with --json', async () => {
     const run = await sync(fakeAws(), root, ['--json']);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ file: 'config/discovered.json', change: 'created', dryRun: false, problems: [], notInOrganization: [] });
+    expect(report).toMatchObject({
+      file: 'config/discovered.json',
+      change: 'created',
+      dryRun: false,
+      problems: [],
+      notInOrganization: [],
+    });
     expect(report.cdkBootstrap).toHaveLength(7);
   });
 });
 
 describe('writeFileAtomic', () => {
-  const dir = () => fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'landfall-atomic-'));
+  const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-atomic-'));
 
   it('replaces the file with the new content', () => {
     const file = path.join(dir(), 'discovered.json');

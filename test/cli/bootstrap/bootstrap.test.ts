@@ -15,6 +15,9 @@ import {
   ListOrganizationAdminAccountsCommand as ListSecurityHubAdmins,
 } from '@aws-sdk/client-securityhub';
 import { makeBootstrapCommand } from '../../../lib/cli/bootstrap/command';
+import { planSteps } from '../../../lib/cli/bootstrap/engine';
+import { bootstrapSteps } from '../../../lib/cli/bootstrap/steps';
+import { exampleModel } from '../../support/example';
 import { runIn } from '../../support/cli';
 import { commandNames, completeSetup, fakeAws, freshOrganization } from '../../support/fake-aws';
 import type { FakeAws } from '../../support/fake-aws';
@@ -37,7 +40,14 @@ function states(stdout: string): Record<string, string> {
   );
 }
 
-const ENABLE_CALLS = ['EnableAWSServiceAccess', 'EnableAWSServiceAccess', 'EnableAWSServiceAccess', 'EnableAWSServiceAccess', 'EnableAWSServiceAccess', 'EnablePolicyType'];
+const ENABLE_CALLS = [
+  'EnableAWSServiceAccess',
+  'EnableAWSServiceAccess',
+  'EnableAWSServiceAccess',
+  'EnableAWSServiceAccess',
+  'EnableAWSServiceAccess',
+  'EnablePolicyType',
+];
 
 describe('landfall bootstrap: plan', () => {
   it('plans every step of a fresh organization as to do and changes nothing without --apply', async () => {
@@ -75,7 +85,9 @@ describe('landfall bootstrap: plan', () => {
 
   it('reports the Identity Center instance, identity store and groups it discovered', async () => {
     const run = await bootstrap(fakeAws());
-    expect(run.stdout).toContain('arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6, identity store d-9067a1b2c3, 1 group (developers)');
+    expect(run.stdout).toContain(
+      'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6, identity store d-9067a1b2c3, 1 group (developers)',
+    );
   });
 
   it('blocks the Identity Center step with what to do when Identity Center is not enabled', async () => {
@@ -128,15 +140,21 @@ describe('landfall bootstrap --apply', () => {
     const run = await bootstrap(aws, ['--apply']);
     expect(run.code).toBe(0);
     expect(commandNames(aws.organizations).filter((n) => n.startsWith('Enable'))).toEqual(ENABLE_CALLS);
-    expect(aws.organizations.commandCalls(EnableAWSServiceAccessCommand).map((c) => c.args[0].input.ServicePrincipal)).toEqual([
+    expect(
+      aws.organizations.commandCalls(EnableAWSServiceAccessCommand).map((c) => c.args[0].input.ServicePrincipal),
+    ).toEqual([
       'sso.amazonaws.com',
       'guardduty.amazonaws.com',
       'securityhub.amazonaws.com',
       'config.amazonaws.com',
       'cloudtrail.amazonaws.com',
     ]);
-    expect(aws.guardDuty.commandCalls(EnableGuardDutyAdmin)[0].args[0].input).toEqual({ AdminAccountId: '210987654321' });
-    expect(aws.securityHub.commandCalls(EnableSecurityHubAdmin)[0].args[0].input).toEqual({ AdminAccountId: '210987654321' });
+    expect(aws.guardDuty.commandCalls(EnableGuardDutyAdmin)[0].args[0].input).toEqual({
+      AdminAccountId: '210987654321',
+    });
+    expect(aws.securityHub.commandCalls(EnableSecurityHubAdmin)[0].args[0].input).toEqual({
+      AdminAccountId: '210987654321',
+    });
   });
 
   it('finds the delegated administrators already registered by the service steps and does not register them again', async () => {
@@ -176,7 +194,10 @@ describe('landfall bootstrap --apply', () => {
     const aws = fakeAws(state);
     aws.inject(
       RegisterDelegatedAdministratorCommand,
-      new AccountAlreadyRegisteredException({ message: 'The provided account is already a delegated administrator for your organization.', $metadata: {} }),
+      new AccountAlreadyRegisteredException({
+        message: 'The provided account is already a delegated administrator for your organization.',
+        $metadata: {},
+      }),
     );
     const run = await bootstrap(aws, ['--apply']);
     expect(run.code).toBe(0);
@@ -185,9 +206,13 @@ describe('landfall bootstrap --apply', () => {
 
   it('names the step that failed halfway, and a re-run continues from that step', async () => {
     const aws = fakeAws();
-    aws.inject(EnableAWSServiceAccessCommand, new AccessDeniedException({ message: 'You don\'t have permissions to access this resource.', $metadata: {} }), {
-      when: (input) => input.ServicePrincipal === 'securityhub.amazonaws.com',
-    });
+    aws.inject(
+      EnableAWSServiceAccessCommand,
+      new AccessDeniedException({ message: "You don't have permissions to access this resource.", $metadata: {} }),
+      {
+        when: (input) => input.ServicePrincipal === 'securityhub.amazonaws.com',
+      },
+    );
     const first = await bootstrap(aws, ['--apply']);
     expect(first.code).toBe(3);
     expect(first.stderr).toBe(
@@ -204,11 +229,9 @@ describe('landfall bootstrap --apply', () => {
     expect(second.code).toBe(0);
     expect(states(second.stdout)['trusted access: IAM Identity Center']).toBe('done');
     expect(states(second.stdout)['trusted access: Security Hub']).toBe('to do');
-    expect(aws.organizations.commandCalls(EnableAWSServiceAccessCommand).map((c) => c.args[0].input.ServicePrincipal)).toEqual([
-      'securityhub.amazonaws.com',
-      'config.amazonaws.com',
-      'cloudtrail.amazonaws.com',
-    ]);
+    expect(
+      aws.organizations.commandCalls(EnableAWSServiceAccessCommand).map((c) => c.args[0].input.ServicePrincipal),
+    ).toEqual(['securityhub.amazonaws.com', 'config.amazonaws.com', 'cloudtrail.amazonaws.com']);
   });
 
   it('prints no stack trace when a step fails', async () => {
@@ -225,11 +248,16 @@ describe('landfall bootstrap: faults', () => {
     const aws = fakeAws();
     aws.inject(
       ListAWSServiceAccessForOrganizationCommand,
-      new TooManyRequestsException({ message: 'AWS Organizations can\'t complete your request because another request is already in progress.', $metadata: {} }),
+      new TooManyRequestsException({
+        message: "AWS Organizations can't complete your request because another request is already in progress.",
+        $metadata: {},
+      }),
     );
     const run = await bootstrap(aws);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/organizations:ListAWSServiceAccessForOrganization: TooManyRequestsException, retrying in \d+\.\d s \(attempt 2\)/);
+    expect(run.stderr).toMatch(
+      /organizations:ListAWSServiceAccessForOrganization: TooManyRequestsException, retrying in \d+\.\d s \(attempt 2\)/,
+    );
     expect(states(run.stdout)['trusted access: IAM Identity Center']).toBe('to do');
   });
 
@@ -237,7 +265,10 @@ describe('landfall bootstrap: faults', () => {
     const aws = fakeAws();
     aws.inject(
       EnableAWSServiceAccessCommand,
-      new ConcurrentModificationException({ message: 'The target of the operation is currently being modified by a different request.', $metadata: {} }),
+      new ConcurrentModificationException({
+        message: 'The target of the operation is currently being modified by a different request.',
+        $metadata: {},
+      }),
       { when: (input) => input.ServicePrincipal === 'sso.amazonaws.com' },
     );
     const run = await bootstrap(aws, ['--apply']);
@@ -248,7 +279,9 @@ describe('landfall bootstrap: faults', () => {
 
   it('gives up after five throttled attempts with one line and a hint', async () => {
     const aws = fakeAws();
-    aws.inject(DescribeOrganizationCommand, new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }), { times: 99 });
+    aws.inject(DescribeOrganizationCommand, new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }), {
+      times: 99,
+    });
     const run = await bootstrap(aws);
     expect(run.code).toBe(3);
     expect(aws.organizations.commandCalls(DescribeOrganizationCommand)).toHaveLength(5);
@@ -260,12 +293,15 @@ describe('landfall bootstrap: faults', () => {
 
   it('access denied: exit 3 with the action named and what the caller needs', async () => {
     const aws = fakeAws();
-    aws.inject(DescribeOrganizationCommand, new AccessDeniedException({ message: 'You don\'t have permissions to access this resource.', $metadata: {} }));
+    aws.inject(
+      DescribeOrganizationCommand,
+      new AccessDeniedException({ message: "You don't have permissions to access this resource.", $metadata: {} }),
+    );
     const run = await bootstrap(aws);
     expect(run.code).toBe(3);
     expect(run.stderr).toBe(
       [
-        'landfall: access denied to organizations:DescribeOrganization (AccessDeniedException: You don\'t have permissions to access this resource.)',
+        "landfall: access denied to organizations:DescribeOrganization (AccessDeniedException: You don't have permissions to access this resource.)",
         'hint: the caller needs permission for organizations:DescribeOrganization: use credentials with administrator access to this account',
         '',
       ].join('\n'),
@@ -297,7 +333,9 @@ describe('landfall bootstrap: faults', () => {
   });
 
   it('rejects an organization without all features', async () => {
-    const state = freshOrganization({ organization: { id: 'o-a1b2c3d4e5', managementAccountId: '111111111111', featureSet: 'CONSOLIDATED_BILLING' } });
+    const state = freshOrganization({
+      organization: { id: 'o-a1b2c3d4e5', managementAccountId: '111111111111', featureSet: 'CONSOLIDATED_BILLING' },
+    });
     const run = await bootstrap(fakeAws(state));
     expect(run.code).toBe(4);
     expect(run.stderr).toBe(
@@ -316,5 +354,38 @@ describe('landfall bootstrap: faults', () => {
     expect(run.code).toBe(1);
     expect(states(run.stdout)['Security Hub administrator in ap-northeast-1']).toBe('blocked');
     expect(states(run.stdout)['GuardDuty administrator in ap-northeast-1']).toBe('to do');
+  });
+});
+
+describe('bootstrap step: Identity Center', () => {
+  it('is blocked, naming the groups, when groups asked for by display name do not exist', async () => {
+    const aws = fakeAws();
+    const steps = bootstrapSteps({
+      clients: aws.clients,
+      retry: instant,
+      model: exampleModel(),
+      organization: {
+        id: 'o-a1b2c3d4e5',
+        managementAccountId: '111111111111',
+        managementAccountEmail: '',
+        rootId: 'r-a1b2',
+        rootPolicyTypes: [],
+        callerArn: '',
+      },
+      accounts: [],
+      region: 'ap-northeast-1',
+      identityCenter: {
+        found: true,
+        instanceArn: 'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6',
+        identityStoreId: 'd-9067a1b2c3',
+        groups: { developers: 'g-1' },
+        missingGroups: ['auditors'],
+      },
+    });
+    const [planned] = await planSteps(steps.slice(-1));
+    expect(planned.state).toBe('blocked');
+    expect(planned.detail).toBe(
+      'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6, identity store d-9067a1b2c3, 1 group; groups not found by display name: auditors (create them in Identity Center or your identity provider)',
+    );
   });
 });
