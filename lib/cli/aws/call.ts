@@ -1,4 +1,5 @@
 import { CliError, EXIT } from '../errors';
+import type { CliIo } from '../io';
 
 /** Error codes worth another attempt: throttling (every service spells it differently) and Organizations' lock. */
 export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
@@ -133,4 +134,17 @@ export async function allPages<T>(
     token = page.next;
   } while (token);
   return out;
+}
+
+/** Retries are announced on stderr, so a slow run explains itself. */
+export function retryWithNotice(io: CliIo, retry: RetryOptions): RetryOptions {
+  return {
+    ...retry,
+    onRetry: (info) => {
+      io.err(
+        `  ${info.action}: ${info.code}, retrying in ${(info.delayMs / 1000).toFixed(1)} s (attempt ${info.attempt + 1})`,
+      );
+      retry.onRetry?.(info);
+    },
+  };
 }

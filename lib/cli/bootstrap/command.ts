@@ -1,6 +1,5 @@
 import { parseCommandArgs } from '../args';
-import { AwsCallError } from '../aws/call';
-import type { RetryOptions } from '../aws/call';
+import { AwsCallError, retryWithNotice } from '../aws/call';
 import { configuredGroupNames, discoverIdentityCenter } from '../aws/identity-center';
 import type { IdentityCenterDiscovery } from '../aws/identity-center';
 import { listOrganizationAccounts, managementPreflight } from '../aws/organization';
@@ -9,26 +8,12 @@ import { CONFIG_OPTION, loadModel } from '../config-option';
 import type { CommandDeps } from '../deps';
 import { withDeps } from '../deps';
 import { EXIT } from '../errors';
-import type { CliIo } from '../io';
 import { textTable } from '../table';
 import { applySteps, planSteps } from './engine';
 import type { AppliedStep, PlannedStep } from './engine';
 import { bootstrapSteps } from './steps';
 
 const USAGE = 'landfall bootstrap [--apply] [--profile NAME] [--json] [--config DIR]';
-
-/** Retries are announced on stderr, so a slow run explains itself. */
-export function retryWithNotice(io: CliIo, retry: RetryOptions): RetryOptions {
-  return {
-    ...retry,
-    onRetry: (info) => {
-      io.err(
-        `  ${info.action}: ${info.code}, retrying in ${(info.delayMs / 1000).toFixed(1)} s (attempt ${info.attempt + 1})`,
-      );
-      retry.onRetry?.(info);
-    },
-  };
-}
 
 /**
  * `landfall bootstrap`: prepare the organization for landfall with management-account credentials. Prints the
