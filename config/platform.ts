@@ -3,7 +3,7 @@ import { definePlatform } from '../lib/config';
 /**
  * The example platform: an organization moving from one shared account to management, security, log-archive
  * and one account per environment. Account IDs and emails are placeholders; `landfall accounts sync` writes the
- * real IDs once the accounts exist.
+ * real IDs to `config/discovered.json` once the accounts exist, and those override the IDs here.
  */
 export default definePlatform({
   organization: { name: 'acme', owner: 'platform-team' },
@@ -20,8 +20,24 @@ export default definePlatform({
   ],
   environments: [
     { name: 'dev', tier: 'dev', account: 'dev' },
-    { name: 'stg', tier: 'stg', account: 'stg' },
-    { name: 'prod', tier: 'prod', account: 'prod' },
+    {
+      name: 'stg',
+      tier: 'stg',
+      account: 'stg',
+      deployWindow: { timeZone: 'Asia/Tokyo', days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: { from: '09:00', to: '19:00' } },
+    },
+    {
+      name: 'prod',
+      tier: 'prod',
+      account: 'prod',
+      // Deploys start Monday to Thursday in office hours, never in the year-end freeze.
+      deployWindow: {
+        timeZone: 'Asia/Tokyo',
+        days: ['mon', 'tue', 'wed', 'thu'],
+        hours: { from: '10:00', to: '16:00' },
+        freeze: [{ from: '2026-12-26', to: '2027-01-04', reason: 'year-end freeze' }],
+      },
+    },
   ],
   notifications: { emails: ['platform-alerts@example.com'] },
   deploy: { githubRepository: 'acme/platform' },

@@ -17,6 +17,8 @@ export interface PlatformStages {
 
 /** Build every stage of the platform from a validated model. No I/O: the entry point loads the config. */
 export function buildPlatform(app: App, model: LandfallModel): PlatformStages {
+  // The stacks' synthesizer must use the bootstrap stacks `cdk bootstrap --qualifier` created.
+  app.node.setContext('@aws-cdk/core:bootstrapQualifier', model.platform.deploy.cdkQualifier);
   const region = model.platform.homeRegion;
   const envOf = (account: { id: string }) => ({ account: account.id, region });
   return {

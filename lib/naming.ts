@@ -62,3 +62,20 @@ export const TAGS = {
   owner: `${PREFIX}:owner`,
   service: `${PREFIX}:service`,
 } as const;
+
+/**
+ * SQS queue of a worker service in an environment. The service stacks create the queue with this name and
+ * `landfall redrive` finds it by it, so both sides must call this function. 8 + 30 + 30 characters at most, well
+ * under the 80-character limit of SQS names.
+ */
+export function queueName(environment: string, worker: string): string {
+  return `${PREFIX}-${environment}-${worker}`;
+}
+
+/** Dead-letter queue of a worker service in an environment (see `queueName`). */
+export function deadLetterQueueName(environment: string, worker: string): string {
+  return `${queueName(environment, worker)}-dlq`;
+}
+
+/** The file `landfall accounts sync` writes next to `platform.ts`: generated, committed, read by the app. */
+export const DISCOVERED_FILE = 'discovered.json';

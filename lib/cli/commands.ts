@@ -1,5 +1,21 @@
+import { cdkBootstrapCommand } from './accounts/cdk-bootstrap';
+import { accountsSyncCommand } from './accounts/sync';
+import { bootstrapCommand } from './bootstrap/command';
 import type { Command } from './command';
+import { deployTargetCommand } from './deploy-target';
+import { deployWindowCommand } from './deploy-window/command';
+import { newServiceCommand } from './new-service/command';
+import { redriveCommand } from './redrive';
 import { validateCommand } from './validate';
 
 /** Every CLI command; `landfall help` lists them in this order. */
-export const COMMANDS: readonly Command[] = [validateCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  bootstrapCommand,
+  accountsSyncCommand,
+  cdkBootstrapCommand,
+  newServiceCommand,
+  redriveCommand,
+  deployWindowCommand,
+  deployTargetCommand,
+];

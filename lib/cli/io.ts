@@ -8,6 +8,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (progress bars only there). */
   readonly isTty: boolean;
+  /** Write to stdout as is, without adding a newline (a progress bar redrawing its line). @default `out` */
+  readonly write?: (text: string) => void;
 }
 
 export function processIo(): CliIo {
@@ -17,11 +19,12 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTty: Boolean(process.stdout.isTTY),
+    write: (text) => process.stdout.write(text),
   };
 }
 
 /** An in-memory I/O for tests: collects what a command prints. */
-export function memoryIo(options: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliIo & {
+export function memoryIo(options: { cwd?: string; env?: Record<string, string | undefined>; isTty?: boolean } = {}): CliIo & {
   stdout: () => string;
   stderr: () => string;
 } {
@@ -32,7 +35,8 @@ export function memoryIo(options: { cwd?: string; env?: Record<string, string | 
     err: (t) => err.push(t.endsWith('\n') ? t : `${t}\n`),
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? {},
-    isTty: false,
+    isTty: options.isTty ?? false,
+    write: (t) => out.push(t),
     stdout: () => out.join(''),
     stderr: () => err.join(''),
   };

@@ -11,4 +11,7 @@ export type { PlatformConfig, PlatformInput } from './schema/platform';
 export type { AccountConfig } from './schema/accounts';
 export type { EnvironmentConfig } from './schema/environments';
 export type { ServiceConfig, WebServiceConfig, WorkerConfig, ServiceInput } from './schema/service';
+export type { DeployWindowConfig, FreezeConfig, Weekday } from './schema/deploy-window';
+export type { DiscoveredConfig, DiscoveredAccount, DiscoveredIdentityCenter } from './schema/discovered';
+export { DiscoveredSchema } from './schema/discovered';
 export { FARGATE_MEMORY_BY_CPU } from './fargate';

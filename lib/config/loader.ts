@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DISCOVERED_FILE } from '../naming';
 import type { LandfallModel } from './model';
 import { ConfigError } from './problems';
 import type { Problem } from './problems';
@@ -7,7 +8,7 @@ import type { ConfigSource } from './validate';
 import { validateConfig } from './validate';
 
 /** Files of a config directory, named as the user sees them (relative to the working directory). */
-export function configFiles(dir: string): { platform: string; services: string[] } {
+export function configFiles(dir: string): { platform: string; services: string[]; discovered: string } {
   const servicesDir = path.join(dir, 'services');
   const services = fs.existsSync(servicesDir)
     ? fs
@@ -16,14 +17,16 @@ export function configFiles(dir: string): { platform: string; services: string[]
         .sort()
         .map((f) => path.join(servicesDir, f))
     : [];
-  return { platform: path.join(dir, 'platform.ts'), services };
+  return { platform: path.join(dir, 'platform.ts'), services, discovered: path.join(dir, DISCOVERED_FILE) };
 }
 
 /**
  * Load and validate `DIR/platform.ts` and `DIR/services/*.ts` (each a module whose default export is the
- * definition). Throws `ConfigError` with every problem, including files that are missing or fail to load.
+ * definition), with `DIR/discovered.json` (written by `landfall accounts sync`) merged over the platform when it
+ * exists (unless `options.discovered` is false). Throws `ConfigError` with every problem, including files that
+ * are missing or fail to load.
  */
-export function loadConfig(dir = 'config'): LandfallModel {
+export function loadConfig(dir = 'config', options: { discovered?: boolean } = {}): LandfallModel {
   const files = configFiles(dir);
   const problems: Problem[] = [];
   const read = (file: string): ConfigSource | undefined => {
@@ -46,17 +49,30 @@ export function loadConfig(dir = 'config'): LandfallModel {
       return undefined;
     }
   };
+  const readJson = (file: string): ConfigSource | undefined => {
+    if (!fs.existsSync(file)) return undefined;
+    const shown = path.relative(process.cwd(), path.resolve(file)) || file;
+    try {
+      return { file: shown, data: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown };
+    } catch (err) {
+      const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      problems.push({ file: shown, path: '', message: `is not valid JSON: ${reason} (regenerate it with \`landfall accounts sync\`)` });
+      return undefined;
+    }
+  };
   const platform = read(files.platform);
   const services = files.services.map(read).filter((s): s is ConfigSource => s !== undefined);
+  // `accounts sync` loads without it: it regenerates the file, so a stale one must not stop it.
+  const discovered = options.discovered === false ? undefined : readJson(files.discovered);
   if (!platform || problems.length > 0) {
     // Still report schema problems of the files that loaded.
     try {
-      if (platform) validateConfig(platform, services);
+      if (platform) validateConfig(platform, services, discovered);
     } catch (err) {
       if (err instanceof ConfigError) problems.push(...err.problems);
       else throw err;
     }
     throw new ConfigError(problems);
   }
-  return validateConfig(platform, services);
+  return validateConfig(platform, services, discovered);
 }

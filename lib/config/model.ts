@@ -1,6 +1,7 @@
 import type { TierProfile } from './profiles';
 import type { Tier } from './profiles';
 import type { AccountConfig } from './schema/accounts';
+import type { DiscoveredConfig } from './schema/discovered';
 import type { EnvironmentConfig } from './schema/environments';
 import type { PlatformConfig } from './schema/platform';
 import type { ServiceConfig } from './schema/service';
@@ -24,4 +25,9 @@ export interface LandfallModel {
     readonly security: AccountConfig;
     readonly logArchive: AccountConfig;
   };
+  /**
+   * What `landfall accounts sync` found in the organization (`config/discovered.json`), when the file exists. Its
+   * account IDs are already merged into `platform.accounts`; the Identity Center IDs are read from here.
+   */
+  readonly discovered?: DiscoveredConfig;
 }

@@ -1,10 +1,13 @@
 import { CHECKS } from './checks';
+import { mergeDiscovered } from './discovered';
 import type { ServiceEntry } from './checks';
 import type { LandfallModel } from './model';
 import type { Problem } from './problems';
 import { ConfigError, errorMap, problemsFromZod } from './problems';
 import { resolveProfile } from './profiles';
 import type { AccountConfig, AccountRole } from './schema/accounts';
+import { DiscoveredSchema } from './schema/discovered';
+import type { DiscoveredConfig } from './schema/discovered';
 import { PlatformSchema } from './schema/platform';
 import type { PlatformConfig } from './schema/platform';
 import { ServiceSchema } from './schema/service';
@@ -18,12 +21,31 @@ export interface ConfigSource {
 /**
  * Validate the platform file and every service file: schemas first, then cross-field checks, and throw one
  * `ConfigError` listing every problem. A cross-field check runs when the sections it reads passed their schema,
- * so it never reports a consequence of a schema problem, and a schema problem never hides it.
+ * so it never reports a consequence of a schema problem, and a schema problem never hides it. The discovered
+ * file (`landfall accounts sync`), when given, is validated first and merged over the platform data (see
+ * `mergeDiscovered` for the precedence).
  */
-export function validateConfig(platformSource: ConfigSource, serviceSources: readonly ConfigSource[]): LandfallModel {
+export function validateConfig(
+  platformSource: ConfigSource,
+  serviceSources: readonly ConfigSource[],
+  discoveredSource?: ConfigSource,
+): LandfallModel {
   const problems: Problem[] = [];
   const parseOptions = { error: errorMap, reportInput: true } as const;
-  const platformResult = PlatformSchema.safeParse(platformSource.data, parseOptions);
+  let platformData = platformSource.data;
+  let discovered: DiscoveredConfig | undefined;
+  if (discoveredSource) {
+    const result = DiscoveredSchema.safeParse(discoveredSource.data, parseOptions);
+    if (result.success) {
+      discovered = result.data;
+      const merged = mergeDiscovered(platformData, discovered, discoveredSource.file);
+      platformData = merged.platformData;
+      problems.push(...merged.problems);
+    } else {
+      problems.push(...problemsFromZod(discoveredSource.file, result.error));
+    }
+  }
+  const platformResult = PlatformSchema.safeParse(platformData, parseOptions);
   if (!platformResult.success) problems.push(...problemsFromZod(platformSource.file, platformResult.error));
 
   const services: ServiceEntry[] = [];
@@ -33,7 +55,7 @@ export function validateConfig(platformSource: ConfigSource, serviceSources: rea
     else problems.push(...problemsFromZod(source.file, result.error));
   }
 
-  const valid = platformResult.success ? platformResult.data : validSections(platformSource.data);
+  const valid = platformResult.success ? platformResult.data : validSections(platformData);
   const allServicesValid = services.length === serviceSources.length;
   // Only the sections a check `needs` are read, and those passed their schema.
   const ctx = { platformFile: platformSource.file, platform: valid as PlatformConfig, services };
@@ -43,7 +65,7 @@ export function validateConfig(platformSource: ConfigSource, serviceSources: rea
     }
   }
   if (problems.length > 0 || !platformResult.success) throw new ConfigError(problems);
-  return buildModel(platformResult.data, services);
+  return buildModel(platformResult.data, services, discovered);
 }
 
 /** The top-level sections of a platform definition that pass their own schema, parsed. */
@@ -57,7 +79,7 @@ function validSections(data: unknown): Partial<PlatformConfig> {
   return out as Partial<PlatformConfig>;
 }
 
-function buildModel(platform: PlatformConfig, services: readonly ServiceEntry[]): LandfallModel {
+function buildModel(platform: PlatformConfig, services: readonly ServiceEntry[], discovered: DiscoveredConfig | undefined): LandfallModel {
   const byRole = (role: AccountRole): AccountConfig => {
     const account = platform.accounts.find((a) => a.role === role);
     if (!account) throw new Error(`no ${role} account (the accounts check should have reported this)`);
@@ -74,5 +96,6 @@ function buildModel(platform: PlatformConfig, services: readonly ServiceEntry[])
       config: env,
     })),
     accounts: { management: byRole('management'), security: byRole('security'), logArchive: byRole('log-archive') },
+    ...(discovered ? { discovered } : {}),
   };
 }

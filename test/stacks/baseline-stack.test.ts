@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildApp, stackAt } from '../support/example';
+import { buildApp, exampleModel, stackAt } from '../support/example';
 
 const built = buildApp();
 const template = (path: string) => Template.fromStack(stackAt(built, path));
@@ -108,5 +108,14 @@ describe('Baseline stack', () => {
       (p as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[] }> } } }).Properties.PolicyDocument.Statement.flatMap((s) => s.Action),
     );
     expect(actions.sort()).toEqual(['ec2:EnableEbsEncryptionByDefault', 's3:PutAccountPublicAccessBlock']);
+  });
+});
+
+describe('CDK bootstrap qualifier', () => {
+  it('makes every stack use the bootstrap roles of the configured qualifier', () => {
+    const model = exampleModel();
+    const custom = { ...model, platform: { ...model.platform, deploy: { ...model.platform.deploy, cdkQualifier: 'acme1' } } };
+    const stack = stackAt(buildApp({ model: custom }), 'dev/Baseline');
+    expect(Template.fromStack(stack).toJSON().Parameters.BootstrapVersion.Default).toBe('/cdk-bootstrap/acme1/version');
   });
 });

@@ -66,3 +66,16 @@ export function requireTool(command: string, args: readonly string[] = ['--versi
   if (!found) console.warn(`SKIPPED: ${command} is not installed; the tests that need it are skipped (in CI they fail)`);
   return found;
 }
+
+/**
+ * A Python module the tests need (for example `moto`, the AWS emulator). Missing locally: the tests skip with a
+ * message. Missing in CI (`CI=true`): a failure.
+ */
+export function requirePythonModule(module: string, python = 'python3'): boolean {
+  const found = spawnSync(python, ['-c', `import ${module}`], { encoding: 'utf8' }).status === 0;
+  if (!found && process.env.CI === 'true') {
+    throw new Error(`the Python module ${module} is required in CI (CI=true) but \`${python} -c "import ${module}"\` fails`);
+  }
+  if (!found) console.warn(`SKIPPED: the Python module ${module} is not installed (${python} -c "import ${module}" fails); the tests that need it are skipped (in CI they fail)`);
+  return found;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { kebabName, strict } from '../fields';
 import { TierProfileSchema, TierSchema } from '../profiles';
+import { DeployWindowSchema } from './deploy-window';
 
 export const EnvironmentSchema = strict({
   /** Environment name: the stage name (`cdk deploy 'dev/*'`) and part of every stack name. */
@@ -11,5 +12,7 @@ export const EnvironmentSchema = strict({
   account: z.string(),
   /** Profile values that differ from the tier's defaults for this environment only. */
   overrides: TierProfileSchema.partial().optional(),
+  /** When deploys may start (`landfall deploy-window check`). @default any time */
+  deployWindow: DeployWindowSchema.optional(),
 });
 export type EnvironmentConfig = z.infer<typeof EnvironmentSchema>;

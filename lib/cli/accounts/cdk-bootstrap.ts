@@ -1,0 +1,128 @@
+import type { AccountConfig, LandfallModel } from '../../config';
+import { parseCommandArgs } from '../args';
+import type { Command } from '../command';
+import { CONFIG_OPTION, loadModel } from '../config-option';
+import { EXIT, UsageError } from '../errors';
+
+/** Region of the Org stage's Billing stack: `AWS/Billing EstimatedCharges` exists only there. */
+export const BILLING_REGION = 'us-east-1';
+
+/** Policy the CloudFormation execution role of the bootstrap stack gets (the SCPs bound what it can do). */
+export const EXECUTION_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+export interface BootstrapTarget {
+  readonly account: AccountConfig;
+  readonly region: string;
+  /** The shell command, ready to copy. */
+  readonly command: string;
+  /** Accounts whose principals may deploy here (`--trust`). */
+  readonly trusts: readonly string[];
+}
+
+export interface CdkBootstrapOptions {
+  /** Name of the config account that deploys into the others (`--trust`). @default the management account */
+  readonly trustAccount?: string;
+  /** Profile name of each account; `{name}` and `{id}` are replaced. @default '{name}' */
+  readonly profileFormat?: string;
+}
+
+/** Regions an account deploys to: the home region, plus us-east-1 for the management account's Billing stack. */
+export function bootstrapRegions(model: LandfallModel, account: AccountConfig): string[] {
+  const regions = [model.platform.homeRegion];
+  if (account.role === 'management') regions.push(BILLING_REGION);
+  return [...new Set(regions)];
+}
+
+/**
+ * The exact `cdk bootstrap` command for every account and region: the platform's qualifier, the execution
+ * policy, termination protection, and trust of the deploying account (every account but that one itself).
+ */
+export function cdkBootstrapTargets(model: LandfallModel, options: CdkBootstrapOptions = {}): BootstrapTarget[] {
+  const accounts = model.platform.accounts;
+  const trusted =
+    options.trustAccount === undefined
+      ? model.accounts.management
+      : accounts.find((a) => a.name === options.trustAccount);
+  if (!trusted) {
+    throw new UsageError(
+      `--trust ${options.trustAccount}: no such account (allowed: ${accounts.map((a) => a.name).join(', ')})`,
+    );
+  }
+  const format = options.profileFormat ?? '{name}';
+  return accounts.flatMap((account) =>
+    bootstrapRegions(model, account).map((region) => {
+      const trusts = account.id === trusted.id ? [] : [trusted.id];
+      const profile = format.replace(/\{name\}/g, account.name).replace(/\{id\}/g, account.id);
+      const command = [
+        `npx cdk bootstrap aws://${account.id}/${region}`,
+        `--profile ${profile}`,
+        `--qualifier ${model.platform.deploy.cdkQualifier}`,
+        ...trusts.map((id) => `--trust ${id}`),
+        `--cloudformation-execution-policies ${EXECUTION_POLICY}`,
+        '--termination-protection',
+      ].join(' ');
+      return { account, region, command, trusts };
+    }),
+  );
+}
+
+/**
+ * Whether the account's ID comes from the organization: always true without `discovered.json` (the IDs in
+ * `platform.ts` are taken as real); with it, only for the accounts the sync found.
+ */
+export function isSynced(model: LandfallModel, account: AccountConfig): boolean {
+  if (!model.discovered) return true;
+  return model.discovered.accounts.some((d) => d.email.toLowerCase() === account.email.toLowerCase());
+}
+
+/** The commands as text: one comment line per account, then its command (or why there is none yet). */
+export function cdkBootstrapText(model: LandfallModel, targets: readonly BootstrapTarget[]): string {
+  const lines = [
+    `# cdk bootstrap for every account and region (qualifier ${model.platform.deploy.cdkQualifier}); run each with that account's credentials:`,
+  ];
+  for (const t of targets) {
+    if (!isSynced(model, t.account)) {
+      lines.push(
+        `# ${t.account.name} in ${t.region}: not in the organization yet; run \`landfall accounts sync\` once it exists`,
+      );
+      continue;
+    }
+    lines.push(
+      `# ${t.account.name} (${t.account.role}, ${t.account.id}) in ${t.region}${t.trusts.length > 0 ? `, trusting ${t.trusts.join(', ')}` : ''}`,
+    );
+    lines.push(t.command);
+  }
+  return lines.join('\n');
+}
+
+const USAGE = 'landfall accounts cdk-bootstrap [--trust ACCOUNT] [--profile-format FORMAT] [--json] [--config DIR]';
+
+/** `landfall accounts cdk-bootstrap`: print the commands (no AWS calls; the IDs come from config and discovered.json). */
+export const cdkBootstrapCommand: Command = {
+  name: ['accounts', 'cdk-bootstrap'],
+  summary: 'print the exact `cdk bootstrap` command for every account and region, trusting the deploying account',
+  usage: USAGE,
+  async run(args, io) {
+    const { values } = parseCommandArgs(
+      args,
+      { ...CONFIG_OPTION, trust: { type: 'string' }, 'profile-format': { type: 'string' }, json: { type: 'boolean' } },
+      USAGE,
+    );
+    const { model } = loadModel(io, values.config);
+    const targets = cdkBootstrapTargets(model, { trustAccount: values.trust, profileFormat: values['profile-format'] });
+    if (values.json) {
+      const rows = targets.map((t) => ({
+        account: t.account.name,
+        accountId: t.account.id,
+        region: t.region,
+        trusts: t.trusts,
+        synced: isSynced(model, t.account),
+        command: t.command,
+      }));
+      io.out(JSON.stringify(rows, null, 2));
+    } else {
+      io.out(cdkBootstrapText(model, targets));
+    }
+    return EXIT.ok;
+  },
+};

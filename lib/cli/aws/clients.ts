@@ -1,0 +1,82 @@
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+/** Where and as whom the CLI calls AWS. */
+export interface ClientOptions {
+  /** Region of the regional services (the platform's home region). Organizations always uses its global endpoint. */
+  readonly region: string;
+  /** Named profile of the shared config files (`--profile`); otherwise the standard credential chain. */
+  readonly profile?: string;
+}
+
+/** The AWS clients the commands use. Tests pass mocks (`aws-sdk-client-mock`). */
+export interface AwsClients {
+  readonly organizations: OrganizationsClient;
+  readonly sts: STSClient;
+  readonly ssoAdmin: SSOAdminClient;
+  readonly identityStore: IdentitystoreClient;
+  readonly guardDuty: GuardDutyClient;
+  readonly securityHub: SecurityHubClient;
+  readonly sqs: SQSClient;
+}
+
+export type ClientFactory = (options: ClientOptions) => AwsClients;
+
+/**
+ * Retries of the SDK itself: adaptive mode backs off and rate-limits on throttling errors. `withRetry` adds a few
+ * slower attempts on top, and retries `ConcurrentModificationException`, which the SDK does not.
+ */
+export const SDK_RETRY = { retryMode: 'adaptive', maxAttempts: 5 } as const;
+
+/** Organizations is a global service: its endpoint and signing region are us-east-1 in the aws partition. */
+export const ORGANIZATIONS_REGION = 'us-east-1';
+
+/**
+ * The real clients: the standard credential chain (environment, `AWS_PROFILE`, SSO, web identity, instance role)
+ * or `--profile`; endpoints from the SDK's own resolution, so `AWS_ENDPOINT_URL` (and the service-specific
+ * `AWS_ENDPOINT_URL_<SERVICE>`) point every client at a local emulator. Clients are created on first use.
+ */
+export const createAwsClients: ClientFactory = (options) => {
+  const credentials = fromNodeProviderChain(options.profile === undefined ? {} : { profile: options.profile });
+  const common = { region: options.region, credentials, ...SDK_RETRY };
+  const lazy = <T>(make: () => T): (() => T) => {
+    let client: T | undefined;
+    return () => (client ??= make());
+  };
+  const organizations = lazy(() => new OrganizationsClient({ ...common, region: ORGANIZATIONS_REGION }));
+  const sts = lazy(() => new STSClient(common));
+  const ssoAdmin = lazy(() => new SSOAdminClient(common));
+  const identityStore = lazy(() => new IdentitystoreClient(common));
+  const guardDuty = lazy(() => new GuardDutyClient(common));
+  const securityHub = lazy(() => new SecurityHubClient(common));
+  const sqs = lazy(() => new SQSClient(common));
+  return {
+    get organizations() {
+      return organizations();
+    },
+    get sts() {
+      return sts();
+    },
+    get ssoAdmin() {
+      return ssoAdmin();
+    },
+    get identityStore() {
+      return identityStore();
+    },
+    get guardDuty() {
+      return guardDuty();
+    },
+    get securityHub() {
+      return securityHub();
+    },
+    get sqs() {
+      return sqs();
+    },
+  };
+};

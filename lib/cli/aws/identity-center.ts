@@ -1,0 +1,95 @@
+import { GetGroupIdCommand, ListGroupsCommand } from '@aws-sdk/client-identitystore';
+import { ListInstancesCommand } from '@aws-sdk/client-sso-admin';
+import type { LandfallModel } from '../../config';
+import { allPages, AwsCallError, call } from './call';
+import type { RetryOptions } from './call';
+import type { AwsClients } from './clients';
+
+/** What discovery found: the instance and the groups, or why there is nothing to find. */
+export type IdentityCenterDiscovery =
+  | {
+      readonly found: true;
+      readonly instanceArn: string;
+      readonly identityStoreId: string;
+      /** Group IDs by display name. */
+      readonly groups: Readonly<Record<string, string>>;
+      /** Display names asked for that the identity store does not have. */
+      readonly missingGroups: readonly string[];
+    }
+  | { readonly found: false; readonly reason: string };
+
+/**
+ * Display names of the Identity Center groups the config refers to, looked up one by one. The access part of
+ * the config defines them; while it names none, discovery records every group of the identity store.
+ */
+export function configuredGroupNames(model: LandfallModel): readonly string[] | undefined {
+  void model;
+  return undefined;
+}
+
+/**
+ * Find the organization's Identity Center instance (owned by the management account, in the home region) and
+ * the IDs of the groups named `groupNames` (every group when `undefined`). Reads only.
+ */
+export async function discoverIdentityCenter(
+  clients: AwsClients,
+  retry: RetryOptions,
+  options: { managementAccountId: string; region: string; groupNames: readonly string[] | undefined },
+): Promise<IdentityCenterDiscovery> {
+  const instances = await allPages(async (token) => {
+    const page = await call(
+      'sso:ListInstances',
+      () => clients.ssoAdmin.send(new ListInstancesCommand({ NextToken: token })),
+      retry,
+    );
+    return { items: page.Instances, next: page.NextToken };
+  });
+  const instance = instances.find(
+    (i) =>
+      (i.OwnerAccountId === undefined || i.OwnerAccountId === options.managementAccountId) &&
+      (i.Status ?? 'ACTIVE') === 'ACTIVE',
+  );
+  if (!instance?.InstanceArn || !instance.IdentityStoreId) {
+    return {
+      found: false,
+      reason: `no IAM Identity Center organization instance in ${options.region}: enable it in the management account's console (IAM Identity Center > Enable), then run again`,
+    };
+  }
+  const identityStoreId = instance.IdentityStoreId;
+  const groups: Record<string, string> = {};
+  const missingGroups: string[] = [];
+  if (options.groupNames === undefined) {
+    const all = await allPages(async (token) => {
+      const page = await call(
+        'identitystore:ListGroups',
+        () => clients.identityStore.send(new ListGroupsCommand({ IdentityStoreId: identityStoreId, NextToken: token })),
+        retry,
+      );
+      return { items: page.Groups, next: page.NextToken };
+    });
+    for (const g of all) if (g.DisplayName && g.GroupId) groups[g.DisplayName] = g.GroupId;
+  } else {
+    for (const name of options.groupNames) {
+      try {
+        const found = await call(
+          'identitystore:GetGroupId',
+          () =>
+            clients.identityStore.send(
+              new GetGroupIdCommand({
+                IdentityStoreId: identityStoreId,
+                AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: name } },
+              }),
+            ),
+          retry,
+        );
+        if (found.GroupId) groups[name] = found.GroupId;
+        else missingGroups.push(name);
+      } catch (err) {
+        if (err instanceof AwsCallError && err.code === 'ResourceNotFoundException') missingGroups.push(name);
+        else throw err;
+      }
+    }
+  }
+  const sorted = Object.fromEntries(Object.entries(groups).sort(([a], [b]) => a.localeCompare(b)));
+  return { found: true, instanceArn: instance.InstanceArn, identityStoreId, groups: sorted, missingGroups };
+}

@@ -1,0 +1,41 @@
+import * as path from 'node:path';
+import type { LandfallModel, ResolvedEnvironment } from '../config';
+import { ConfigError, loadConfig } from '../config';
+import { CliError, EXIT, UsageError } from './errors';
+import type { CliIo } from './io';
+
+/** The `--config DIR` option every config-reading command takes. */
+export const CONFIG_OPTION = { config: { type: 'string' } } as const;
+
+/**
+ * Load the config of `--config DIR` (default `config`, relative to the working directory). Invalid config: its
+ * problems go to stderr and the command stops with exit code 1.
+ */
+export function loadModel(
+  io: CliIo,
+  dirOption: string | undefined,
+  options: { discovered?: boolean } = {},
+): { model: LandfallModel; dir: string } {
+  const dir = path.resolve(io.cwd, dirOption ?? 'config');
+  try {
+    return { model: loadConfig(dir, options), dir };
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    io.err(err.message);
+    const n = err.problems.length;
+    throw new CliError(
+      `the config in ${path.relative(io.cwd, dir) || '.'} has ${n} problem${n === 1 ? '' : 's'} (listed above)`,
+      EXIT.problems,
+      'fix them; `landfall validate` lists them again',
+    );
+  }
+}
+
+/** The environment named by a positional argument, or a usage error listing the environments. */
+export function environmentArg(model: LandfallModel, name: string | undefined, usage: string): ResolvedEnvironment {
+  const names = model.environments.map((e) => e.name).join(', ');
+  if (name === undefined) throw new UsageError(`missing the environment (allowed: ${names})`, `usage: ${usage}`);
+  const env = model.environments.find((e) => e.name === name);
+  if (!env) throw new UsageError(`"${name}" is not an environment (allowed: ${names})`, `usage: ${usage}`);
+  return env;
+}

@@ -1,0 +1,28 @@
+import { createAwsClients } from './aws/clients';
+import type { ClientFactory } from './aws/clients';
+import { realSleep } from './aws/call';
+import type { RetryOptions } from './aws/call';
+
+/** What the AWS commands depend on besides their arguments; tests replace it (mock clients, instant sleeps, a fixed clock). */
+export interface CommandDeps {
+  /** Creates the AWS clients for a region and profile. */
+  readonly clients: ClientFactory;
+  /** Retry behaviour of every AWS call (throttling, `ConcurrentModificationException`). */
+  readonly retry: RetryOptions;
+  /** Waits between polls (redrive progress). */
+  readonly sleep: (ms: number) => Promise<void>;
+  /** The current time (deploy windows). */
+  readonly now: () => Date;
+}
+
+export const DEFAULT_DEPS: CommandDeps = {
+  clients: createAwsClients,
+  retry: {},
+  sleep: realSleep,
+  now: () => new Date(),
+};
+
+/** The defaults with some replaced. */
+export function withDeps(overrides: Partial<CommandDeps> = {}): CommandDeps {
+  return { ...DEFAULT_DEPS, ...overrides };
+}

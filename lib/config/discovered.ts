@@ -1,0 +1,44 @@
+import type { Problem } from './problems';
+import type { DiscoveredConfig } from './schema/discovered';
+
+/**
+ * Precedence of `config/discovered.json` (written by `landfall accounts sync`) over `config/platform.ts`:
+ * - `accounts[].id`: the discovered ID wins. Accounts are matched by email (case-insensitive), so renaming an
+ *   account in `platform.ts` keeps its ID; the `id` written in `platform.ts` is only used for accounts the sync
+ *   has not found (yet).
+ * - Everything else in `platform.ts` (names, roles, emails, budgets) is never overridden.
+ * - The Identity Center instance ARN, identity store ID and group IDs exist only in the discovered file; the
+ *   model exposes them as `model.discovered.identityCenter`.
+ * A discovered account whose email is in no config account is a problem: the file is stale.
+ */
+export function mergeDiscovered(
+  platformData: unknown,
+  discovered: DiscoveredConfig,
+  discoveredFile: string,
+): { platformData: unknown; problems: Problem[] } {
+  if (!isRecord(platformData) || !Array.isArray(platformData.accounts)) return { platformData, problems: [] };
+  const byEmail = new Map(discovered.accounts.map((a) => [a.email.toLowerCase(), a]));
+  const configEmails = new Set<string>();
+  const accounts = platformData.accounts.map((account: unknown) => {
+    if (!isRecord(account) || typeof account.email !== 'string') return account;
+    configEmails.add(account.email.toLowerCase());
+    const found = byEmail.get(account.email.toLowerCase());
+    return found ? { ...account, id: found.id } : account;
+  });
+  const problems: Problem[] = discovered.accounts.flatMap((a, i) =>
+    configEmails.has(a.email.toLowerCase())
+      ? []
+      : [
+          {
+            file: discoveredFile,
+            path: `accounts[${i}].email`,
+            message: `"${a.email}" is the email of no account in the platform config (run \`landfall accounts sync\` again, or delete the entry)`,
+          },
+        ],
+  );
+  return { platformData: { ...platformData, accounts }, problems };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,102 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadConfig, validateConfig } from '../../lib/config';
+import type { ConfigSource } from '../../lib/config';
+import { tempRepo } from '../support/cli';
+import { EXAMPLE_CONFIG_DIR, examplePlatform, exampleServices } from '../support/example';
+
+const services = (): ConfigSource[] =>
+  Object.entries(exampleServices()).map(([name, data]) => ({ file: `config/services/${name}.ts`, data }));
+const exampleDiscovered = () => JSON.parse(fs.readFileSync(path.join(EXAMPLE_CONFIG_DIR, 'discovered.json'), 'utf8'));
+
+function withDiscovered(discovered: unknown, platform: unknown = examplePlatform()) {
+  return validateConfig({ file: 'config/platform.ts', data: platform }, services(), {
+    file: 'config/discovered.json',
+    data: discovered,
+  });
+}
+
+function errorWith(discovered: unknown): string {
+  try {
+    withDiscovered(discovered);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config/discovered.json', () => {
+  it('is read by loadConfig: the example exposes its Identity Center IDs', () => {
+    const model = loadConfig(EXAMPLE_CONFIG_DIR);
+    expect(model.discovered?.identityCenter?.instanceArn).toBe('arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6');
+  });
+
+  it('overrides the account IDs of platform.ts, matched by email', () => {
+    const discovered = exampleDiscovered();
+    discovered.accounts[3].id = '123456789012';
+    const model = withDiscovered(discovered);
+    expect(model.platform.accounts.find((a) => a.name === 'dev')?.id).toBe('123456789012');
+    expect(model.environments.find((e) => e.name === 'dev')?.account.id).toBe('123456789012');
+  });
+
+  it('matches emails case-insensitively and keeps the name, role and budget of platform.ts', () => {
+    const discovered = exampleDiscovered();
+    discovered.accounts[5] = {
+      ...discovered.accounts[5],
+      name: 'old-name',
+      email: 'AWS+PROD@example.com',
+      id: '999999999999',
+    };
+    const prod = withDiscovered(discovered).platform.accounts.find((a) => a.role === 'workload' && a.name === 'prod');
+    expect(prod).toEqual(
+      expect.objectContaining({ id: '999999999999', email: 'aws+prod@example.com', monthlyBudgetUsd: 1500 }),
+    );
+  });
+
+  it('keeps the platform.ts ID of an account the sync has not found', () => {
+    const discovered = exampleDiscovered();
+    discovered.accounts = discovered.accounts.filter((a: { name: string }) => a.name !== 'prod');
+    expect(withDiscovered(discovered).platform.accounts.find((a) => a.name === 'prod')?.id).toBe('666666666666');
+  });
+
+  it('rejects a discovered account whose email no config account has (a stale file)', () => {
+    const discovered = exampleDiscovered();
+    discovered.accounts[2].email = 'gone@example.com';
+    expect(errorWith(discovered)).toBe(
+      'config/discovered.json has 1 problem:\n  * accounts[2].email: "gone@example.com" is the email of no account in the platform config (run `landfall accounts sync` again, or delete the entry)',
+    );
+  });
+
+  it('rejects malformed IDs with the field and the value', () => {
+    const discovered = exampleDiscovered();
+    discovered.accounts[1].id = '12345';
+    discovered.identityCenter.identityStoreId = 'store';
+    expect(errorWith(discovered)).toBe(
+      [
+        'config/discovered.json has 2 problems:',
+        '  * accounts[1].id: "12345" is not a 12-digit AWS account ID',
+        '  * identityCenter.identityStoreId: "store" is not an identity store ID',
+      ].join('\n'),
+    );
+  });
+
+  it('treats the Identity Center section as optional', () => {
+    const discovered = exampleDiscovered();
+    delete discovered.identityCenter;
+    expect(withDiscovered(discovered).discovered?.identityCenter).toBeUndefined();
+  });
+
+  it('reports a file that is not JSON with how to regenerate it', () => {
+    const root = tempRepo();
+    fs.writeFileSync(path.join(root, 'config', 'discovered.json'), '{ not json');
+    expect(() => loadConfig(path.join(root, 'config'))).toThrow(
+      /discovered\.json has 1 problem:\n {2}\* is not valid JSON: .* \(regenerate it with `landfall accounts sync`\)/,
+    );
+  });
+
+  it('is ignored when the loader is asked to leave it out (accounts sync regenerates it)', () => {
+    const root = tempRepo();
+    fs.writeFileSync(path.join(root, 'config', 'discovered.json'), '{ not json');
+    expect(loadConfig(path.join(root, 'config'), { discovered: false }).discovered).toBeUndefined();
+  });
+});

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Command } from '../../lib/cli/command';
+import { memoryIo } from '../../lib/cli/io';
+import { main } from '../../lib/cli/main';
+import { REPO_ROOT } from './example';
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run commands in-process through `main` (routing, one-line errors and exit codes included). */
+export async function runIn(
+  commands: readonly Command[],
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; isTty?: boolean } = {},
+): Promise<CliRun> {
+  const io = memoryIo({ cwd: options.cwd ?? REPO_ROOT, env: options.env ?? {}, isTty: options.isTty });
+  const code = await main(args, io, commands);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+/**
+ * A throwaway repository root with a copy of the example `config/` and a link to `lib/` (the config files import
+ * `../lib/config`), so commands can write files without touching the working tree. `edit` rewrites platform.ts.
+ */
+export function tempRepo(edit: (platformTs: string) => string = (s) => s): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-cli-'));
+  fs.cpSync(path.join(REPO_ROOT, 'config'), path.join(root, 'config'), { recursive: true });
+  fs.symlinkSync(path.join(REPO_ROOT, 'lib'), path.join(root, 'lib'), 'dir');
+  const platform = path.join(root, 'config', 'platform.ts');
+  fs.writeFileSync(platform, edit(fs.readFileSync(platform, 'utf8')));
+  return root;
+}
+
+/** Run the real CLI (`node bin/landfall-cli.js ...`) as a child process. */
+export function runCliProcess(
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string | undefined> },
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'landfall-cli.js'), ...args], {
+      cwd: options.cwd,
+      env: options.env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}

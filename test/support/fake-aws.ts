@@ -1,0 +1,343 @@
+import {
+  EnableOrganizationAdminAccountCommand as EnableGuardDutyAdmin,
+  GuardDutyClient,
+  ListOrganizationAdminAccountsCommand as ListGuardDutyAdmins,
+} from '@aws-sdk/client-guardduty';
+import {
+  GetGroupIdCommand,
+  IdentitystoreClient,
+  ListGroupsCommand,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-identitystore';
+import {
+  AWSOrganizationsNotInUseException,
+  DescribeOrganizationalUnitCommand,
+  DescribeOrganizationCommand,
+  EnableAWSServiceAccessCommand,
+  EnablePolicyTypeCommand,
+  ListAccountsCommand,
+  ListAWSServiceAccessForOrganizationCommand,
+  ListDelegatedAdministratorsCommand,
+  ListParentsCommand,
+  ListRootsCommand,
+  OrganizationsClient,
+  RegisterDelegatedAdministratorCommand,
+} from '@aws-sdk/client-organizations';
+import {
+  EnableOrganizationAdminAccountCommand as EnableSecurityHubAdmin,
+  ListOrganizationAdminAccountsCommand as ListSecurityHubAdmins,
+  SecurityHubClient,
+} from '@aws-sdk/client-securityhub';
+import {
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ListMessageMoveTasksCommand,
+  QueueDoesNotExist,
+  SQSClient,
+  StartMessageMoveTaskCommand,
+} from '@aws-sdk/client-sqs';
+import type { ListMessageMoveTasksResultEntry } from '@aws-sdk/client-sqs';
+import { ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import type { AwsStub } from 'aws-sdk-client-mock';
+import type { AwsClients, ClientFactory, ClientOptions } from '../../lib/cli/aws/clients';
+
+/** The state of a pretend AWS organization; the mocks read and change it like AWS would. */
+export interface FakeState {
+  callerAccount: string;
+  /** `undefined`: the caller's account is in no organization. */
+  organization?: { id: string; managementAccountId: string; featureSet: 'ALL' | 'CONSOLIDATED_BILLING' };
+  rootId: string;
+  scpStatus?: 'ENABLED' | 'PENDING_ENABLE' | 'PENDING_DISABLE';
+  accounts: Array<{ id: string; name: string; email: string; state: string; parentId: string }>;
+  ous: Record<string, string>;
+  trusted: Set<string>;
+  delegated: Map<string, Set<string>>;
+  guardDutyAdmins: Array<{ accountId: string; status: string }>;
+  securityHubAdmins: Array<{ accountId: string; status: string }>;
+  instances: Array<{ arn: string; identityStoreId: string; owner: string }>;
+  groups: Record<string, string>;
+  queues: Record<string, { arn: string; visible: number; inFlight: number }>;
+  moveTasks: ListMessageMoveTasksResultEntry[];
+}
+
+/** The example organization: every config account exists, nothing is set up yet. */
+export function freshOrganization(overrides: Partial<FakeState> = {}): FakeState {
+  return {
+    callerAccount: '111111111111',
+    organization: { id: 'o-a1b2c3d4e5', managementAccountId: '111111111111', featureSet: 'ALL' },
+    rootId: 'r-a1b2',
+    accounts: [
+      {
+        id: '111111111111',
+        name: 'management',
+        email: 'aws+management@example.com',
+        state: 'ACTIVE',
+        parentId: 'r-a1b2',
+      },
+      {
+        id: '210987654321',
+        name: 'security',
+        email: 'aws+security@example.com',
+        state: 'ACTIVE',
+        parentId: 'ou-a1b2-5ecur1ty',
+      },
+      {
+        id: '310987654321',
+        name: 'log-archive',
+        email: 'aws+log-archive@example.com',
+        state: 'ACTIVE',
+        parentId: 'ou-a1b2-5ecur1ty',
+      },
+      { id: '410987654321', name: 'dev', email: 'aws+dev@example.com', state: 'ACTIVE', parentId: 'ou-a1b2-w0rk10ad' },
+      { id: '510987654321', name: 'stg', email: 'AWS+STG@example.com', state: 'ACTIVE', parentId: 'ou-a1b2-w0rk10ad' },
+      {
+        id: '610987654321',
+        name: 'prod',
+        email: 'aws+prod@example.com',
+        state: 'ACTIVE',
+        parentId: 'ou-a1b2-w0rk10ad',
+      },
+    ],
+    ous: { 'ou-a1b2-5ecur1ty': 'Security', 'ou-a1b2-w0rk10ad': 'Workloads' },
+    trusted: new Set(),
+    delegated: new Map(),
+    guardDutyAdmins: [],
+    securityHubAdmins: [],
+    instances: [
+      { arn: 'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6', identityStoreId: 'd-9067a1b2c3', owner: '111111111111' },
+    ],
+    groups: { developers: '9067a1b2c3-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' },
+    queues: {},
+    moveTasks: [],
+    ...overrides,
+  };
+}
+
+/** Every step of the bootstrap already done in `state`. */
+export function completeSetup(state: FakeState): FakeState {
+  for (const p of [
+    'sso.amazonaws.com',
+    'guardduty.amazonaws.com',
+    'securityhub.amazonaws.com',
+    'config.amazonaws.com',
+    'cloudtrail.amazonaws.com',
+  ])
+    state.trusted.add(p);
+  state.scpStatus = 'ENABLED';
+  state.guardDutyAdmins = [{ accountId: '210987654321', status: 'ENABLED' }];
+  state.securityHubAdmins = [{ accountId: '210987654321', status: 'ENABLED' }];
+  state.delegated.set('guardduty.amazonaws.com', new Set(['210987654321']));
+  state.delegated.set('securityhub.amazonaws.com', new Set(['210987654321']));
+  return state;
+}
+
+const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Stub = AwsStub<any, any, any>;
+
+export interface FakeAws {
+  readonly state: FakeState;
+  readonly clients: AwsClients;
+  /** A factory that hands out these clients and records the options it was called with. */
+  readonly factory: ClientFactory;
+  readonly factoryCalls: ClientOptions[];
+  readonly organizations: Stub;
+  readonly sts: Stub;
+  readonly ssoAdmin: Stub;
+  readonly identityStore: Stub;
+  readonly guardDuty: Stub;
+  readonly securityHub: Stub;
+  readonly sqs: Stub;
+  /** Make the next `times` calls of `command` (whose input passes `when`) fail with `error`; later calls behave. */
+  inject<I>(
+    command: { name: string; prototype: { input: I } },
+    error: Error,
+    options?: { times?: number; when?: (input: I) => boolean },
+  ): void;
+}
+
+/** Real SDK clients whose `send` is mocked (`aws-sdk-client-mock`) to behave like AWS over `state`. */
+export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
+  const region = 'ap-northeast-1';
+  const clients: AwsClients = {
+    organizations: new OrganizationsClient({ region: 'us-east-1', credentials }),
+    sts: new STSClient({ region, credentials }),
+    ssoAdmin: new SSOAdminClient({ region, credentials }),
+    identityStore: new IdentitystoreClient({ region, credentials }),
+    guardDuty: new GuardDutyClient({ region, credentials }),
+    securityHub: new SecurityHubClient({ region, credentials }),
+    sqs: new SQSClient({ region, credentials }),
+  };
+  const stub = <T extends object>(client: T) => mockClient(client as never) as unknown as Stub;
+  const org = stub(clients.organizations);
+  const sts = stub(clients.sts);
+  const ssoAdmin = stub(clients.ssoAdmin);
+  const identityStore = stub(clients.identityStore);
+  const guardDuty = stub(clients.guardDuty);
+  const securityHub = stub(clients.securityHub);
+  const sqs = stub(clients.sqs);
+
+  const faults: Array<{ command: object; error: Error; times: number; when: (input: unknown) => boolean }> = [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const on = (target: Stub, command: object, fn: (input: any) => unknown) => {
+    target.on(command as never).callsFake((input: unknown): unknown => {
+      const fault = faults.find((f) => f.command === command && f.times > 0 && f.when(input));
+      if (fault) {
+        fault.times -= 1;
+        throw fault.error;
+      }
+      return fn(input);
+    });
+  };
+
+  on(sts, GetCallerIdentityCommand, () => ({
+    Account: state.callerAccount,
+    Arn: `arn:aws:sts::${state.callerAccount}:assumed-role/Admin/me`,
+  }));
+  on(org, DescribeOrganizationCommand, () => {
+    if (!state.organization)
+      throw new AWSOrganizationsNotInUseException({
+        message: 'Your account is not a member of an organization.',
+        $metadata: {},
+      });
+    return {
+      Organization: {
+        Id: state.organization.id,
+        MasterAccountId: state.organization.managementAccountId,
+        MasterAccountEmail: 'aws+management@example.com',
+        FeatureSet: state.organization.featureSet,
+      },
+    };
+  });
+  on(org, ListRootsCommand, () => ({
+    Roots: [
+      {
+        Id: state.rootId,
+        Name: 'Root',
+        PolicyTypes: state.scpStatus ? [{ Type: 'SERVICE_CONTROL_POLICY', Status: state.scpStatus }] : [],
+      },
+    ],
+  }));
+  on(org, ListAccountsCommand, () => ({
+    Accounts: state.accounts.map((a) => ({ Id: a.id, Name: a.name, Email: a.email, State: a.state, Status: a.state })),
+  }));
+  on(org, ListParentsCommand, (input: { ChildId: string }) => {
+    const parentId = state.accounts.find((a) => a.id === input.ChildId)?.parentId ?? state.rootId;
+    return { Parents: [{ Id: parentId, Type: parentId.startsWith('ou-') ? 'ORGANIZATIONAL_UNIT' : 'ROOT' }] };
+  });
+  on(org, DescribeOrganizationalUnitCommand, (input: { OrganizationalUnitId: string }) => ({
+    OrganizationalUnit: { Id: input.OrganizationalUnitId, Name: state.ous[input.OrganizationalUnitId] },
+  }));
+  on(org, ListAWSServiceAccessForOrganizationCommand, () => ({
+    EnabledServicePrincipals: [...state.trusted].map((p) => ({ ServicePrincipal: p })),
+  }));
+  on(org, EnableAWSServiceAccessCommand, (input: { ServicePrincipal: string }) => {
+    state.trusted.add(input.ServicePrincipal);
+    return {};
+  });
+  on(org, EnablePolicyTypeCommand, () => {
+    state.scpStatus = 'ENABLED';
+    return {};
+  });
+  on(org, ListDelegatedAdministratorsCommand, (input: { ServicePrincipal: string }) => ({
+    DelegatedAdministrators: [...(state.delegated.get(input.ServicePrincipal) ?? [])].map((id) => ({ Id: id })),
+  }));
+  on(org, RegisterDelegatedAdministratorCommand, (input: { AccountId: string; ServicePrincipal: string }) => {
+    const set = state.delegated.get(input.ServicePrincipal) ?? new Set<string>();
+    set.add(input.AccountId);
+    state.delegated.set(input.ServicePrincipal, set);
+    return {};
+  });
+  on(guardDuty, ListGuardDutyAdmins, () => ({
+    AdminAccounts: state.guardDutyAdmins.map((a) => ({ AdminAccountId: a.accountId, AdminStatus: a.status })),
+  }));
+  on(guardDuty, EnableGuardDutyAdmin, (input: { AdminAccountId: string }) => {
+    state.guardDutyAdmins.push({ accountId: input.AdminAccountId, status: 'ENABLED' });
+    // Like AWS: designating the GuardDuty administrator registers it with Organizations.
+    state.delegated.set('guardduty.amazonaws.com', new Set([input.AdminAccountId]));
+    return {};
+  });
+  on(securityHub, ListSecurityHubAdmins, () => ({
+    AdminAccounts: state.securityHubAdmins.map((a) => ({ AccountId: a.accountId, Status: a.status })),
+  }));
+  on(securityHub, EnableSecurityHubAdmin, (input: { AdminAccountId: string }) => {
+    state.securityHubAdmins.push({ accountId: input.AdminAccountId, status: 'ENABLED' });
+    state.delegated.set('securityhub.amazonaws.com', new Set([input.AdminAccountId]));
+    return {};
+  });
+  on(ssoAdmin, ListInstancesCommand, () => ({
+    Instances: state.instances.map((i) => ({
+      InstanceArn: i.arn,
+      IdentityStoreId: i.identityStoreId,
+      OwnerAccountId: i.owner,
+      Status: 'ACTIVE',
+    })),
+  }));
+  on(identityStore, ListGroupsCommand, () => ({
+    Groups: Object.entries(state.groups).map(([name, id]) => ({ DisplayName: name, GroupId: id })),
+  }));
+  on(
+    identityStore,
+    GetGroupIdCommand,
+    (input: { AlternateIdentifier: { UniqueAttribute: { AttributeValue: string } } }) => {
+      const id = state.groups[input.AlternateIdentifier.UniqueAttribute.AttributeValue];
+      if (!id) throw new ResourceNotFoundException({ message: 'GROUP not found.', $metadata: {} });
+      return { GroupId: id, IdentityStoreId: 'd-9067a1b2c3' };
+    },
+  );
+  on(sqs, GetQueueUrlCommand, (input: { QueueName: string }) => {
+    if (!state.queues[input.QueueName])
+      throw new QueueDoesNotExist({ message: 'The specified queue does not exist.', $metadata: {} });
+    return { QueueUrl: `https://sqs.ap-northeast-1.amazonaws.com/${state.callerAccount}/${input.QueueName}` };
+  });
+  on(sqs, GetQueueAttributesCommand, (input: { QueueUrl: string }) => {
+    const q = state.queues[input.QueueUrl.split('/').pop() ?? ''];
+    return {
+      Attributes: {
+        QueueArn: q.arn,
+        ApproximateNumberOfMessages: String(q.visible),
+        ApproximateNumberOfMessagesNotVisible: String(q.inFlight),
+      },
+    };
+  });
+  on(sqs, ListMessageMoveTasksCommand, (input: { MaxResults?: number }) => ({
+    Results: state.moveTasks.slice(0, input.MaxResults ?? 1),
+  }));
+  on(sqs, StartMessageMoveTaskCommand, () => ({ TaskHandle: 'handle-1' }));
+
+  const factoryCalls: ClientOptions[] = [];
+  return {
+    state,
+    clients,
+    factory: (options) => {
+      factoryCalls.push(options);
+      return clients;
+    },
+    factoryCalls,
+    inject: (command, error, options = {}) => {
+      faults.push({
+        command,
+        error,
+        times: options.times ?? 1,
+        when: (options.when ?? (() => true)) as (input: unknown) => boolean,
+      });
+    },
+    organizations: org,
+    sts,
+    ssoAdmin,
+    identityStore,
+    guardDuty,
+    securityHub,
+    sqs,
+  };
+}
+
+/** Names of the commands a stub received, in order (for call-order assertions). */
+export function commandNames(stub: Stub): string[] {
+  return stub
+    .calls()
+    .map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, ''));
+}
