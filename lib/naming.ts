@@ -56,6 +56,16 @@ export const ROLE_NAMES = {
   configRecorder: `${PREFIX}-config-recorder`,
 } as const;
 
+/** Names of the organization-wide resources landfall creates once. */
+export const ORGANIZATION_RESOURCE_NAMES = {
+  /** The organization CloudTrail trail in the management account. */
+  trail: `${PREFIX}-organization`,
+  /** Log group of the organization trail's CloudWatch Logs copy. */
+  trailLogGroup: `/${PREFIX}/organization-trail`,
+  /** The Security Hub configuration policy associated with the root. */
+  securityHubPolicy: `${PREFIX}-organization`,
+} as const;
+
 /** Tag keys applied to every resource. */
 export const TAGS = {
   environment: `${PREFIX}:environment`,
