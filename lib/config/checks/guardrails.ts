@@ -23,7 +23,7 @@ export const checkGuardrails: Check = ({ platform, platformFile: file }) => {
       problems.push({
         file,
         path: pathOf(scp.origin, 'document'),
-        message: `${whose} is ${thousands(size)} characters (AWS allows at most ${thousands(SCP_LIMITS.maxCharacters)}; landfall writes documents without whitespace)`,
+        message: `${whose} is ${thousands(size)} characters (AWS allows at most ${thousands(SCP_LIMITS.maxCharacters)}, counted as compact JSON)`,
       });
     }
   }
