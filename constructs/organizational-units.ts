@@ -1,3 +1,4 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import * as organizations from 'aws-cdk-lib/aws-organizations';
 import { Construct } from 'constructs';
 
@@ -13,7 +14,8 @@ export interface OrganizationalUnitsProps {
 
 /**
  * A tree of organizational units under the root. Each OU's construct ID is its path without slashes
- * (`WorkloadsProd`), so its logical ID is stable while the path is.
+ * (`WorkloadsProd`), so its logical ID is stable while the path is. OUs are retained: an OU that still holds
+ * accounts cannot be deleted anyway, and the retain policy lets `cdk import` adopt an existing OU.
  */
 export class OrganizationalUnits extends Construct {
   private readonly units = new Map<string, organizations.CfnOrganizationalUnit>();
@@ -26,10 +28,9 @@ export class OrganizationalUnits extends Construct {
       const segments = path.split('/');
       const parentPath = segments.slice(0, -1).join('/');
       const parentId = parentPath === '' ? props.rootId : this.unit(parentPath).attrId;
-      this.units.set(
-        path,
-        new organizations.CfnOrganizationalUnit(this, segments.join(''), { name: segments[segments.length - 1], parentId }),
-      );
+      const unit = new organizations.CfnOrganizationalUnit(this, segments.join(''), { name: segments[segments.length - 1], parentId });
+      unit.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      this.units.set(path, unit);
     }
   }
 

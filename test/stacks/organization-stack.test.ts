@@ -24,6 +24,12 @@ describe('Organization stack', () => {
     template.hasResourceProperties('AWS::Organizations::OrganizationalUnit', { Name: 'Suspended', ParentId: 'r-exmp' });
   });
 
+  it('retains the OUs, so an existing OU can be adopted with cdk import', () => {
+    for (const ou of Object.values(template.findResources('AWS::Organizations::OrganizationalUnit'))) {
+      expect([ou.DeletionPolicy, ou.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
+    }
+  });
+
   it('creates every member account and not the management account', () => {
     expect(Object.values(accounts).map((a) => a.Properties.AccountName)).toEqual(['security', 'log-archive', 'dev', 'stg', 'prod']);
   });
