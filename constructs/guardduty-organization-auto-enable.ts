@@ -10,6 +10,11 @@ export interface GuardDutyOrganizationAutoEnableProps {
   readonly detectorId: string;
   /** Protection plans to turn on in every member account, with their additional configuration names. */
   readonly features: ReadonlyArray<{ readonly name: string; readonly additional?: readonly string[] }>;
+  /**
+   * Role of the stack's custom resource provider (shared by every AwsCustomResource of the stack).
+   * @default a role created by AwsCustomResource
+   */
+  readonly role?: iam.IRole;
 }
 
 /**
@@ -44,6 +49,7 @@ export class GuardDutyOrganizationAutoEnable extends Construct {
       onCreate: call,
       onUpdate: call,
       installLatestAwsSdk: false,
+      role: props.role,
       policy: cr.AwsCustomResourcePolicy.fromStatements([
         new iam.PolicyStatement({ actions: ['guardduty:UpdateOrganizationConfiguration'], resources: [detectorArn] }),
       ]),

@@ -54,6 +54,8 @@ export function logBucketName(kind: LogBucketKind, org: string, logArchiveAccoun
 export const ROLE_NAMES = {
   githubDeploy: `${PREFIX}-github-deploy`,
   configRecorder: `${PREFIX}-config-recorder`,
+  /** Security account: runs the custom resources that configure GuardDuty (exempt from the GuardDuty guardrail). */
+  guardDutyConfigurator: `${PREFIX}-guardduty-configurator`,
 } as const;
 
 /** Names of the organization-wide resources landfall creates once. */

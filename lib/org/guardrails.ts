@@ -9,6 +9,7 @@ import protectSecurityServices from '../guardrails/protect-security-services.jso
 import suspended from '../guardrails/suspended.json';
 import type { ScpTarget } from '../config/schema/organization';
 import type { PlatformConfig } from '../config/schema/platform';
+import { ROLE_NAMES } from '../naming';
 
 /** AWS limits on service control policies. */
 export const SCP_LIMITS = {
@@ -31,6 +32,8 @@ export interface GuardrailValues {
   readonly cdkQualifier: string;
   /** Prefix of landfall's SCP names and of the roles it creates (`landfall`); those roles are protected from change. */
   readonly prefix: string;
+  /** Role that configures GuardDuty in the security account during deployments; it may update detector settings. */
+  readonly guardDutyConfiguratorRoleName: string;
 }
 
 /** One SCP as it will be created: name, document and where it is attached. */
@@ -62,6 +65,7 @@ function placeholders(values: GuardrailValues): Record<string, string | readonly
     breakGlassRoleName: values.breakGlassRoleName,
     privilegedPrincipals: [role(values.breakGlassRoleName), role(ORGANIZATION_ACCESS_ROLE)],
     deploymentPrincipals: [role(`cdk-${values.cdkQualifier}-cfn-exec-role-*`)],
+    guardDutyConfigurator: role(values.guardDutyConfiguratorRoleName),
     protectedRoles: [role(`${values.prefix}-*`), role(values.breakGlassRoleName), role(ORGANIZATION_ACCESS_ROLE)],
   };
 }
@@ -116,6 +120,7 @@ export function guardrailValues(platform: PlatformConfig, prefix: string): Guard
     breakGlassRoleName: platform.guardrails.breakGlassRoleName,
     cdkQualifier: platform.deploy.cdkQualifier,
     prefix,
+    guardDutyConfiguratorRoleName: ROLE_NAMES.guardDutyConfigurator,
   };
 }
 

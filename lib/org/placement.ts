@@ -54,3 +54,8 @@ export function accountOu(model: LandfallModel, account: AccountConfig): OuPath 
 export function memberAccounts(model: LandfallModel): MemberAccountPlacement[] {
   return model.platform.accounts.filter((a) => a.role !== 'management').map((account) => ({ account, ou: accountOu(model, account) }));
 }
+
+/** The member accounts the Organization stack holds: all but those waiting for `cdk import`. */
+export function managedMemberAccounts(model: LandfallModel): MemberAccountPlacement[] {
+  return memberAccounts(model).filter(({ account }) => account.importPending !== true);
+}

@@ -4,7 +4,7 @@ import { OU_PATHS } from '../config/schema/organization';
 import { logBucketName, ORGANIZATION_RESOURCE_NAMES, PREFIX, STACKS, stackName } from '../naming';
 import { accessPlan } from '../org/access';
 import { platformScps } from '../org/guardrails';
-import { memberAccounts } from '../org/placement';
+import { managedMemberAccounts } from '../org/placement';
 import { IdentityCenterStack } from '../stacks/identity-center-stack';
 import { OrganizationStack } from '../stacks/organization-stack';
 import { TrailStack } from '../stacks/trail-stack';
@@ -36,7 +36,7 @@ export function addOrganizationStacks(stage: Construct, stageName: string, model
     env: { account: management, region: ORGANIZATIONS_REGION },
     rootId: platform.organization.rootId,
     organizationalUnits: OU_PATHS,
-    accounts: memberAccounts(model).map(({ account, ou }) => ({ name: account.name, email: account.email, parent: ou })),
+    accounts: managedMemberAccounts(model).map(({ account, ou }) => ({ name: account.name, email: account.email, parent: ou })),
     serviceControlPolicies: platformScps(platform, PREFIX),
   });
 

@@ -45,6 +45,7 @@ export function addSecurityServices(stage: Construct, stageName: string, model: 
   const guardDuty = new GuardDutyStack(stage, STACKS.guardDuty, {
     ...protectedStack(stageName, STACKS.guardDuty, 'landfall GuardDuty: detector and organization auto-enable'),
     findingPublishingFrequency: platform.guardDuty.findingPublishingFrequency,
+    configuratorRoleName: ROLE_NAMES.guardDutyConfigurator,
   });
   const securityHub = new SecurityHubStack(stage, STACKS.securityHub, {
     ...protectedStack(stageName, STACKS.securityHub, 'landfall Security Hub central configuration for the organization'),

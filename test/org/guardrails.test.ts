@@ -6,7 +6,7 @@ import { examplePlatform, validate } from '../support/example';
 /** Rendering of the guardrail data files. What the SCPs allow and deny is in guardrails-simulated.test.ts. */
 
 const { platform } = validate(examplePlatform());
-const values = { allowedRegions: ['ap-northeast-1', 'us-east-1'], breakGlassRoleName: 'break-glass', cdkQualifier: 'hnb659fds', prefix: 'landfall' };
+const values = { allowedRegions: ['ap-northeast-1', 'us-east-1'], breakGlassRoleName: 'break-glass', cdkQualifier: 'hnb659fds', prefix: 'landfall', guardDutyConfiguratorRoleName: 'landfall-guardduty-configurator' };
 
 describe('guardrail rendering', () => {
   it('splices a list placeholder into the array that holds it', () => {

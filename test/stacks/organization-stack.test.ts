@@ -68,6 +68,14 @@ describe('Organization stack', () => {
     t.hasResourceProperties('AWS::Organizations::Account', { AccountName: 'stg', ParentIds: [ouRef('UnitsSuspendedE3CACD9C')] });
   });
 
+  it('leaves out an account waiting for cdk import, so the import is the only change', () => {
+    const p = examplePlatform();
+    p.accounts[3].importPending = true;
+    const t = Template.fromStack(stackAt(buildApp({ model: validate(p) }), 'Org/Organization'));
+    const names = Object.values(t.findResources('AWS::Organizations::Account')).map((a) => a.Properties.AccountName);
+    expect(names).toEqual(['security', 'log-archive', 'stg', 'prod']);
+  });
+
   it('attaches the root guardrails to the root', () => {
     template.hasResourceProperties('AWS::Organizations::Policy', {
       Name: 'landfall-organization-integrity',

@@ -6,32 +6,46 @@ const guardDuty = Template.fromStack(stackAt(built, 'Security/GuardDuty'));
 const securityHub = Template.fromStack(stackAt(built, 'Security/SecurityHub'));
 const findings = Template.fromStack(stackAt(built, 'Security/Findings'));
 
-/** The `Create` call of the GuardDuty organization custom resource, with the detector reference as a marker. */
-function autoEnableCall(field: 'Create' | 'Update'): Record<string, unknown> {
-  const [resource] = Object.values(guardDuty.findResources('Custom::LandfallGuardDutyOrganizationConfiguration'));
-  const parts = resource.Properties[field]['Fn::Join'][1] as unknown[];
+/** The SDK call of a custom resource, with any reference (the detector ID) replaced by a marker. */
+function sdkCall(type: string, field: 'Create' | 'Update'): Record<string, unknown> {
+  const [resource] = Object.values(guardDuty.findResources(type));
+  const value = resource.Properties[field];
+  if (typeof value === 'string') return JSON.parse(value);
+  const parts = value['Fn::Join'][1] as unknown[];
   return JSON.parse(parts.map((p) => (typeof p === 'string' ? p : 'DETECTOR')).join(''));
 }
 
+const detectorArn = {
+  'Fn::Join': ['', ['arn:aws:guardduty:ap-northeast-1:222222222222:detector/', { 'Fn::GetAtt': [Match.stringLikeRegexp('^DetectorFindDetector'), 'DetectorIds.0'] }]],
+};
+
 describe('GuardDuty stack', () => {
-  it('enables a detector with S3, EBS malware, RDS login and runtime monitoring with ECS Fargate agent management', () => {
-    guardDuty.hasResourceProperties('AWS::GuardDuty::Detector', {
-      Enable: true,
-      Features: [
-        { Name: 'S3_DATA_EVENTS', Status: 'ENABLED' },
-        { Name: 'EBS_MALWARE_PROTECTION', Status: 'ENABLED' },
-        { Name: 'RDS_LOGIN_EVENTS', Status: 'ENABLED' },
-        { Name: 'RUNTIME_MONITORING', Status: 'ENABLED', AdditionalConfiguration: [{ Name: 'ECS_FARGATE_AGENT_MANAGEMENT', Status: 'ENABLED' }] },
-      ],
+  it("sets the delegated administrator's detector to S3, EBS malware, RDS login and runtime monitoring with ECS Fargate agent management", () => {
+    expect(sdkCall('Custom::LandfallGuardDutyDetectorSettings', 'Create')).toEqual({
+      service: 'GuardDuty',
+      action: 'UpdateDetector',
+      parameters: {
+        DetectorId: 'DETECTOR',
+        Enable: true,
+        FindingPublishingFrequency: 'FIFTEEN_MINUTES',
+        Features: [
+          { Name: 'S3_DATA_EVENTS', Status: 'ENABLED' },
+          { Name: 'EBS_MALWARE_PROTECTION', Status: 'ENABLED' },
+          { Name: 'RDS_LOGIN_EVENTS', Status: 'ENABLED' },
+          { Name: 'RUNTIME_MONITORING', Status: 'ENABLED', AdditionalConfiguration: [{ Name: 'ECS_FARGATE_AGENT_MANAGEMENT', Status: 'ENABLED' }] },
+        ],
+      },
+      physicalResourceId: { id: 'GuardDutyDetectorSettings' },
     });
   });
 
-  it('retains the detector', () => {
-    guardDuty.hasResource('AWS::GuardDuty::Detector', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  it('finds the detector that the delegated administrator designation created, instead of creating one', () => {
+    guardDuty.resourceCountIs('AWS::GuardDuty::Detector', 0);
+    expect(sdkCall('Custom::LandfallGuardDutyDetector', 'Create')).toMatchObject({ service: 'GuardDuty', action: 'ListDetectors' });
   });
 
   it('turns the same protections on for every account of the organization', () => {
-    expect(autoEnableCall('Create')).toEqual({
+    expect(sdkCall('Custom::LandfallGuardDutyOrganizationConfiguration', 'Create')).toEqual({
       service: 'GuardDuty',
       action: 'UpdateOrganizationConfiguration',
       parameters: {
@@ -48,24 +62,42 @@ describe('GuardDuty stack', () => {
     });
   });
 
-  it('repeats the same call on update and makes none on delete', () => {
-    const [resource] = Object.values(guardDuty.findResources('Custom::LandfallGuardDutyOrganizationConfiguration'));
-    expect(autoEnableCall('Update')).toEqual(autoEnableCall('Create'));
-    expect(resource.Properties.Delete).toBeUndefined();
+  it.each(['Custom::LandfallGuardDutyDetectorSettings', 'Custom::LandfallGuardDutyOrganizationConfiguration'])(
+    '%s repeats the same call on update and makes none on delete',
+    (type) => {
+      const [resource] = Object.values(guardDuty.findResources(type));
+      expect(sdkCall(type, 'Update')).toEqual(sdkCall(type, 'Create'));
+      expect(resource.Properties.Delete).toBeUndefined();
+    },
+  );
+
+  it('lets the organization call act on this detector only', () => {
+    guardDuty.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [{ Effect: 'Allow', Action: 'guardduty:UpdateOrganizationConfiguration', Resource: detectorArn }],
+      },
+    });
   });
 
-  it('lets the custom resource call UpdateOrganizationConfiguration on this detector and nothing else', () => {
+  it('lets the settings call update this detector and create only the malware protection service-linked role', () => {
     guardDuty.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: [
+          { Effect: 'Allow', Action: 'guardduty:UpdateDetector', Resource: detectorArn },
           {
             Effect: 'Allow',
-            Action: 'guardduty:UpdateOrganizationConfiguration',
-            Resource: { 'Fn::Join': ['', ['arn:aws:guardduty:ap-northeast-1:222222222222:detector/', { Ref: Match.stringLikeRegexp('^Detector') }]] },
+            Action: 'iam:CreateServiceLinkedRole',
+            Condition: { StringEquals: { 'iam:AWSServiceName': 'malware-protection.guardduty.amazonaws.com' } },
+            Resource: 'arn:aws:iam::222222222222:role/aws-service-role/malware-protection.guardduty.amazonaws.com/*',
           },
         ],
       },
     });
+  });
+
+  it('runs the custom resources as the configurator role the guardrails expect', () => {
+    guardDuty.hasResourceProperties('AWS::IAM::Role', { RoleName: 'landfall-guardduty-configurator' });
+    guardDuty.hasResourceProperties('AWS::Lambda::Function', { Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DetectorRole'), 'Arn'] } });
   });
 });
 

@@ -2,12 +2,12 @@ import type { RunSimulationResults, SimulationOrgPolicies } from '@cloud-copilot
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import type { LandfallModel } from '../../lib/config';
 import type { OuPath, ScpTarget } from '../../lib/config/schema/organization';
-import { PREFIX } from '../../lib/naming';
+import { PREFIX, ROLE_NAMES } from '../../lib/naming';
 import { FULL_AWS_ACCESS, ORGANIZATION_ACCESS_ROLE, platformScps } from '../../lib/org/guardrails';
 import { memberAccounts } from '../../lib/org/placement';
 
 /** Who makes a request in a simulated member account. */
-export type Caller = 'developer' | 'app-role' | 'break-glass' | 'org-access-role' | 'cfn-exec-role' | 'root';
+export type Caller = 'developer' | 'app-role' | 'break-glass' | 'org-access-role' | 'cfn-exec-role' | 'guardduty-configurator' | 'root';
 
 export interface ScpCase {
   readonly caller: Caller;
@@ -36,6 +36,8 @@ export function principalArn(model: LandfallModel, caller: Caller, accountId: st
       return role(ORGANIZATION_ACCESS_ROLE);
     case 'cfn-exec-role':
       return role(`cdk-${model.platform.deploy.cdkQualifier}-cfn-exec-role-${accountId}-${model.platform.homeRegion}`);
+    case 'guardduty-configurator':
+      return role(ROLE_NAMES.guardDutyConfigurator);
     case 'root':
       return `arn:aws:iam::${accountId}:root`;
   }

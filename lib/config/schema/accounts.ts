@@ -21,6 +21,12 @@ export const AccountSchema = strict({
    * @default from the account's role and tier
    */
   organizationalUnit: OuPathSchema.optional(),
+  /**
+   * The account already exists and is being adopted: the Organization stack leaves it out until you remove this
+   * flag and run `cdk import` (CloudFormation imports only into an otherwise unchanged stack; docs/organization.md).
+   * @default false
+   */
+  importPending: z.boolean().optional(),
 });
 export type AccountConfig = z.infer<typeof AccountSchema>;
 export type AccountRole = AccountConfig['role'];
