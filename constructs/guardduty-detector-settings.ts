@@ -7,7 +7,12 @@ import { acknowledgeCustomResourceProvider } from './custom-resource-provider-fi
 
 /** A GuardDuty protection plan and its additional configuration, as the detector and organization APIs name them. */
 export interface GuardDutyFeature {
+  /** Feature name, for example `RUNTIME_MONITORING`. */
   readonly name: string;
+  /**
+   * Additional configuration names turned on with it, for example `ECS_FARGATE_AGENT_MANAGEMENT`.
+   * @default none
+   */
   readonly additional?: readonly string[];
 }
 
@@ -20,6 +25,7 @@ export const GUARDDUTY_FEATURES: readonly GuardDutyFeature[] = [
 ];
 
 export interface GuardDutyDetectorSettingsProps {
+  /** Protection plans to turn on. */
   readonly features: readonly GuardDutyFeature[];
   /**
    * How often updated findings are exported to EventBridge.
@@ -63,15 +69,26 @@ export class GuardDutyDetectorSettings extends Construct {
 
     const find = new cr.AwsCustomResource(this, 'FindDetector', {
       resourceType: 'Custom::LandfallGuardDutyDetector',
-      onCreate: { service: 'GuardDuty', action: 'ListDetectors', physicalResourceId: cr.PhysicalResourceId.of('GuardDutyDetector') },
-      onUpdate: { service: 'GuardDuty', action: 'ListDetectors', physicalResourceId: cr.PhysicalResourceId.of('GuardDutyDetector') },
+      onCreate: {
+        service: 'GuardDuty',
+        action: 'ListDetectors',
+        physicalResourceId: cr.PhysicalResourceId.of('GuardDutyDetector'),
+      },
+      onUpdate: {
+        service: 'GuardDuty',
+        action: 'ListDetectors',
+        physicalResourceId: cr.PhysicalResourceId.of('GuardDutyDetector'),
+      },
       installLatestAwsSdk: false,
       role: this.role,
-      policy: cr.AwsCustomResourcePolicy.fromStatements([new iam.PolicyStatement({ actions: ['guardduty:ListDetectors'], resources: ['*'] })]),
+      policy: cr.AwsCustomResourcePolicy.fromStatements([
+        new iam.PolicyStatement({ actions: ['guardduty:ListDetectors'], resources: ['*'] }),
+      ]),
     });
     this.detectorId = find.getResponseField('DetectorIds.0');
     acknowledge(find, {
-      'AwsSolutions-IAM5[Resource::*]': 'guardduty:ListDetectors lists the one detector of this account and region; IAM accepts it only with Resource "*"',
+      'AwsSolutions-IAM5[Resource::*]':
+        'guardduty:ListDetectors lists the one detector of this account and region; IAM accepts it only with Resource "*"',
       'NIST.800.53.R5-IAMNoInlinePolicy':
         'AwsCustomResource attaches its call permission inline to the provider role; it grants only guardduty:ListDetectors',
     });
@@ -87,7 +104,9 @@ export class GuardDutyDetectorSettings extends Construct {
         Features: props.features.map((f) => ({
           Name: f.name,
           Status: 'ENABLED',
-          ...(f.additional ? { AdditionalConfiguration: f.additional.map((name) => ({ Name: name, Status: 'ENABLED' })) } : {}),
+          ...(f.additional
+            ? { AdditionalConfiguration: f.additional.map((name) => ({ Name: name, Status: 'ENABLED' })) }
+            : {}),
         })),
       },
       physicalResourceId: cr.PhysicalResourceId.of('GuardDutyDetectorSettings'),

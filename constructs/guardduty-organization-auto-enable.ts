@@ -39,7 +39,9 @@ export class GuardDutyOrganizationAutoEnable extends Construct {
         Features: props.features.map((f) => ({
           Name: f.name,
           AutoEnable: 'ALL',
-          ...(f.additional ? { AdditionalConfiguration: f.additional.map((name) => ({ Name: name, AutoEnable: 'ALL' })) } : {}),
+          ...(f.additional
+            ? { AdditionalConfiguration: f.additional.map((name) => ({ Name: name, AutoEnable: 'ALL' })) }
+            : {}),
         })),
       },
       physicalResourceId: cr.PhysicalResourceId.of('GuardDutyOrganizationConfiguration'),

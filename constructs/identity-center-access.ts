@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 export interface PermissionSetDefinition {
   /** Name in Identity Center (at most 32 characters); also the construct ID. */
   readonly name: string;
+  /** What the permission set is for, shown in the access portal. */
   readonly description: string;
   /** Session length of the access portal's sign-in to an account, 1-12 hours. */
   readonly sessionDurationHours: number;
@@ -31,6 +32,7 @@ export interface AccountAssignmentDefinition {
 export interface IdentityCenterAccessProps {
   /** ARN of the Identity Center instance. The stack must be in the instance's region. */
   readonly instanceArn: string;
+  /** Permission sets to create. */
   readonly permissionSets: readonly PermissionSetDefinition[];
   /** One entry per group, account and permission set; a repeated triple is an error. */
   readonly assignments: readonly AccountAssignmentDefinition[];
@@ -47,8 +49,14 @@ export class IdentityCenterAccess extends Construct {
     const setsScope = new Construct(this, 'PermissionSets');
     const sets = new Map<string, sso.CfnPermissionSet>();
     for (const def of props.permissionSets) {
-      if (def.sessionDurationHours < 1 || def.sessionDurationHours > 12 || !Number.isInteger(def.sessionDurationHours)) {
-        throw new Error(`permission set ${def.name}: session duration ${def.sessionDurationHours} h is not a whole number of hours in 1-12`);
+      if (
+        def.sessionDurationHours < 1 ||
+        def.sessionDurationHours > 12 ||
+        !Number.isInteger(def.sessionDurationHours)
+      ) {
+        throw new Error(
+          `permission set ${def.name}: session duration ${def.sessionDurationHours} h is not a whole number of hours in 1-12`,
+        );
       }
       sets.set(
         def.name,
@@ -70,7 +78,8 @@ export class IdentityCenterAccess extends Construct {
       const set = sets.get(a.permissionSet);
       if (!set) throw new Error(`assignment ${a.id} uses permission set ${a.permissionSet}, which is not defined`);
       const key = `${a.groupId}|${a.accountId}|${a.permissionSet}`;
-      if (seen.has(key)) throw new Error(`assignment ${a.id} repeats group ${a.groupId}, account ${a.accountId} and ${a.permissionSet}`);
+      if (seen.has(key))
+        throw new Error(`assignment ${a.id} repeats group ${a.groupId}, account ${a.accountId} and ${a.permissionSet}`);
       seen.add(key);
       return new sso.CfnAssignment(assignmentsScope, a.id, {
         instanceArn: props.instanceArn,

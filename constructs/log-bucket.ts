@@ -27,6 +27,7 @@ export interface LogBucketProps {
    * @default a generated name
    */
   readonly bucketName?: string;
+  /** When objects change storage class and expire. */
   readonly lifecycle: LogBucketLifecycle;
   /**
    * Bucket that receives this bucket's server access logs.
@@ -49,7 +50,12 @@ export class LogBucket extends Construct {
     const { lifecycle } = props;
     const transitions: s3.Transition[] = [
       ...(lifecycle.infrequentAccessAfterDays !== undefined
-        ? [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(lifecycle.infrequentAccessAfterDays) }]
+        ? [
+            {
+              storageClass: s3.StorageClass.INFREQUENT_ACCESS,
+              transitionAfter: Duration.days(lifecycle.infrequentAccessAfterDays),
+            },
+          ]
         : []),
       ...(lifecycle.archiveAfterDays !== undefined
         ? [{ storageClass: s3.StorageClass.GLACIER, transitionAfter: Duration.days(lifecycle.archiveAfterDays) }]
@@ -103,14 +109,23 @@ export class LogBucket extends Construct {
     const cloudtrail = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
     const fromTrail = { StringEquals: { 'aws:SourceArn': trailArn } };
     this.bucket.addToResourcePolicy(
-      new iam.PolicyStatement({ sid: 'CloudTrailAclCheck', principals: [cloudtrail], actions: ['s3:GetBucketAcl'], resources: [this.bucket.bucketArn], conditions: fromTrail }),
+      new iam.PolicyStatement({
+        sid: 'CloudTrailAclCheck',
+        principals: [cloudtrail],
+        actions: ['s3:GetBucketAcl'],
+        resources: [this.bucket.bucketArn],
+        conditions: fromTrail,
+      }),
     );
     this.bucket.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'CloudTrailWrite',
         principals: [cloudtrail],
         actions: ['s3:PutObject'],
-        resources: [this.bucket.arnForObjects(`AWSLogs/${managementAccountId}/*`), this.bucket.arnForObjects(`AWSLogs/${organizationId}/*`)],
+        resources: [
+          this.bucket.arnForObjects(`AWSLogs/${managementAccountId}/*`),
+          this.bucket.arnForObjects(`AWSLogs/${organizationId}/*`),
+        ],
         conditions: { StringEquals: { 'aws:SourceArn': trailArn, 's3:x-amz-acl': 'bucket-owner-full-control' } },
       }),
     );
@@ -140,7 +155,10 @@ export class LogBucket extends Construct {
         principals: [new iam.AnyPrincipal()],
         actions: ['s3:PutObject'],
         resources: [this.bucket.arnForObjects('AWSLogs/${aws:PrincipalAccount}/Config/*')],
-        conditions: { ...fromOrgRole, StringEquals: { ...fromOrgRole.StringEquals, 's3:x-amz-acl': 'bucket-owner-full-control' } },
+        conditions: {
+          ...fromOrgRole,
+          StringEquals: { ...fromOrgRole.StringEquals, 's3:x-amz-acl': 'bucket-owner-full-control' },
+        },
       }),
     );
   }

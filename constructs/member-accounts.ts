@@ -12,6 +12,7 @@ export interface MemberAccountSpec {
 }
 
 export interface MemberAccountsProps {
+  /** The accounts, in creation order. */
   readonly accounts: readonly MemberAccountSpec[];
   /**
    * Role Organizations creates in each new account for the management account's administrators.
@@ -42,7 +43,10 @@ export class MemberAccounts extends Construct {
       account.applyRemovalPolicy(RemovalPolicy.RETAIN);
       if (previous) account.addResourceDependency(previous);
       previous = account;
-      new CfnOutput(this, `${spec.name}Id`, { value: account.attrAccountId, description: `Account ID of ${spec.name}` });
+      new CfnOutput(this, `${spec.name}Id`, {
+        value: account.attrAccountId,
+        description: `Account ID of ${spec.name}`,
+      });
       return account;
     });
   }

@@ -38,7 +38,9 @@ export class OrganizationTrail extends Construct {
     this.trailArn = `arn:${partition}:cloudtrail:${region}:${account}:trail/${props.trailName}`;
     const logGroupArn = `arn:${partition}:logs:${region}:${account}:log-group:${props.logGroupName}`;
     const cloudTrailService = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
-    const trailLogsContext = { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${partition}:cloudtrail:*:${account}:trail/*` };
+    const trailLogsContext = {
+      'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${partition}:cloudtrail:*:${account}:trail/*`,
+    };
 
     this.key = new kms.Key(this, 'Key', {
       description: `Encrypts the log files of the organization trail ${props.trailName}`,
@@ -106,7 +108,9 @@ export class OrganizationTrail extends Construct {
       ],
     });
     const logsRole = new iam.Role(this, 'LogsRole', {
-      assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceArn': this.trailArn } } }),
+      assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceArn': this.trailArn } },
+      }),
       description: 'CloudTrail delivers the organization trail to CloudWatch Logs',
       managedPolicies: [deliveryPolicy],
     });

@@ -28,7 +28,10 @@ export class OrganizationalUnits extends Construct {
       const segments = path.split('/');
       const parentPath = segments.slice(0, -1).join('/');
       const parentId = parentPath === '' ? props.rootId : this.unit(parentPath).attrId;
-      const unit = new organizations.CfnOrganizationalUnit(this, segments.join(''), { name: segments[segments.length - 1], parentId });
+      const unit = new organizations.CfnOrganizationalUnit(this, segments.join(''), {
+        name: segments[segments.length - 1],
+        parentId,
+      });
       unit.applyRemovalPolicy(RemovalPolicy.RETAIN);
       this.units.set(path, unit);
     }
@@ -37,7 +40,10 @@ export class OrganizationalUnits extends Construct {
   /** The OU at `path`. Throws for a path that was not created (or whose parent came after it). */
   public unit(path: string): organizations.CfnOrganizationalUnit {
     const unit = this.units.get(path);
-    if (!unit) throw new Error(`no organizational unit "${path}" (known: ${[...this.units.keys()].join(', ')}); list parents before children`);
+    if (!unit)
+      throw new Error(
+        `no organizational unit "${path}" (known: ${[...this.units.keys()].join(', ')}); list parents before children`,
+      );
     return unit;
   }
 

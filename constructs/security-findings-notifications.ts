@@ -36,7 +36,10 @@ export class SecurityFindingsNotifications extends Construct {
 
   constructor(scope: Construct, id: string, props: SecurityFindingsNotificationsProps) {
     super(scope, id);
-    this.key = new kms.Key(this, 'Key', { description: 'Encrypts the security notification topic', enableKeyRotation: true });
+    this.key = new kms.Key(this, 'Key', {
+      description: 'Encrypts the security notification topic',
+      enableKeyRotation: true,
+    });
     denyGrantsExceptForAwsServices(this.key);
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({

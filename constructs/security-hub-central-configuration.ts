@@ -53,12 +53,17 @@ export class SecurityHubCentralConfiguration extends Construct {
         securityHub: {
           serviceEnabled: true,
           enabledStandardIdentifiers: [...props.standardArns],
-          securityControlsConfiguration: { disabledSecurityControlIdentifiers: props.disabledControls.map((c) => c.control) },
+          securityControlsConfiguration: {
+            disabledSecurityControlIdentifiers: props.disabledControls.map((c) => c.control),
+          },
         },
       },
     });
     this.policy.addResourceDependency(this.organizationConfiguration);
-    this.policy.addMetadata('landfall:disabled-controls', Object.fromEntries(props.disabledControls.map((c) => [c.control, c.reason])));
+    this.policy.addMetadata(
+      'landfall:disabled-controls',
+      Object.fromEntries(props.disabledControls.map((c) => [c.control, c.reason])),
+    );
 
     this.association = new securityhub.CfnPolicyAssociation(this, 'RootAssociation', {
       configurationPolicyId: this.policy.attrId,

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 export interface ServiceControlPolicyProps {
   /** Policy name in AWS Organizations. */
   readonly name: string;
+  /** What the policy prevents, shown in the Organizations console. */
   readonly description: string;
   /** The policy document; AWS limits it to 5,120 characters written without whitespace. */
   readonly document: Record<string, unknown>;

@@ -49,16 +49,31 @@ export function accessPlan(model: LandfallModel, partition = 'aws'): AccessPlan 
     const groupId = identityCenter.groups[entry.group];
     for (const accountName of entry.accounts) {
       const account = accounts.find((a) => a.name === accountName);
-      if (!account || groupId === undefined) throw new Error(`assignment of ${entry.group} to ${accountName}: the identity center check should have reported this`);
+      if (!account || groupId === undefined)
+        throw new Error(
+          `assignment of ${entry.group} to ${accountName}: the identity center check should have reported this`,
+        );
       const tier = accountTier(model, account);
       for (const set of entry.permissionSets as PermissionSetName[]) {
         const name = permissionSetName(set, tier);
         if (!sets.has(name)) {
-          sets.set(name, { name, set, tier, sessionDurationHours: profiles[tier].sessionDurationHours, spec: permissionSetSpec(set, profiles[tier], partition) });
+          sets.set(name, {
+            name,
+            set,
+            tier,
+            sessionDurationHours: profiles[tier].sessionDurationHours,
+            spec: permissionSetSpec(set, profiles[tier], partition),
+          });
         }
         const key = `${entry.group}|${account.name}|${name}`;
         if (!assignments.has(key)) {
-          assignments.set(key, { group: entry.group, groupId, account: account.name, accountId: account.id, permissionSet: name });
+          assignments.set(key, {
+            group: entry.group,
+            groupId,
+            account: account.name,
+            accountId: account.id,
+            permissionSet: name,
+          });
         }
       }
     }

@@ -54,7 +54,13 @@ interface GuardrailData {
 }
 
 /** The built-in guardrails, in attachment order. */
-const GUARDRAILS: readonly GuardrailData[] = [organizationIntegrity, protectSecurityServices, denyIamUsers, denyOtherRegions, suspended];
+const GUARDRAILS: readonly GuardrailData[] = [
+  organizationIntegrity,
+  protectSecurityServices,
+  denyIamUsers,
+  denyOtherRegions,
+  suspended,
+];
 
 /** The values a guardrail document refers to as `{{name}}`; lists are spliced into the array that holds them. */
 function placeholders(values: GuardrailValues): Record<string, string | readonly string[]> {
@@ -73,15 +79,21 @@ function placeholders(values: GuardrailValues): Record<string, string | readonly
 const TOKEN = /\{\{(\w+)\}\}/g;
 
 /** Replace `{{name}}` tokens in a JSON value. Throws on a token without a value, so a typo in a data file fails loudly. */
-export function renderTemplate(value: unknown, values: Record<string, string | readonly string[]>, where = 'document'): unknown {
+export function renderTemplate(
+  value: unknown,
+  values: Record<string, string | readonly string[]>,
+  where = 'document',
+): unknown {
   const lookup = (name: string) => {
-    if (!(name in values)) throw new Error(`${where} uses {{${name}}}, which has no value (known: ${Object.keys(values).join(', ')})`);
+    if (!(name in values))
+      throw new Error(`${where} uses {{${name}}}, which has no value (known: ${Object.keys(values).join(', ')})`);
     return values[name];
   };
   if (typeof value === 'string') {
     return value.replace(TOKEN, (_, name: string) => {
       const v = lookup(name);
-      if (typeof v !== 'string') throw new Error(`${where} uses list {{${name}}} inside a string; put it alone in an array`);
+      if (typeof v !== 'string')
+        throw new Error(`${where} uses list {{${name}}} inside a string; put it alone in an array`);
       return v;
     });
   }
@@ -138,7 +150,10 @@ export function scpSize(document: unknown): number {
 }
 
 /** SCP names attached to each target, FullAWSAccess first (AWS attaches it to every root and OU). */
-export function attachmentsByTarget(scps: readonly RenderedScp[], targets: readonly ScpTarget[]): Map<ScpTarget, string[]> {
+export function attachmentsByTarget(
+  scps: readonly RenderedScp[],
+  targets: readonly ScpTarget[],
+): Map<ScpTarget, string[]> {
   const out = new Map<ScpTarget, string[]>(targets.map((t) => [t, [FULL_AWS_ACCESS]]));
   for (const scp of scps) for (const t of scp.targets) out.get(t)?.push(scp.name);
   return out;

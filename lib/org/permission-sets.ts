@@ -57,13 +57,20 @@ export function onCallInlinePolicy(partition: string): Record<string, unknown> {
 }
 
 /** The permission set `name` as the profile of a tier shapes it. */
-export function permissionSetSpec(name: PermissionSetName, profile: Pick<TierProfile, 'developerAccess'>, partition: string): PermissionSetSpec {
+export function permissionSetSpec(
+  name: PermissionSetName,
+  profile: Pick<TierProfile, 'developerAccess'>,
+  partition: string,
+): PermissionSetSpec {
   switch (name) {
     case 'PlatformAdmin':
       return { description: 'Full administration, for the platform team', managedPolicies: ['AdministratorAccess'] };
     case 'Developer':
       return profile.developerAccess === 'power-user'
-        ? { description: 'Build and change everything except IAM and the organization', managedPolicies: ['PowerUserAccess'] }
+        ? {
+            description: 'Build and change everything except IAM and the organization',
+            managedPolicies: ['PowerUserAccess'],
+          }
         : {
             description: 'See what runs, its metrics and its logs; no data reads and no changes',
             managedPolicies: ['job-function/ViewOnlyAccess', 'CloudWatchReadOnlyAccess'],
@@ -75,7 +82,10 @@ export function permissionSetSpec(name: PermissionSetName, profile: Pick<TierPro
         inlinePolicy: onCallInlinePolicy(partition),
       };
     case 'ReadOnly':
-      return { description: 'Read everything, change nothing (auditors, reviews)', managedPolicies: ['ReadOnlyAccess'] };
+      return {
+        description: 'Read everything, change nothing (auditors, reviews)',
+        managedPolicies: ['ReadOnlyAccess'],
+      };
     case 'Billing':
       return { description: 'Bills, budgets and cost views', managedPolicies: ['job-function/Billing'] };
   }

@@ -52,7 +52,9 @@ export function accountOu(model: LandfallModel, account: AccountConfig): OuPath 
 
 /** Every account except the management account (which stays at the root), in config order, with its OU. */
 export function memberAccounts(model: LandfallModel): MemberAccountPlacement[] {
-  return model.platform.accounts.filter((a) => a.role !== 'management').map((account) => ({ account, ou: accountOu(model, account) }));
+  return model.platform.accounts
+    .filter((a) => a.role !== 'management')
+    .map((account) => ({ account, ou: accountOu(model, account) }));
 }
 
 /** The member accounts the Organization stack holds: all but those waiting for `cdk import`. */

@@ -33,5 +33,7 @@ export function linkedRegions(model: LandfallModel): string[] {
  */
 export function loadBalancerLogWriter(region: string): iam.IPrincipal {
   const account = RegionInfo.get(region).elbv2Account;
-  return account ? new iam.AccountPrincipal(account) : new iam.ServicePrincipal('logdelivery.elasticloadbalancing.amazonaws.com');
+  return account
+    ? new iam.AccountPrincipal(account)
+    : new iam.ServicePrincipal('logdelivery.elasticloadbalancing.amazonaws.com');
 }

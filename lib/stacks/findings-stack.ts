@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { SecurityFindingsNotifications } from '../../constructs/security-findings-notifications';
 
 export interface FindingsStackProps extends StackProps {
+  /** Who receives the findings by email. */
   readonly emails: readonly string[];
   /** @default 7 */
   readonly guardDutyMinSeverity?: number;

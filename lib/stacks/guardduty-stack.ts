@@ -31,6 +31,9 @@ export class GuardDutyStack extends Stack {
       role: this.detector.role,
     });
     autoEnable.resource.node.addDependency(this.detector.settings);
-    new CfnOutput(this, 'DetectorId', { value: this.detector.detectorId, description: 'GuardDuty detector of the delegated administrator' });
+    new CfnOutput(this, 'DetectorId', {
+      value: this.detector.detectorId,
+      description: 'GuardDuty detector of the delegated administrator',
+    });
   }
 }

@@ -7,7 +7,9 @@ import { IdentityCenterAccess } from '../../constructs/identity-center-access';
 export interface IdentityCenterStackProps extends StackProps {
   /** ARN of the Identity Center instance; the stack's region must be the instance's. */
   readonly instanceArn: string;
+  /** Permission sets to create, one per set and tier. */
   readonly permissionSets: readonly PermissionSetDefinition[];
+  /** One entry per group, account and permission set. */
   readonly assignments: readonly AccountAssignmentDefinition[];
 }
 

@@ -6,11 +6,18 @@ import type { LogBucketLifecycle } from '../../constructs/log-bucket';
 import { LogBucket } from '../../constructs/log-bucket';
 
 export interface LogBucketsStackProps extends StackProps {
+  /** The organization (`o-...`) whose accounts may write. */
   readonly organizationId: string;
+  /** The management account, owner of the organization trail. */
   readonly managementAccountId: string;
   /** Bucket names by kind, derived so writers in other accounts know them without lookups. */
   readonly bucketNames: { readonly cloudtrail: string; readonly config: string; readonly alb: string };
-  readonly lifecycles: { readonly cloudtrail: LogBucketLifecycle; readonly config: LogBucketLifecycle; readonly alb: LogBucketLifecycle };
+  /** Lifecycle of each log bucket. */
+  readonly lifecycles: {
+    readonly cloudtrail: LogBucketLifecycle;
+    readonly config: LogBucketLifecycle;
+    readonly alb: LogBucketLifecycle;
+  };
   /** ARN of the organization trail (known before it exists). */
   readonly trailArn: string;
   /** Name of the AWS Config delivery role in every account. */

@@ -5,10 +5,15 @@ import type { DisabledControl } from '../../constructs/security-hub-central-conf
 import { SecurityHubCentralConfiguration } from '../../constructs/security-hub-central-configuration';
 
 export interface SecurityHubStackProps extends StackProps {
+  /** Name of the configuration policy. */
   readonly policyName: string;
+  /** Standards the policy enables (ARNs in the home region). */
   readonly standardArns: readonly string[];
+  /** Controls off in every account, with reasons. */
   readonly disabledControls: readonly DisabledControl[];
+  /** Regions aggregated into the home region. */
   readonly linkedRegions: readonly string[];
+  /** The organization root, which the policy is associated with. */
   readonly rootId: string;
 }
 

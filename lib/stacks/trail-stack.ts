@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { OrganizationTrail } from '../../constructs/organization-trail';
 
 export interface TrailStackProps extends StackProps {
+  /** Name of the organization trail. */
   readonly trailName: string;
   /** The CloudTrail bucket of the log-archive account; its policy must admit this trail before deployment. */
   readonly bucketName: string;
@@ -11,6 +12,7 @@ export interface TrailStackProps extends StackProps {
   readonly readerAccountIds: readonly string[];
   /** Log group of the CloudWatch Logs copy, and its retention in days. */
   readonly logGroupName: string;
+  /** Retention of that log group, in days (a CloudWatch Logs retention value). */
   readonly logGroupRetentionDays: number;
 }
 
@@ -27,6 +29,9 @@ export class TrailStack extends Stack {
       logGroupName: props.logGroupName,
       logGroupRetentionDays: props.logGroupRetentionDays,
     });
-    new CfnOutput(this, 'TrailKeyArn', { value: this.trail.key.keyArn, description: 'KMS key that encrypts the organization trail logs' });
+    new CfnOutput(this, 'TrailKeyArn', {
+      value: this.trail.key.keyArn,
+      description: 'KMS key that encrypts the organization trail logs',
+    });
   }
 }

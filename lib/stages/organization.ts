@@ -36,7 +36,11 @@ export function addOrganizationStacks(stage: Construct, stageName: string, model
     env: { account: management, region: ORGANIZATIONS_REGION },
     rootId: platform.organization.rootId,
     organizationalUnits: OU_PATHS,
-    accounts: managedMemberAccounts(model).map(({ account, ou }) => ({ name: account.name, email: account.email, parent: ou })),
+    accounts: managedMemberAccounts(model).map(({ account, ou }) => ({
+      name: account.name,
+      email: account.email,
+      parent: ou,
+    })),
     serviceControlPolicies: platformScps(platform, PREFIX),
   });
 

@@ -1,7 +1,12 @@
 import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { logBucketName, ORGANIZATION_RESOURCE_NAMES, ROLE_NAMES, STACKS, stackName } from '../naming';
-import { linkedRegions, loadBalancerLogWriter, organizationTrailArn, securityHubStandardArns } from '../org/security-services';
+import {
+  linkedRegions,
+  loadBalancerLogWriter,
+  organizationTrailArn,
+  securityHubStandardArns,
+} from '../org/security-services';
 import { FindingsStack } from '../stacks/findings-stack';
 import { GuardDutyStack } from '../stacks/guardduty-stack';
 import { LogBucketsStack } from '../stacks/log-buckets-stack';
@@ -16,11 +21,19 @@ const protectedStack = (stageName: string, stack: string, description: string) =
 /** The log-archive account's central log buckets. */
 export function addLogBuckets(stage: Construct, stageName: string, model: LandfallModel): LogBucketsStack {
   const { platform, accounts } = model;
-  const name = (kind: 'cloudtrail' | 'config' | 'alb') => logBucketName(kind, platform.organization.name, accounts.logArchive.id, platform.homeRegion);
+  const name = (kind: 'cloudtrail' | 'config' | 'alb') =>
+    logBucketName(kind, platform.organization.name, accounts.logArchive.id, platform.homeRegion);
   const { noncurrentVersionExpireAfterDays } = platform.logArchive;
-  const lifecycle = (kind: 'cloudtrail' | 'config' | 'alb' | 'accessLogs') => ({ ...platform.logArchive[kind], noncurrentVersionExpireAfterDays });
+  const lifecycle = (kind: 'cloudtrail' | 'config' | 'alb' | 'accessLogs') => ({
+    ...platform.logArchive[kind],
+    noncurrentVersionExpireAfterDays,
+  });
   return new LogBucketsStack(stage, STACKS.logBuckets, {
-    ...protectedStack(stageName, STACKS.logBuckets, 'landfall log archive: CloudTrail, Config and load balancer log buckets (retained)'),
+    ...protectedStack(
+      stageName,
+      STACKS.logBuckets,
+      'landfall log archive: CloudTrail, Config and load balancer log buckets (retained)',
+    ),
     organizationId: platform.organization.id,
     managementAccountId: accounts.management.id,
     bucketNames: { cloudtrail: name('cloudtrail'), config: name('config'), alb: name('alb') },
@@ -48,7 +61,11 @@ export function addSecurityServices(stage: Construct, stageName: string, model: 
     configuratorRoleName: ROLE_NAMES.guardDutyConfigurator,
   });
   const securityHub = new SecurityHubStack(stage, STACKS.securityHub, {
-    ...protectedStack(stageName, STACKS.securityHub, 'landfall Security Hub central configuration for the organization'),
+    ...protectedStack(
+      stageName,
+      STACKS.securityHub,
+      'landfall Security Hub central configuration for the organization',
+    ),
     policyName: ORGANIZATION_RESOURCE_NAMES.securityHubPolicy,
     standardArns: securityHubStandardArns(model),
     disabledControls: platform.securityHub.disabledControls,

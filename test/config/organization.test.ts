@@ -15,7 +15,12 @@ const HEADER = 'config/platform.ts has 1 problem:\n  * ';
 
 const denyStatements = (count: number) => ({
   Version: '2012-10-17',
-  Statement: Array.from({ length: count }, (_, i) => ({ Sid: `Deny${i}`, Effect: 'Deny', Action: `ec2:Action${i}LongName`, Resource: '*' })),
+  Statement: Array.from({ length: count }, (_, i) => ({
+    Sid: `Deny${i}`,
+    Effect: 'Deny',
+    Action: `ec2:Action${i}LongName`,
+    Resource: '*',
+  })),
 });
 
 describe('identity center assignments', () => {
@@ -86,8 +91,19 @@ describe('session durations', () => {
 
   it('rejects two environments of one tier with different session durations', () => {
     const p = platformWith((x) => {
-      x.accounts.push({ name: 'prod-eu', role: 'workload', id: '777777777777', email: 'aws+prod-eu@example.com', monthlyBudgetUsd: 5 });
-      x.environments.push({ name: 'prod-eu', tier: 'prod', account: 'prod-eu', overrides: { sessionDurationHours: 2 } });
+      x.accounts.push({
+        name: 'prod-eu',
+        role: 'workload',
+        id: '777777777777',
+        email: 'aws+prod-eu@example.com',
+        monthlyBudgetUsd: 5,
+      });
+      x.environments.push({
+        name: 'prod-eu',
+        tier: 'prod',
+        account: 'prod-eu',
+        overrides: { sessionDurationHours: 2 },
+      });
     });
     expect(configErrorOf(p)).toBe(
       `${HEADER}environments[3].overrides.sessionDurationHours: 2 differs from 4 in environments[2] of the same tier "prod" (Identity Center permission sets are made per tier: give the tier one value)`,
@@ -105,7 +121,14 @@ describe('session durations', () => {
 describe('SCP guardrails', () => {
   it('rejects an SCP document over 5,120 characters, naming the policy and its size', () => {
     const p = platformWith((x) => {
-      x.guardrails.policies = [{ name: 'deny-lots', description: 'Deny many EC2 actions', document: denyStatements(80), targets: ['Workloads/Prod'] }];
+      x.guardrails.policies = [
+        {
+          name: 'deny-lots',
+          description: 'Deny many EC2 actions',
+          document: denyStatements(80),
+          targets: ['Workloads/Prod'],
+        },
+      ];
     });
     expect(configErrorOf(p)).toBe(
       `${HEADER}guardrails.policies[0].document: the SCP "deny-lots" is 6,418 characters (AWS allows at most 5,120, counted as compact JSON)`,
@@ -114,14 +137,26 @@ describe('SCP guardrails', () => {
 
   it('accepts an SCP document of 5,120 characters or less', () => {
     const p = platformWith((x) => {
-      x.guardrails.policies = [{ name: 'deny-some', description: 'Deny some EC2 actions', document: denyStatements(60), targets: ['Workloads/Prod'] }];
+      x.guardrails.policies = [
+        {
+          name: 'deny-some',
+          description: 'Deny some EC2 actions',
+          document: denyStatements(60),
+          targets: ['Workloads/Prod'],
+        },
+      ];
     });
     expect(() => validate(p)).not.toThrow();
   });
 
   it('rejects more than 5 SCPs on one target, FullAWSAccess included', () => {
     const p = platformWith((x) => {
-      x.guardrails.policies = ['a', 'b', 'c'].map((n) => ({ name: `extra-${n}`, description: n, document: denyStatements(1), targets: ['Workloads'] }));
+      x.guardrails.policies = ['a', 'b', 'c'].map((n) => ({
+        name: `extra-${n}`,
+        description: n,
+        document: denyStatements(1),
+        targets: ['Workloads'],
+      }));
     });
     expect(configErrorOf(p)).toBe(
       `${HEADER}guardrails.policies[2].targets[0]: "Workloads" would have 6 SCPs attached (FullAWSAccess, landfall-deny-iam-users, landfall-deny-other-regions, extra-a, extra-b, extra-c); AWS allows at most 5 per root or OU, FullAWSAccess included`,
@@ -130,14 +165,21 @@ describe('SCP guardrails', () => {
 
   it('accepts exactly 5 SCPs on one target', () => {
     const p = platformWith((x) => {
-      x.guardrails.policies = ['a', 'b'].map((n) => ({ name: `extra-${n}`, description: n, document: denyStatements(1), targets: ['Workloads'] }));
+      x.guardrails.policies = ['a', 'b'].map((n) => ({
+        name: `extra-${n}`,
+        description: n,
+        document: denyStatements(1),
+        targets: ['Workloads'],
+      }));
     });
     expect(() => validate(p)).not.toThrow();
   });
 
   it("rejects an SCP named like one of landfall's guardrails", () => {
     const p = platformWith((x) => {
-      x.guardrails.policies = [{ name: 'landfall-suspended', description: 'x', document: denyStatements(1), targets: ['Root'] }];
+      x.guardrails.policies = [
+        { name: 'landfall-suspended', description: 'x', document: denyStatements(1), targets: ['Root'] },
+      ];
     });
     expect(configErrorOf(p)).toBe(
       `${HEADER}guardrails.policies[0].name: "landfall-suspended" is already the name of one of landfall's guardrails (SCP names must be unique)`,
@@ -168,7 +210,9 @@ describe('organization', () => {
     const p = platformWith((x) => {
       x.organization.id = 'o-1';
     });
-    expect(configErrorOf(p)).toBe(`${HEADER}organization.id: "o-1" is not an organization ID (o- and 10-32 lowercase letters or digits)`);
+    expect(configErrorOf(p)).toBe(
+      `${HEADER}organization.id: "o-1" is not an organization ID (o- and 10-32 lowercase letters or digits)`,
+    );
   });
 
   it('rejects moving the management account into an OU', () => {
@@ -238,7 +282,9 @@ describe('security hub', () => {
     const p = platformWith((x) => {
       x.securityHub.cisVersion = '2.0.0';
     });
-    expect(configErrorOf(p)).toBe(`${HEADER}securityHub.cisVersion: "2.0.0" is not a CIS version Security Hub offers (allowed: 1.4.0, 3.0.0)`);
+    expect(configErrorOf(p)).toBe(
+      `${HEADER}securityHub.cisVersion: "2.0.0" is not a CIS version Security Hub offers (allowed: 1.4.0, 3.0.0)`,
+    );
   });
 
   it('rejects a disabled control without a reason a reviewer can check', () => {
@@ -261,6 +307,10 @@ describe('defaults', () => {
     const { platform } = validate(p);
     expect(platform.guardrails).toEqual({ breakGlassRoleName: 'landfall-break-glass', policies: [] });
     expect(platform.securityHub).toEqual({ cisVersion: '3.0.0', disabledControls: [] });
-    expect(platform.logArchive.alb).toEqual({ infrequentAccessAfterDays: 30, archiveAfterDays: 90, expireAfterDays: 400 });
+    expect(platform.logArchive.alb).toEqual({
+      infrequentAccessAfterDays: 30,
+      archiveAfterDays: 90,
+      expireAfterDays: 400,
+    });
   });
 });

@@ -8,7 +8,12 @@ import { OrganizationalUnits } from '../../constructs/organizational-units';
 const newStack = () => new Stack(new App(), 'Test', { env: { account: '111111111111', region: 'ap-northeast-1' } });
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-0000000000000000';
 const GROUP = '00000000-0000-4000-8000-000000000001';
-const adminSet = { name: 'Admin-prod', description: 'admin', sessionDurationHours: 4, managedPolicies: ['AdministratorAccess'] };
+const adminSet = {
+  name: 'Admin-prod',
+  description: 'admin',
+  sessionDurationHours: 4,
+  managedPolicies: ['AdministratorAccess'],
+};
 
 describe('OrganizationalUnits', () => {
   it('nests an OU under its parent path', () => {
@@ -21,9 +26,9 @@ describe('OrganizationalUnits', () => {
   });
 
   it('refuses a child listed before its parent', () => {
-    expect(() => new OrganizationalUnits(newStack(), 'Units', { rootId: 'r-abcd', paths: ['Apps/Web', 'Apps'] })).toThrow(
-      'no organizational unit "Apps" (known: ); list parents before children',
-    );
+    expect(
+      () => new OrganizationalUnits(newStack(), 'Units', { rootId: 'r-abcd', paths: ['Apps/Web', 'Apps'] }),
+    ).toThrow('no organizational unit "Apps" (known: ); list parents before children');
   });
 
   it('resolves Root to the root ID', () => {
@@ -45,7 +50,10 @@ describe('MemberAccounts', () => {
 
   it('uses the given access role name', () => {
     const stack = newStack();
-    new MemberAccounts(stack, 'Accounts', { accounts: [{ name: 'a', email: 'a@example.com', parentId: 'r-abcd' }], accessRoleName: 'AdminAccess' });
+    new MemberAccounts(stack, 'Accounts', {
+      accounts: [{ name: 'a', email: 'a@example.com', parentId: 'r-abcd' }],
+      accessRoleName: 'AdminAccess',
+    });
     Template.fromStack(stack).hasResourceProperties('AWS::Organizations::Account', { RoleName: 'AdminAccess' });
   });
 });
@@ -79,7 +87,12 @@ describe('IdentityCenterAccess', () => {
 
   it('refuses a session longer than Identity Center allows', () => {
     expect(
-      () => new IdentityCenterAccess(newStack(), 'Access', { instanceArn: INSTANCE, permissionSets: [{ ...adminSet, sessionDurationHours: 13 }], assignments: [] }),
+      () =>
+        new IdentityCenterAccess(newStack(), 'Access', {
+          instanceArn: INSTANCE,
+          permissionSets: [{ ...adminSet, sessionDurationHours: 13 }],
+          assignments: [],
+        }),
     ).toThrow('permission set Admin-prod: session duration 13 h is not a whole number of hours in 1-12');
   });
 

@@ -5,11 +5,15 @@ import { examplePlatform, validate } from '../support/example';
 
 const model = validate(examplePlatform());
 const plan = accessPlan(model);
-const keys = (p: ReturnType<typeof accessPlan>) => p.assignments.map((a) => `${a.group}|${a.account}|${a.permissionSet}`);
+const keys = (p: ReturnType<typeof accessPlan>) =>
+  p.assignments.map((a) => `${a.group}|${a.account}|${a.permissionSet}`);
 
 describe('access plan', () => {
   it('fans every assignment out to one per group, account and permission set', () => {
-    const expected = model.platform.identityCenter.assignments.reduce((n, a) => n + a.accounts.length * a.permissionSets.length, 0);
+    const expected = model.platform.identityCenter.assignments.reduce(
+      (n, a) => n + a.accounts.length * a.permissionSets.length,
+      0,
+    );
     expect(plan.assignments).toHaveLength(expected);
   });
 
@@ -43,17 +47,31 @@ describe('access plan', () => {
   });
 
   it('treats the shared accounts like prod', () => {
-    const shared = plan.assignments.filter((a) => ['management', 'security', 'log-archive'].includes(a.account) && a.group === 'platform-admins');
-    expect(shared.map((a) => a.permissionSet)).toEqual(['PlatformAdmin-prod', 'PlatformAdmin-prod', 'PlatformAdmin-prod']);
+    const shared = plan.assignments.filter(
+      (a) => ['management', 'security', 'log-archive'].includes(a.account) && a.group === 'platform-admins',
+    );
+    expect(shared.map((a) => a.permissionSet)).toEqual([
+      'PlatformAdmin-prod',
+      'PlatformAdmin-prod',
+      'PlatformAdmin-prod',
+    ]);
   });
 
   it('uses the group and account IDs from config', () => {
     const a = plan.assignments.find((x) => x.group === 'on-call' && x.permissionSet === 'OnCall-prod');
-    expect(a).toEqual({ group: 'on-call', groupId: '00000000-0000-4000-8000-000000000003', account: 'prod', accountId: '666666666666', permissionSet: 'OnCall-prod' });
+    expect(a).toEqual({
+      group: 'on-call',
+      groupId: '00000000-0000-4000-8000-000000000003',
+      account: 'prod',
+      accountId: '666666666666',
+      permissionSet: 'OnCall-prod',
+    });
   });
 
   it('takes session durations from the tier profiles', () => {
-    const hours = Object.fromEntries(plan.permissionSets.filter((s) => s.set === 'Developer').map((s) => [s.name, s.sessionDurationHours]));
+    const hours = Object.fromEntries(
+      plan.permissionSets.filter((s) => s.set === 'Developer').map((s) => [s.name, s.sessionDurationHours]),
+    );
     expect(hours).toEqual({ 'Developer-dev': 12, 'Developer-stg': 8, 'Developer-prod': 4 });
   });
 
@@ -65,7 +83,9 @@ describe('access plan', () => {
   });
 
   it('makes Developer a power user in dev and read-only with logs in stg and prod', () => {
-    const policies = Object.fromEntries(plan.permissionSets.filter((s) => s.set === 'Developer').map((s) => [s.tier, s.spec.managedPolicies]));
+    const policies = Object.fromEntries(
+      plan.permissionSets.filter((s) => s.set === 'Developer').map((s) => [s.tier, s.spec.managedPolicies]),
+    );
     expect(policies).toEqual({
       dev: ['PowerUserAccess'],
       stg: ['job-function/ViewOnlyAccess', 'CloudWatchReadOnlyAccess'],

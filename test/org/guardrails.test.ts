@@ -1,16 +1,31 @@
 import { PREFIX } from '../../lib/naming';
-import { attachmentsByTarget, landfallScps, platformScps, renderTemplate, SCP_LIMITS, scpSize } from '../../lib/org/guardrails';
+import {
+  attachmentsByTarget,
+  landfallScps,
+  platformScps,
+  renderTemplate,
+  SCP_LIMITS,
+  scpSize,
+} from '../../lib/org/guardrails';
 import { SCP_TARGETS } from '../../lib/config/schema/organization';
 import { examplePlatform, validate } from '../support/example';
 
 /** Rendering of the guardrail data files. What the SCPs allow and deny is in guardrails-simulated.test.ts. */
 
 const { platform } = validate(examplePlatform());
-const values = { allowedRegions: ['ap-northeast-1', 'us-east-1'], breakGlassRoleName: 'break-glass', cdkQualifier: 'hnb659fds', prefix: 'landfall', guardDutyConfiguratorRoleName: 'landfall-guardduty-configurator' };
+const values = {
+  allowedRegions: ['ap-northeast-1', 'us-east-1'],
+  breakGlassRoleName: 'break-glass',
+  cdkQualifier: 'hnb659fds',
+  prefix: 'landfall',
+  guardDutyConfiguratorRoleName: 'landfall-guardduty-configurator',
+};
 
 describe('guardrail rendering', () => {
   it('splices a list placeholder into the array that holds it', () => {
-    expect(renderTemplate({ a: ['x', '{{allowedRegions}}', 'y'] }, { allowedRegions: ['r1', 'r2'] })).toEqual({ a: ['x', 'r1', 'r2', 'y'] });
+    expect(renderTemplate({ a: ['x', '{{allowedRegions}}', 'y'] }, { allowedRegions: ['r1', 'r2'] })).toEqual({
+      a: ['x', 'r1', 'r2', 'y'],
+    });
   });
 
   it('replaces a string placeholder inside a string', () => {
@@ -18,7 +33,9 @@ describe('guardrail rendering', () => {
   });
 
   it('fails on a placeholder without a value, naming it', () => {
-    expect(() => renderTemplate({ a: '{{nope}}' }, { known: 'x' })).toThrow('document uses {{nope}}, which has no value (known: known)');
+    expect(() => renderTemplate({ a: '{{nope}}' }, { known: 'x' })).toThrow(
+      'document uses {{nope}}, which has no value (known: known)',
+    );
   });
 
   it('fails on a list placeholder inside a longer string', () => {
@@ -42,7 +59,8 @@ describe('guardrail rendering', () => {
   });
 
   it('keeps every built-in guardrail of the example within the SCP size limit', () => {
-    for (const scp of platformScps(platform, PREFIX)) expect(scpSize(scp.document)).toBeLessThanOrEqual(SCP_LIMITS.maxCharacters);
+    for (const scp of platformScps(platform, PREFIX))
+      expect(scpSize(scp.document)).toBeLessThanOrEqual(SCP_LIMITS.maxCharacters);
   });
 
   it('writes the allowed regions into the region guardrail', () => {

@@ -19,7 +19,11 @@ const assignmentKeys = Object.values(template.findResources('AWS::SSO::Assignmen
 
 describe('IdentityCenter stack', () => {
   it('is termination-protected, in the management account and the Identity Center region', () => {
-    expect([stack.terminationProtection, stack.account, stack.region]).toEqual([true, '111111111111', 'ap-northeast-1']);
+    expect([stack.terminationProtection, stack.account, stack.region]).toEqual([
+      true,
+      '111111111111',
+      'ap-northeast-1',
+    ]);
   });
 
   it('follows identityCenter.region when the instance lives elsewhere', () => {
@@ -29,7 +33,10 @@ describe('IdentityCenter stack', () => {
   });
 
   it('creates one AWS::SSO::Assignment per group x account x permission set of the config', () => {
-    const expected = model.platform.identityCenter.assignments.reduce((n, a) => n + a.accounts.length * a.permissionSets.length, 0);
+    const expected = model.platform.identityCenter.assignments.reduce(
+      (n, a) => n + a.accounts.length * a.permissionSets.length,
+      0,
+    );
     template.resourceCountIs('AWS::SSO::Assignment', expected);
   });
 
@@ -58,7 +65,11 @@ describe('IdentityCenter stack', () => {
     ['Developer-prod', 'PT4H'],
     ['PlatformAdmin-prod', 'PT4H'],
   ])('gives %s the session duration of its tier (%s)', (name, duration) => {
-    template.hasResourceProperties('AWS::SSO::PermissionSet', { Name: name, SessionDuration: duration, InstanceArn: INSTANCE });
+    template.hasResourceProperties('AWS::SSO::PermissionSet', {
+      Name: name,
+      SessionDuration: duration,
+      InstanceArn: INSTANCE,
+    });
   });
 
   it('makes Developer a power user in dev', () => {
@@ -71,18 +82,26 @@ describe('IdentityCenter stack', () => {
   it('makes Developer read-only with metrics and logs in prod', () => {
     template.hasResourceProperties('AWS::SSO::PermissionSet', {
       Name: 'Developer-prod',
-      ManagedPolicies: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess', 'arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess'],
+      ManagedPolicies: [
+        'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
+        'arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess',
+      ],
     });
   });
 
   it('gives OnCall an inline policy that denies IAM', () => {
     template.hasResourceProperties('AWS::SSO::PermissionSet', {
       Name: 'OnCall-prod',
-      InlinePolicy: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: ['iam:*', 'sts:AssumeRole'] })]) },
+      InlinePolicy: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: ['iam:*', 'sts:AssumeRole'] })]),
+      },
     });
   });
 
   it('gives Billing the billing job function', () => {
-    template.hasResourceProperties('AWS::SSO::PermissionSet', { Name: 'Billing-prod', ManagedPolicies: ['arn:aws:iam::aws:policy/job-function/Billing'] });
+    template.hasResourceProperties('AWS::SSO::PermissionSet', {
+      Name: 'Billing-prod',
+      ManagedPolicies: ['arn:aws:iam::aws:policy/job-function/Billing'],
+    });
   });
 });

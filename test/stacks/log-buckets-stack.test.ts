@@ -14,10 +14,13 @@ const NAMES = {
   config: 'acme-landfall-config-333333333333-ap-northeast-1',
   alb: 'acme-landfall-alb-333333333333-ap-northeast-1',
 };
-const bucketIdOf = (name: string) => Object.keys(resources).find((id) => resources[id].Properties?.BucketName === name) as string;
+const bucketIdOf = (name: string) =>
+  Object.keys(resources).find((id) => resources[id].Properties?.BucketName === name) as string;
 const policyOf = (name: string) => {
   const id = bucketIdOf(name);
-  const policy = Object.values(resources).find((r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties.Bucket.Ref === id);
+  const policy = Object.values(resources).find(
+    (r) => r.Type === 'AWS::S3::BucketPolicy' && r.Properties.Bucket.Ref === id,
+  );
   return resolveBucketArns(policy?.Properties.PolicyDocument, resources);
 };
 
@@ -31,7 +34,11 @@ describe('LogBuckets stack', () => {
   });
 
   it('keeps the logical IDs of the log buckets (renaming one would replace the bucket)', () => {
-    expect(Object.values(NAMES).map(bucketIdOf)).toEqual(['CloudTrailBucketDFB11A28', 'ConfigBucketF2111528', 'AlbBucketCF7BD73F']);
+    expect(Object.values(NAMES).map(bucketIdOf)).toEqual([
+      'CloudTrailBucketDFB11A28',
+      'ConfigBucketF2111528',
+      'AlbBucketCF7BD73F',
+    ]);
   });
 
   it('retains every bucket on deletion and replacement', () => {
@@ -45,8 +52,15 @@ describe('LogBuckets stack', () => {
     for (const b of buckets) {
       expect(b.Properties).toMatchObject({
         VersioningConfiguration: { Status: 'Enabled' },
-        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
         OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
       });
     }
@@ -57,7 +71,11 @@ describe('LogBuckets stack', () => {
     expect(policies).toHaveLength(4);
     for (const p of policies) {
       expect(p.Properties.PolicyDocument.Statement).toContainEqual(
-        expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
       );
     }
   });
@@ -86,13 +104,23 @@ describe('LogBuckets stack', () => {
     const t = Template.fromStack(stackAt(buildApp({ model: validate(p) }), 'LogArchive/LogBuckets'));
     t.hasResourceProperties('AWS::S3::Bucket', {
       BucketName: NAMES.cloudtrail,
-      LifecycleConfiguration: { Rules: [Match.objectLike({ Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 60 }], ExpirationInDays: 3650 })] },
+      LifecycleConfiguration: {
+        Rules: [
+          Match.objectLike({
+            Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 60 }],
+            ExpirationInDays: 3650,
+          }),
+        ],
+      },
     });
   });
 
   it('logs access to the three log buckets into the access-log bucket', () => {
     for (const name of Object.values(NAMES)) {
-      template.hasResourceProperties('AWS::S3::Bucket', { BucketName: name, LoggingConfiguration: { DestinationBucketName: { Ref: Match.stringLikeRegexp('^AccessLogsBucket') } } });
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        BucketName: name,
+        LoggingConfiguration: { DestinationBucketName: { Ref: Match.stringLikeRegexp('^AccessLogsBucket') } },
+      });
     }
   });
 });
@@ -108,7 +136,14 @@ async function put(bucket: string, key: string, principal: string, context: Reco
         resource: { resource: `arn:aws:s3:::${bucket}/${key}`, accountId: '333333333333' },
         contextVariables: { 'aws:SecureTransport': 'true', 's3:x-amz-acl': 'bucket-owner-full-control', ...context },
       },
-      identityPolicies: principal.includes('.amazonaws.com') ? [] : [{ name: 'Everything', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }],
+      identityPolicies: principal.includes('.amazonaws.com')
+        ? []
+        : [
+            {
+              name: 'Everything',
+              policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+            },
+          ],
       resourcePolicy: policyOf(bucket),
       serviceControlPolicies: [],
       resourceControlPolicies: [],
@@ -124,15 +159,102 @@ const TRAIL = 'arn:aws:cloudtrail:ap-northeast-1:111111111111:trail/landfall-org
 
 describe('log bucket policies under an IAM policy simulator', () => {
   it.each([
-    ['a Config role of the organization writes under its own account prefix', NAMES.config, 'AWSLogs/444444444444/Config/ap-northeast-1/x.json.gz', recorder('444444444444'), { 'aws:PrincipalOrgID': ORG, 'aws:PrincipalArn': recorder('444444444444'), 'aws:PrincipalAccount': '444444444444' }, 'allowed'],
-    ["a Config role cannot write under another account's prefix", NAMES.config, 'AWSLogs/555555555555/Config/ap-northeast-1/x.json.gz', recorder('444444444444'), { 'aws:PrincipalOrgID': ORG, 'aws:PrincipalArn': recorder('444444444444'), 'aws:PrincipalAccount': '444444444444' }, 'denied'],
-    ['a Config role of another organization is denied', NAMES.config, 'AWSLogs/999999999999/Config/ap-northeast-1/x.json.gz', recorder('999999999999'), { 'aws:PrincipalOrgID': 'o-someoneelse1', 'aws:PrincipalArn': recorder('999999999999'), 'aws:PrincipalAccount': '999999999999' }, 'denied'],
-    ['another role of the organization cannot write Config logs', NAMES.config, 'AWSLogs/444444444444/Config/x', 'arn:aws:iam::444444444444:role/app', { 'aws:PrincipalOrgID': ORG, 'aws:PrincipalArn': 'arn:aws:iam::444444444444:role/app', 'aws:PrincipalAccount': '444444444444' }, 'denied'],
-    ['a Config write without TLS is denied', NAMES.config, 'AWSLogs/444444444444/Config/x', recorder('444444444444'), { 'aws:PrincipalOrgID': ORG, 'aws:PrincipalArn': recorder('444444444444'), 'aws:PrincipalAccount': '444444444444', 'aws:SecureTransport': 'false' }, 'denied'],
-    ['the organization trail writes organization logs', NAMES.cloudtrail, `AWSLogs/${ORG}/444444444444/CloudTrail/x.json.gz`, 'cloudtrail.amazonaws.com', { 'aws:SourceArn': TRAIL, 'aws:SourceAccount': '111111111111' }, 'allowed'],
-    ['another trail cannot write to the CloudTrail bucket', NAMES.cloudtrail, `AWSLogs/${ORG}/444444444444/CloudTrail/x.json.gz`, 'cloudtrail.amazonaws.com', { 'aws:SourceArn': 'arn:aws:cloudtrail:ap-northeast-1:999999999999:trail/other', 'aws:SourceAccount': '999999999999' }, 'denied'],
-    ["the region's load balancer log writer delivers logs of an organization account", NAMES.alb, 'prod/AWSLogs/666666666666/elasticloadbalancing/ap-northeast-1/x.log.gz', 'arn:aws:iam::582318560864:root', {}, 'allowed'],
-    ['load balancer logs of an account outside the organization are denied', NAMES.alb, 'AWSLogs/999999999999/elasticloadbalancing/ap-northeast-1/x.log.gz', 'arn:aws:iam::582318560864:root', {}, 'denied'],
+    [
+      'a Config role of the organization writes under its own account prefix',
+      NAMES.config,
+      'AWSLogs/444444444444/Config/ap-northeast-1/x.json.gz',
+      recorder('444444444444'),
+      {
+        'aws:PrincipalOrgID': ORG,
+        'aws:PrincipalArn': recorder('444444444444'),
+        'aws:PrincipalAccount': '444444444444',
+      },
+      'allowed',
+    ],
+    [
+      "a Config role cannot write under another account's prefix",
+      NAMES.config,
+      'AWSLogs/555555555555/Config/ap-northeast-1/x.json.gz',
+      recorder('444444444444'),
+      {
+        'aws:PrincipalOrgID': ORG,
+        'aws:PrincipalArn': recorder('444444444444'),
+        'aws:PrincipalAccount': '444444444444',
+      },
+      'denied',
+    ],
+    [
+      'a Config role of another organization is denied',
+      NAMES.config,
+      'AWSLogs/999999999999/Config/ap-northeast-1/x.json.gz',
+      recorder('999999999999'),
+      {
+        'aws:PrincipalOrgID': 'o-someoneelse1',
+        'aws:PrincipalArn': recorder('999999999999'),
+        'aws:PrincipalAccount': '999999999999',
+      },
+      'denied',
+    ],
+    [
+      'another role of the organization cannot write Config logs',
+      NAMES.config,
+      'AWSLogs/444444444444/Config/x',
+      'arn:aws:iam::444444444444:role/app',
+      {
+        'aws:PrincipalOrgID': ORG,
+        'aws:PrincipalArn': 'arn:aws:iam::444444444444:role/app',
+        'aws:PrincipalAccount': '444444444444',
+      },
+      'denied',
+    ],
+    [
+      'a Config write without TLS is denied',
+      NAMES.config,
+      'AWSLogs/444444444444/Config/x',
+      recorder('444444444444'),
+      {
+        'aws:PrincipalOrgID': ORG,
+        'aws:PrincipalArn': recorder('444444444444'),
+        'aws:PrincipalAccount': '444444444444',
+        'aws:SecureTransport': 'false',
+      },
+      'denied',
+    ],
+    [
+      'the organization trail writes organization logs',
+      NAMES.cloudtrail,
+      `AWSLogs/${ORG}/444444444444/CloudTrail/x.json.gz`,
+      'cloudtrail.amazonaws.com',
+      { 'aws:SourceArn': TRAIL, 'aws:SourceAccount': '111111111111' },
+      'allowed',
+    ],
+    [
+      'another trail cannot write to the CloudTrail bucket',
+      NAMES.cloudtrail,
+      `AWSLogs/${ORG}/444444444444/CloudTrail/x.json.gz`,
+      'cloudtrail.amazonaws.com',
+      {
+        'aws:SourceArn': 'arn:aws:cloudtrail:ap-northeast-1:999999999999:trail/other',
+        'aws:SourceAccount': '999999999999',
+      },
+      'denied',
+    ],
+    [
+      "the region's load balancer log writer delivers logs of an organization account",
+      NAMES.alb,
+      'prod/AWSLogs/666666666666/elasticloadbalancing/ap-northeast-1/x.log.gz',
+      'arn:aws:iam::582318560864:root',
+      {},
+      'allowed',
+    ],
+    [
+      'load balancer logs of an account outside the organization are denied',
+      NAMES.alb,
+      'AWSLogs/999999999999/elasticloadbalancing/ap-northeast-1/x.log.gz',
+      'arn:aws:iam::582318560864:root',
+      {},
+      'denied',
+    ],
   ])('%s', async (_name, bucket, key, principal, context, expected) => {
     await expect(put(bucket, key, principal, context)).resolves.toBe(expected);
   });

@@ -19,8 +19,14 @@ describe('Organization stack', () => {
   it('creates the Security, Workloads, NonProd, Prod and Suspended OUs', () => {
     template.hasResourceProperties('AWS::Organizations::OrganizationalUnit', { Name: 'Security', ParentId: 'r-exmp' });
     template.hasResourceProperties('AWS::Organizations::OrganizationalUnit', { Name: 'Workloads', ParentId: 'r-exmp' });
-    template.hasResourceProperties('AWS::Organizations::OrganizationalUnit', { Name: 'NonProd', ParentId: ouRef('UnitsWorkloads4B7E50A2') });
-    template.hasResourceProperties('AWS::Organizations::OrganizationalUnit', { Name: 'Prod', ParentId: ouRef('UnitsWorkloads4B7E50A2') });
+    template.hasResourceProperties('AWS::Organizations::OrganizationalUnit', {
+      Name: 'NonProd',
+      ParentId: ouRef('UnitsWorkloads4B7E50A2'),
+    });
+    template.hasResourceProperties('AWS::Organizations::OrganizationalUnit', {
+      Name: 'Prod',
+      ParentId: ouRef('UnitsWorkloads4B7E50A2'),
+    });
     template.hasResourceProperties('AWS::Organizations::OrganizationalUnit', { Name: 'Suspended', ParentId: 'r-exmp' });
   });
 
@@ -31,7 +37,13 @@ describe('Organization stack', () => {
   });
 
   it('creates every member account and not the management account', () => {
-    expect(Object.values(accounts).map((a) => a.Properties.AccountName)).toEqual(['security', 'log-archive', 'dev', 'stg', 'prod']);
+    expect(Object.values(accounts).map((a) => a.Properties.AccountName)).toEqual([
+      'security',
+      'log-archive',
+      'dev',
+      'stg',
+      'prod',
+    ]);
   });
 
   it('chains the accounts with DependsOn, one creation at a time, in config order', () => {
@@ -51,7 +63,9 @@ describe('Organization stack', () => {
   });
 
   it('places the shared accounts in Security and workload accounts by their tier', () => {
-    const parents = Object.fromEntries(Object.values(accounts).map((a) => [a.Properties.AccountName, a.Properties.ParentIds]));
+    const parents = Object.fromEntries(
+      Object.values(accounts).map((a) => [a.Properties.AccountName, a.Properties.ParentIds]),
+    );
     expect(parents).toEqual({
       security: [ouRef('UnitsSecurityBAA9A447')],
       'log-archive': [ouRef('UnitsSecurityBAA9A447')],
@@ -65,7 +79,10 @@ describe('Organization stack', () => {
     const p = examplePlatform();
     p.accounts[4].organizationalUnit = 'Suspended';
     const t = Template.fromStack(stackAt(buildApp({ model: validate(p) }), 'Org/Organization'));
-    t.hasResourceProperties('AWS::Organizations::Account', { AccountName: 'stg', ParentIds: [ouRef('UnitsSuspendedE3CACD9C')] });
+    t.hasResourceProperties('AWS::Organizations::Account', {
+      AccountName: 'stg',
+      ParentIds: [ouRef('UnitsSuspendedE3CACD9C')],
+    });
   });
 
   it('leaves out an account waiting for cdk import, so the import is the only change', () => {
@@ -82,7 +99,10 @@ describe('Organization stack', () => {
       Type: 'SERVICE_CONTROL_POLICY',
       TargetIds: ['r-exmp'],
     });
-    template.hasResourceProperties('AWS::Organizations::Policy', { Name: 'landfall-protect-security-services', TargetIds: ['r-exmp'] });
+    template.hasResourceProperties('AWS::Organizations::Policy', {
+      Name: 'landfall-protect-security-services',
+      TargetIds: ['r-exmp'],
+    });
   });
 
   it('attaches the IAM-user and region guardrails to the Security and Workloads OUs', () => {
@@ -95,7 +115,10 @@ describe('Organization stack', () => {
   });
 
   it('attaches the freeze guardrail to the Suspended OU', () => {
-    template.hasResourceProperties('AWS::Organizations::Policy', { Name: 'landfall-suspended', TargetIds: [ouRef('UnitsSuspendedE3CACD9C')] });
+    template.hasResourceProperties('AWS::Organizations::Policy', {
+      Name: 'landfall-suspended',
+      TargetIds: [ouRef('UnitsSuspendedE3CACD9C')],
+    });
   });
 
   it('writes the allowed regions and the break-glass role into the region guardrail', () => {
@@ -106,7 +129,12 @@ describe('Organization stack', () => {
           Match.objectLike({
             Condition: {
               StringNotEquals: { 'aws:RequestedRegion': ['ap-northeast-1', 'us-east-1'] },
-              ArnNotLike: { 'aws:PrincipalArn': ['arn:*:iam::*:role/landfall-break-glass', 'arn:*:iam::*:role/OrganizationAccountAccessRole'] },
+              ArnNotLike: {
+                'aws:PrincipalArn': [
+                  'arn:*:iam::*:role/landfall-break-glass',
+                  'arn:*:iam::*:role/OrganizationAccountAccessRole',
+                ],
+              },
             },
           }),
         ],
@@ -118,11 +146,19 @@ describe('Organization stack', () => {
     const p = examplePlatform();
     p.guardrails = {
       policies: [
-        { name: 'deny-expensive-instances', description: 'No GPU instances', document: { Version: '2012-10-17', Statement: [] }, targets: ['Workloads/NonProd'] },
+        {
+          name: 'deny-expensive-instances',
+          description: 'No GPU instances',
+          document: { Version: '2012-10-17', Statement: [] },
+          targets: ['Workloads/NonProd'],
+        },
       ],
     };
     const t = Template.fromStack(stackAt(buildApp({ model: validate(p) }), 'Org/Organization'));
-    t.hasResourceProperties('AWS::Organizations::Policy', { Name: 'deny-expensive-instances', TargetIds: [ouRef('UnitsWorkloadsNonProd79FC0C79')] });
+    t.hasResourceProperties('AWS::Organizations::Policy', {
+      Name: 'deny-expensive-instances',
+      TargetIds: [ouRef('UnitsWorkloadsNonProd79FC0C79')],
+    });
   });
 
   it('outputs the ID of every account it creates', () => {

@@ -16,7 +16,13 @@ function sdkCall(type: string, field: 'Create' | 'Update'): Record<string, unkno
 }
 
 const detectorArn = {
-  'Fn::Join': ['', ['arn:aws:guardduty:ap-northeast-1:222222222222:detector/', { 'Fn::GetAtt': [Match.stringLikeRegexp('^DetectorFindDetector'), 'DetectorIds.0'] }]],
+  'Fn::Join': [
+    '',
+    [
+      'arn:aws:guardduty:ap-northeast-1:222222222222:detector/',
+      { 'Fn::GetAtt': [Match.stringLikeRegexp('^DetectorFindDetector'), 'DetectorIds.0'] },
+    ],
+  ],
 };
 
 describe('GuardDuty stack', () => {
@@ -32,7 +38,11 @@ describe('GuardDuty stack', () => {
           { Name: 'S3_DATA_EVENTS', Status: 'ENABLED' },
           { Name: 'EBS_MALWARE_PROTECTION', Status: 'ENABLED' },
           { Name: 'RDS_LOGIN_EVENTS', Status: 'ENABLED' },
-          { Name: 'RUNTIME_MONITORING', Status: 'ENABLED', AdditionalConfiguration: [{ Name: 'ECS_FARGATE_AGENT_MANAGEMENT', Status: 'ENABLED' }] },
+          {
+            Name: 'RUNTIME_MONITORING',
+            Status: 'ENABLED',
+            AdditionalConfiguration: [{ Name: 'ECS_FARGATE_AGENT_MANAGEMENT', Status: 'ENABLED' }],
+          },
         ],
       },
       physicalResourceId: { id: 'GuardDutyDetectorSettings' },
@@ -41,7 +51,10 @@ describe('GuardDuty stack', () => {
 
   it('finds the detector that the delegated administrator designation created, instead of creating one', () => {
     guardDuty.resourceCountIs('AWS::GuardDuty::Detector', 0);
-    expect(sdkCall('Custom::LandfallGuardDutyDetector', 'Create')).toMatchObject({ service: 'GuardDuty', action: 'ListDetectors' });
+    expect(sdkCall('Custom::LandfallGuardDutyDetector', 'Create')).toMatchObject({
+      service: 'GuardDuty',
+      action: 'ListDetectors',
+    });
   });
 
   it('turns the same protections on for every account of the organization', () => {
@@ -55,7 +68,11 @@ describe('GuardDuty stack', () => {
           { Name: 'S3_DATA_EVENTS', AutoEnable: 'ALL' },
           { Name: 'EBS_MALWARE_PROTECTION', AutoEnable: 'ALL' },
           { Name: 'RDS_LOGIN_EVENTS', AutoEnable: 'ALL' },
-          { Name: 'RUNTIME_MONITORING', AutoEnable: 'ALL', AdditionalConfiguration: [{ Name: 'ECS_FARGATE_AGENT_MANAGEMENT', AutoEnable: 'ALL' }] },
+          {
+            Name: 'RUNTIME_MONITORING',
+            AutoEnable: 'ALL',
+            AdditionalConfiguration: [{ Name: 'ECS_FARGATE_AGENT_MANAGEMENT', AutoEnable: 'ALL' }],
+          },
         ],
       },
       physicalResourceId: { id: 'GuardDutyOrganizationConfiguration' },
@@ -97,7 +114,9 @@ describe('GuardDuty stack', () => {
 
   it('runs the custom resources as the configurator role the guardrails expect', () => {
     guardDuty.hasResourceProperties('AWS::IAM::Role', { RoleName: 'landfall-guardduty-configurator' });
-    guardDuty.hasResourceProperties('AWS::Lambda::Function', { Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DetectorRole'), 'Arn'] } });
+    guardDuty.hasResourceProperties('AWS::Lambda::Function', {
+      Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DetectorRole'), 'Arn'] },
+    });
   });
 });
 
@@ -110,14 +129,20 @@ describe('SecurityHub stack', () => {
   });
 
   it('aggregates findings of the other allowed regions', () => {
-    securityHub.hasResourceProperties('AWS::SecurityHub::FindingAggregator', { RegionLinkingMode: 'SPECIFIED_REGIONS', Regions: ['us-east-1'] });
+    securityHub.hasResourceProperties('AWS::SecurityHub::FindingAggregator', {
+      RegionLinkingMode: 'SPECIFIED_REGIONS',
+      Regions: ['us-east-1'],
+    });
   });
 
   it('aggregates no region when the home region is the only allowed one', () => {
     const p = examplePlatform();
     p.allowedRegions = ['ap-northeast-1'];
     const t = Template.fromStack(stackAt(buildApp({ model: validate(p) }), 'Security/SecurityHub'));
-    t.hasResourceProperties('AWS::SecurityHub::FindingAggregator', { RegionLinkingMode: 'NO_REGIONS', Regions: Match.absent() });
+    t.hasResourceProperties('AWS::SecurityHub::FindingAggregator', {
+      RegionLinkingMode: 'NO_REGIONS',
+      Regions: Match.absent(),
+    });
   });
 
   it('enables Foundational Security Best Practices and CIS 3.0.0 with the configured controls off', () => {
@@ -145,7 +170,13 @@ describe('SecurityHub stack', () => {
     p.securityHub = { cisVersion: '1.4.0' };
     const t = Template.fromStack(stackAt(buildApp({ model: validate(p) }), 'Security/SecurityHub'));
     t.hasResourceProperties('AWS::SecurityHub::ConfigurationPolicy', {
-      ConfigurationPolicy: { SecurityHub: { EnabledStandardIdentifiers: Match.arrayWith(['arn:aws:securityhub:ap-northeast-1::standards/cis-aws-foundations-benchmark/v/1.4.0']) } },
+      ConfigurationPolicy: {
+        SecurityHub: {
+          EnabledStandardIdentifiers: Match.arrayWith([
+            'arn:aws:securityhub:ap-northeast-1::standards/cis-aws-foundations-benchmark/v/1.4.0',
+          ]),
+        },
+      },
     });
   });
 
@@ -163,7 +194,11 @@ describe('Findings stack', () => {
 
   it('sends GuardDuty findings of severity 7 or more to the security topic', () => {
     findings.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['aws.guardduty'], 'detail-type': ['GuardDuty Finding'], detail: { severity: [{ numeric: ['>=', 7] }] } },
+      EventPattern: {
+        source: ['aws.guardduty'],
+        'detail-type': ['GuardDuty Finding'],
+        detail: { severity: [{ numeric: ['>=', 7] }] },
+      },
       Targets: [Match.objectLike({ Arn: topic })],
     });
   });
@@ -173,28 +208,51 @@ describe('Findings stack', () => {
       EventPattern: {
         source: ['aws.securityhub'],
         'detail-type': ['Security Hub Findings - Imported'],
-        detail: { findings: { Severity: { Label: ['CRITICAL', 'HIGH'] }, Workflow: { Status: ['NEW'] }, RecordState: ['ACTIVE'] } },
+        detail: {
+          findings: {
+            Severity: { Label: ['CRITICAL', 'HIGH'] },
+            Workflow: { Status: ['NEW'] },
+            RecordState: ['ACTIVE'],
+          },
+        },
       },
       Targets: [Match.objectLike({ Arn: topic })],
     });
   });
 
   it('encrypts the topic with its own key that EventBridge may use', () => {
-    findings.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NotificationsKey'), 'Arn'] } });
+    findings.hasResourceProperties('AWS::SNS::Topic', {
+      KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NotificationsKey'), 'Arn'] },
+    });
     findings.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
-      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'events.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] })]) },
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'events.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
+        ]),
+      },
     });
   });
 
   it('subscribes every notification email of the config', () => {
     findings.resourceCountIs('AWS::SNS::Subscription', 1);
-    findings.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'platform-alerts@example.com', TopicArn: topic });
+    findings.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'platform-alerts@example.com',
+      TopicArn: topic,
+    });
   });
 
   it('accepts only TLS publishes', () => {
     findings.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
   });
 });

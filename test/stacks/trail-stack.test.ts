@@ -10,7 +10,11 @@ const template = Template.fromStack(stack);
 
 describe('Trail stack', () => {
   it('is termination-protected in the management account and home region', () => {
-    expect([stack.terminationProtection, stack.account, stack.region]).toEqual([true, '111111111111', 'ap-northeast-1']);
+    expect([stack.terminationProtection, stack.account, stack.region]).toEqual([
+      true,
+      '111111111111',
+      'ap-northeast-1',
+    ]);
   });
 
   it('logs the whole organization, every region, with log file validation, to the log-archive CloudTrail bucket', () => {
@@ -47,9 +51,14 @@ describe('Trail stack', () => {
 
   it('lets the log-archive and security accounts decrypt trail logs', () => {
     const [key] = Object.values(template.findResources('AWS::KMS::Key'));
-    const readers = key.Properties.KeyPolicy.Statement.find((st: { Sid?: string }) => st.Sid === 'LogReadersDecryptTrailLogs');
+    const readers = key.Properties.KeyPolicy.Statement.find(
+      (st: { Sid?: string }) => st.Sid === 'LogReadersDecryptTrailLogs',
+    );
     expect(readers.Action).toBe('kms:Decrypt');
-    expect([...readers.Principal.AWS].sort()).toEqual(['arn:aws:iam::222222222222:root', 'arn:aws:iam::333333333333:root']);
+    expect([...readers.Principal.AWS].sort()).toEqual([
+      'arn:aws:iam::222222222222:root',
+      'arn:aws:iam::333333333333:root',
+    ]);
   });
 
   it('copies events to an encrypted log group kept as configured', () => {

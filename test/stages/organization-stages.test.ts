@@ -18,7 +18,8 @@ describe('organization stages', () => {
   });
 
   it.each(['Org', 'LogArchive', 'Security'])('termination-protects every stack of the %s stage', (stage) => {
-    for (const stack of allStacks(stageOf(built, stage))) expect([stack.node.path, stack.terminationProtection]).toEqual([stack.node.path, true]);
+    for (const stack of allStacks(stageOf(built, stage)))
+      expect([stack.node.path, stack.terminationProtection]).toEqual([stack.node.path, true]);
   });
 
   it('names the stacks landfall-<stage>-<stack>', () => {

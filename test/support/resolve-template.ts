@@ -3,7 +3,10 @@
  * bucket's `Arn` becomes its ARN (from its `BucketName`), `Fn::Join` is joined. Anything else is left as is and
  * makes the simulator reject the policy, so an unexpected intrinsic never passes silently.
  */
-export function resolveBucketArns(value: unknown, resources: Record<string, { Properties?: Record<string, unknown> }>): unknown {
+export function resolveBucketArns(
+  value: unknown,
+  resources: Record<string, { Properties?: Record<string, unknown> }>,
+): unknown {
   if (Array.isArray(value)) return value.map((v) => resolveBucketArns(v, resources));
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, unknown>;

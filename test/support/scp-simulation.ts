@@ -7,7 +7,8 @@ import { FULL_AWS_ACCESS, ORGANIZATION_ACCESS_ROLE, platformScps } from '../../l
 import { memberAccounts } from '../../lib/org/placement';
 
 /** Who makes a request in a simulated member account. */
-export type Caller = 'developer' | 'app-role' | 'break-glass' | 'org-access-role' | 'cfn-exec-role' | 'guardduty-configurator' | 'root';
+export type Caller =
+  'developer' | 'app-role' | 'break-glass' | 'org-access-role' | 'cfn-exec-role' | 'guardduty-configurator' | 'root';
 
 export interface ScpCase {
   readonly caller: Caller;
@@ -51,7 +52,10 @@ export function scpHierarchy(model: LandfallModel, accountName: string): Simulat
   const full = { name: FULL_AWS_ACCESS, policy: FULL_ACCESS_POLICY };
   const level = (target: ScpTarget, id: string): SimulationOrgPolicies => ({
     orgIdentifier: id,
-    policies: [full, ...scps.filter((s) => s.targets.includes(target)).map((s) => ({ name: s.name, policy: s.document }))],
+    policies: [
+      full,
+      ...scps.filter((s) => s.targets.includes(target)).map((s) => ({ name: s.name, policy: s.document })),
+    ],
   });
   const segments = placement.ou.split('/');
   const ous = segments.map((_, i) => segments.slice(0, i + 1).join('/') as OuPath);
@@ -72,7 +76,10 @@ export async function simulate(model: LandfallModel, c: ScpCase): Promise<RunSim
       request: {
         principal,
         action: c.action,
-        resource: { resource: c.resource.replaceAll('{account}', account.id).replaceAll('{region}', c.region), accountId: account.id },
+        resource: {
+          resource: c.resource.replaceAll('{account}', account.id).replaceAll('{region}', c.region),
+          accountId: account.id,
+        },
         contextVariables: {
           'aws:PrincipalArn': principal,
           'aws:PrincipalAccount': account.id,

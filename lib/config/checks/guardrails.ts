@@ -19,7 +19,10 @@ export const checkGuardrails: Check = ({ platform, platformFile: file }) => {
   for (const scp of scps) {
     const size = scpSize(scp.document);
     if (size > SCP_LIMITS.maxCharacters) {
-      const whose = scp.origin === 'landfall' ? `landfall's SCP "${scp.name}" (rendered with allowedRegions and breakGlassRoleName)` : `the SCP "${scp.name}"`;
+      const whose =
+        scp.origin === 'landfall'
+          ? `landfall's SCP "${scp.name}" (rendered with allowedRegions and breakGlassRoleName)`
+          : `the SCP "${scp.name}"`;
       problems.push({
         file,
         path: pathOf(scp.origin, 'document'),
@@ -36,7 +39,11 @@ export const checkGuardrails: Check = ({ platform, platformFile: file }) => {
       continue;
     }
     const owner = first.origin === 'landfall' ? "one of landfall's guardrails" : `guardrails.policies[${first.origin}]`;
-    problems.push({ file, path: pathOf(scp.origin, 'name'), message: `"${scp.name}" is already the name of ${owner} (SCP names must be unique)` });
+    problems.push({
+      file,
+      path: pathOf(scp.origin, 'name'),
+      message: `"${scp.name}" is already the name of ${owner} (SCP names must be unique)`,
+    });
   }
 
   const attached = attachmentsByTarget(scps, SCP_TARGETS);
@@ -45,7 +52,10 @@ export const checkGuardrails: Check = ({ platform, platformFile: file }) => {
     // Point at the first policy from the config that goes over the limit on this target.
     const overflow = names[SCP_LIMITS.maxPerTarget];
     const scp = scps.find((s) => s.name === overflow && s.targets.includes(target));
-    const path = scp && scp.origin !== 'landfall' ? `guardrails.policies[${scp.origin}].targets[${scp.targets.indexOf(target)}]` : 'guardrails.policies';
+    const path =
+      scp && scp.origin !== 'landfall'
+        ? `guardrails.policies[${scp.origin}].targets[${scp.targets.indexOf(target)}]`
+        : 'guardrails.policies';
     problems.push({
       file,
       path,

@@ -5,7 +5,9 @@ import { PERMISSION_SET_NAMES } from '../schema/identity-center';
 import type { Check } from './context';
 
 /** Profile fields that shape a tier's permission sets: environments of one tier must agree on them. */
-const PER_TIER_ACCESS_FIELDS = ['sessionDurationHours', 'developerAccess'] as const satisfies ReadonlyArray<keyof TierProfile>;
+const PER_TIER_ACCESS_FIELDS = ['sessionDurationHours', 'developerAccess'] as const satisfies ReadonlyArray<
+  keyof TierProfile
+>;
 
 /**
  * Assignments name existing groups, accounts and permission sets; environments of one tier agree on the profile
@@ -29,18 +31,28 @@ export const checkIdentityCenter: Check = ({ platform, platformFile: file }) => 
     }
     assignment.accounts.forEach((account, j) => {
       if (!accountNames.includes(account)) {
-        problems.push({ file, path: `${at}.accounts[${j}]`, message: `"${account}" is not an account in accounts (allowed: ${accountNames.join(', ')})` });
+        problems.push({
+          file,
+          path: `${at}.accounts[${j}]`,
+          message: `"${account}" is not an account in accounts (allowed: ${accountNames.join(', ')})`,
+        });
       }
     });
     assignment.permissionSets.forEach((set, j) => {
       if (!permissionSets.includes(set)) {
-        problems.push({ file, path: `${at}.permissionSets[${j}]`, message: `"${set}" is not a permission set (allowed: ${permissionSets.join(', ')})` });
+        problems.push({
+          file,
+          path: `${at}.permissionSets[${j}]`,
+          message: `"${set}" is not a permission set (allowed: ${permissionSets.join(', ')})`,
+        });
       }
     });
   });
 
   for (const tier of TIERS) {
-    const ofTier = environments.flatMap((env, index) => (env.tier === tier ? [{ env, index, profile: resolveProfile(env.tier, env.overrides) }] : []));
+    const ofTier = environments.flatMap((env, index) =>
+      env.tier === tier ? [{ env, index, profile: resolveProfile(env.tier, env.overrides) }] : [],
+    );
     for (const field of PER_TIER_ACCESS_FIELDS) {
       const first = ofTier[0];
       for (const other of ofTier.slice(1)) {

@@ -23,7 +23,11 @@ function lifecycleProblems(file: string, kind: LogBucketKind | 'accessLogs', lif
   const lastMove = archive ?? ia;
   if (lastMove !== undefined && expire <= lastMove) {
     const field = archive !== undefined ? 'archiveAfterDays' : 'infrequentAccessAfterDays';
-    problems.push({ file, path: `${at}.expireAfterDays`, message: `${expire} is not after ${field} ${lastMove} (allowed: ${lastMove + 1} or more)` });
+    problems.push({
+      file,
+      path: `${at}.expireAfterDays`,
+      message: `${expire} is not after ${field} ${lastMove} (allowed: ${lastMove + 1} or more)`,
+    });
   }
   return problems;
 }
@@ -33,7 +37,9 @@ export const checkLogArchive: Check = ({ platform, platformFile: file }) => {
   const problems: Problem[] = [];
   const logArchive = platform.accounts.find((a) => a.role === 'log-archive');
   if (logArchive) {
-    const longest = KINDS.map((k) => logBucketName(k, platform.organization.name, logArchive.id, platform.homeRegion)).sort((a, b) => b.length - a.length)[0];
+    const longest = KINDS.map((k) =>
+      logBucketName(k, platform.organization.name, logArchive.id, platform.homeRegion),
+    ).sort((a, b) => b.length - a.length)[0];
     if (longest.length > BUCKET_NAME_MAX) {
       const allowed = platform.organization.name.length - (longest.length - BUCKET_NAME_MAX);
       problems.push({
@@ -43,6 +49,7 @@ export const checkLogArchive: Check = ({ platform, platformFile: file }) => {
       });
     }
   }
-  for (const kind of [...KINDS, 'accessLogs'] as const) problems.push(...lifecycleProblems(file, kind, platform.logArchive[kind]));
+  for (const kind of [...KINDS, 'accessLogs'] as const)
+    problems.push(...lifecycleProblems(file, kind, platform.logArchive[kind]));
   return problems;
 };

@@ -8,7 +8,9 @@ import { days, strict } from '../fields';
  */
 const LifecycleSchema = strict({
   /** Days after creation before objects move to Standard-IA. */
-  infrequentAccessAfterDays: days.min(30, 'is too early (S3 moves objects to Standard-IA after 30 days at the soonest)').optional(),
+  infrequentAccessAfterDays: days
+    .min(30, 'is too early (S3 moves objects to Standard-IA after 30 days at the soonest)')
+    .optional(),
   /** Days after creation before objects move to Glacier Flexible Retrieval. */
   archiveAfterDays: days.optional(),
   /** Days after creation before objects are deleted. */
@@ -24,7 +26,9 @@ const DEFAULTS = {
 } as const;
 
 /** Retention periods CloudWatch Logs accepts, in days. */
-export const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+export const CLOUDWATCH_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 /** The central log buckets in the log-archive account: lifecycle per kind of log. */
 export const LogArchiveSchema = strict({

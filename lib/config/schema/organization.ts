@@ -8,7 +8,9 @@ import { strict } from '../fields';
  */
 export const OU_PATHS = ['Security', 'Workloads', 'Workloads/NonProd', 'Workloads/Prod', 'Suspended'] as const;
 export type OuPath = (typeof OU_PATHS)[number];
-export const OuPathSchema = z.enum(OU_PATHS, { error: `is not an organizational unit (allowed: ${OU_PATHS.join(', ')})` });
+export const OuPathSchema = z.enum(OU_PATHS, {
+  error: `is not an organizational unit (allowed: ${OU_PATHS.join(', ')})`,
+});
 
 /** Where an SCP can be attached: the root or one of the OUs. */
 export const SCP_TARGETS = ['Root', ...OU_PATHS] as const;
@@ -16,10 +18,14 @@ export type ScpTarget = (typeof SCP_TARGETS)[number];
 const ScpTargetSchema = z.enum(SCP_TARGETS, { error: `is not an SCP target (allowed: ${SCP_TARGETS.join(', ')})` });
 
 /** `o-` and 10-32 lowercase letters or digits (AWS Organizations ID). `landfall bootstrap` reads it. */
-export const organizationId = z.string().regex(/^o-[a-z0-9]{10,32}$/, 'is not an organization ID (o- and 10-32 lowercase letters or digits)');
+export const organizationId = z
+  .string()
+  .regex(/^o-[a-z0-9]{10,32}$/, 'is not an organization ID (o- and 10-32 lowercase letters or digits)');
 
 /** `r-` and 4-32 lowercase letters or digits (the organization root's ID). */
-export const organizationRootId = z.string().regex(/^r-[0-9a-z]{4,32}$/, 'is not an organization root ID (r- and 4-32 lowercase letters or digits)');
+export const organizationRootId = z
+  .string()
+  .regex(/^r-[0-9a-z]{4,32}$/, 'is not an organization root ID (r- and 4-32 lowercase letters or digits)');
 
 /** An IAM role name at path `/` (the SCPs match it by ARN). */
 const roleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, 'is not an IAM role name (1-64 of A-Z, a-z, 0-9 and +=,.@_-)');

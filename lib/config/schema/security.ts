@@ -14,7 +14,9 @@ const DisabledControlSchema = strict({
 /** Security Hub central configuration, applied to the whole organization from the security account. */
 export const SecurityHubSchema = strict({
   /** CIS AWS Foundations Benchmark version enabled next to AWS Foundational Security Best Practices. @default '3.0.0' */
-  cisVersion: z.enum(CIS_VERSIONS, { error: `is not a CIS version Security Hub offers (allowed: ${CIS_VERSIONS.join(', ')})` }).default('3.0.0'),
+  cisVersion: z
+    .enum(CIS_VERSIONS, { error: `is not a CIS version Security Hub offers (allowed: ${CIS_VERSIONS.join(', ')})` })
+    .default('3.0.0'),
   /** Controls turned off in every account, each with its reason. @default [] */
   disabledControls: z.array(DisabledControlSchema).default([]),
 });
