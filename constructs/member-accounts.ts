@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Tags } from 'aws-cdk-lib';
 import * as organizations from 'aws-cdk-lib/aws-organizations';
 import { Construct } from 'constructs';
 
@@ -9,6 +9,11 @@ export interface MemberAccountSpec {
   readonly email: string;
   /** ID of the parent root or OU. Changing it moves the account. */
   readonly parentId: string;
+  /**
+   * Tags of this account, over the tags applied to the whole stack (for example its own environment name).
+   * @default none
+   */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export interface MemberAccountsProps {
@@ -41,6 +46,7 @@ export class MemberAccounts extends Construct {
         roleName: props.accessRoleName ?? 'OrganizationAccountAccessRole',
       });
       account.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      for (const [key, value] of Object.entries(spec.tags ?? {})) Tags.of(account).add(key, value, { priority: 200 });
       if (previous) account.addResourceDependency(previous);
       previous = account;
       new CfnOutput(this, `${spec.name}Id`, {

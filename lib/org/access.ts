@@ -3,7 +3,9 @@
  * without duplicates. Pure; the IdentityCenter stack turns it into resources.
  */
 import type { LandfallModel, Tier } from '../config';
+import { TIERS } from '../config';
 import type { PermissionSetName } from '../config/schema/identity-center';
+import { PERMISSION_SET_NAMES } from '../config/schema/identity-center';
 import type { PermissionSetSpec } from './permission-sets';
 import { permissionSetSpec } from './permission-sets';
 import { accountTier, tierProfiles } from './placement';
@@ -37,13 +39,22 @@ export function permissionSetName(set: PermissionSetName, tier: Tier): string {
 }
 
 /**
- * Fan the config's assignments out to one per group, account and permission set. The same triple named twice (two
- * entries overlapping) is planned once. Only permission sets some assignment uses are created.
+ * Every permission set in every tier variant, and the config's assignments fanned out to one per group, account and
+ * permission set. The same triple named twice (two entries overlapping) is planned once. All variants exist even
+ * when unassigned: changing assignments never creates or deletes a permission set, and the stack is never empty.
  */
 export function accessPlan(model: LandfallModel, partition = 'aws'): AccessPlan {
   const { identityCenter, accounts } = model.platform;
   const profiles = tierProfiles(model);
-  const sets = new Map<string, PermissionSetPlan>();
+  const permissionSets = PERMISSION_SET_NAMES.flatMap((set) =>
+    TIERS.map((tier) => ({
+      name: permissionSetName(set, tier),
+      set,
+      tier,
+      sessionDurationHours: profiles[tier].sessionDurationHours,
+      spec: permissionSetSpec(set, profiles[tier], partition),
+    })),
+  );
   const assignments = new Map<string, AssignmentPlan>();
   for (const entry of identityCenter.assignments) {
     const groupId = identityCenter.groups[entry.group];
@@ -56,15 +67,6 @@ export function accessPlan(model: LandfallModel, partition = 'aws'): AccessPlan 
       const tier = accountTier(model, account);
       for (const set of entry.permissionSets as PermissionSetName[]) {
         const name = permissionSetName(set, tier);
-        if (!sets.has(name)) {
-          sets.set(name, {
-            name,
-            set,
-            tier,
-            sessionDurationHours: profiles[tier].sessionDurationHours,
-            spec: permissionSetSpec(set, profiles[tier], partition),
-          });
-        }
         const key = `${entry.group}|${account.name}|${name}`;
         if (!assignments.has(key)) {
           assignments.set(key, {
@@ -78,5 +80,5 @@ export function accessPlan(model: LandfallModel, partition = 'aws'): AccessPlan 
       }
     }
   }
-  return { permissionSets: [...sets.values()], assignments: [...assignments.values()] };
+  return { permissionSets, assignments: [...assignments.values()] };
 }

@@ -10,8 +10,13 @@ export interface OrganizationStackProps extends StackProps {
   readonly rootId: string;
   /** OU paths, parents first. */
   readonly organizationalUnits: readonly string[];
-  /** Member accounts in creation order, each with the OU path (or `Root`) it belongs to. */
-  readonly accounts: ReadonlyArray<{ readonly name: string; readonly email: string; readonly parent: string }>;
+  /** Member accounts in creation order, each with the OU path (or `Root`) it belongs to and its own tags. */
+  readonly accounts: ReadonlyArray<{
+    readonly name: string;
+    readonly email: string;
+    readonly parent: string;
+    readonly tags?: Readonly<Record<string, string>>;
+  }>;
   /** SCPs with the root (`Root`) or OU paths they are attached to. */
   readonly serviceControlPolicies: ReadonlyArray<{
     readonly name: string;
@@ -33,7 +38,12 @@ export class OrganizationStack extends Stack {
     super(scope, id, props);
     this.units = new OrganizationalUnits(this, 'Units', { rootId: props.rootId, paths: props.organizationalUnits });
     this.members = new MemberAccounts(this, 'Accounts', {
-      accounts: props.accounts.map((a) => ({ name: a.name, email: a.email, parentId: this.units.targetId(a.parent) })),
+      accounts: props.accounts.map((a) => ({
+        name: a.name,
+        email: a.email,
+        parentId: this.units.targetId(a.parent),
+        tags: a.tags,
+      })),
     });
     const guardrails = new Construct(this, 'Guardrails');
     for (const scp of props.serviceControlPolicies) {

@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { OU_PATHS } from '../config/schema/organization';
-import { logBucketName, ORGANIZATION_RESOURCE_NAMES, PREFIX, STACKS, stackName } from '../naming';
+import { logBucketName, ORGANIZATION_RESOURCE_NAMES, PREFIX, STACKS, stackName, TAGS } from '../naming';
 import { accessPlan } from '../org/access';
 import { platformScps } from '../org/guardrails';
 import { managedMemberAccounts } from '../org/placement';
@@ -40,6 +40,10 @@ export function addOrganizationStacks(stage: Construct, stageName: string, model
       name: account.name,
       email: account.email,
       parent: ou,
+      // An account is tagged with its environment (or its role), not with the management account's tags.
+      tags: {
+        [TAGS.environment]: model.environments.find((e) => e.account.name === account.name)?.name ?? account.role,
+      },
     })),
     serviceControlPolicies: platformScps(platform, PREFIX),
   });

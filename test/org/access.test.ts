@@ -93,18 +93,19 @@ describe('access plan', () => {
     });
   });
 
-  it('creates only the permission sets some assignment uses', () => {
-    expect(plan.permissionSets.map((s) => s.name).sort()).toEqual([
-      'Billing-prod',
-      'Developer-dev',
-      'Developer-prod',
-      'Developer-stg',
-      'OnCall-prod',
-      'PlatformAdmin-dev',
-      'PlatformAdmin-prod',
-      'PlatformAdmin-stg',
-      'ReadOnly-prod',
-    ]);
+  it('plans every permission set in every tier, assigned or not', () => {
+    expect(plan.permissionSets.map((s) => s.name)).toEqual(
+      ['PlatformAdmin', 'Developer', 'OnCall', 'ReadOnly', 'Billing'].flatMap((set) =>
+        ['dev', 'stg', 'prod'].map((tier) => `${set}-${tier}`),
+      ),
+    );
+  });
+
+  it('plans the same permission sets when there is no assignment at all', () => {
+    const p = examplePlatform();
+    p.identityCenter.assignments = [];
+    const empty = accessPlan(validate(p));
+    expect([empty.permissionSets.length, empty.assignments.length]).toEqual([15, 0]);
   });
 
   it('keeps every permission set name within the 32 characters Identity Center allows', () => {

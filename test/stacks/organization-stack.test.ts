@@ -161,6 +161,13 @@ describe('Organization stack', () => {
     });
   });
 
+  it('tags each account with its environment, or its role for shared accounts', () => {
+    const tags = Object.values(accounts).map(
+      (a) => a.Properties.Tags.find((t: { Key: string }) => t.Key === 'landfall:environment').Value,
+    );
+    expect(tags).toEqual(['security', 'log-archive', 'dev', 'stg', 'prod']);
+  });
+
   it('outputs the ID of every account it creates', () => {
     expect(Object.keys(template.findOutputs('*')).filter((k) => k.startsWith('Accounts'))).toHaveLength(5);
   });
