@@ -4,7 +4,7 @@ import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { PROFILES } from '../config';
 import { addBaseline } from './baseline';
-import { addLogBuckets } from './security-services';
+import { addLogBuckets } from './log-buckets';
 import { tagScope } from './tagging';
 
 export interface LogArchiveStageProps extends StageProps {

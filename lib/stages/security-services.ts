@@ -1,50 +1,17 @@
 import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
-import { logBucketName, ORGANIZATION_RESOURCE_NAMES, ROLE_NAMES, STACKS, stackName } from '../naming';
-import {
-  linkedRegions,
-  loadBalancerLogWriter,
-  organizationTrailArn,
-  securityHubStandardArns,
-} from '../org/security-services';
+import { ORGANIZATION_RESOURCE_NAMES, ROLE_NAMES, STACKS, stackName } from '../naming';
+import { linkedRegions, securityHubStandardArns } from '../org/security-services';
 import { FindingsStack } from '../stacks/findings-stack';
 import { GuardDutyStack } from '../stacks/guardduty-stack';
-import { LogBucketsStack } from '../stacks/log-buckets-stack';
 import { SecurityHubStack } from '../stacks/security-hub-stack';
 
-const protectedStack = (stageName: string, stack: string, description: string) => ({
+/** Props every stack of the shared accounts gets: its landfall name, a description and termination protection. */
+export const protectedStack = (stageName: string, stack: string, description: string) => ({
   stackName: stackName(stageName, stack),
   description,
   terminationProtection: true,
 });
-
-/** The log-archive account's central log buckets. */
-export function addLogBuckets(stage: Construct, stageName: string, model: LandfallModel): LogBucketsStack {
-  const { platform, accounts } = model;
-  const name = (kind: 'cloudtrail' | 'config' | 'alb') =>
-    logBucketName(kind, platform.organization.name, accounts.logArchive.id, platform.homeRegion);
-  const { noncurrentVersionExpireAfterDays } = platform.logArchive;
-  const lifecycle = (kind: 'cloudtrail' | 'config' | 'alb' | 'accessLogs') => ({
-    ...platform.logArchive[kind],
-    noncurrentVersionExpireAfterDays,
-  });
-  return new LogBucketsStack(stage, STACKS.logBuckets, {
-    ...protectedStack(
-      stageName,
-      STACKS.logBuckets,
-      'landfall log archive: CloudTrail, Config and load balancer log buckets (retained)',
-    ),
-    organizationId: platform.organization.id,
-    managementAccountId: accounts.management.id,
-    bucketNames: { cloudtrail: name('cloudtrail'), config: name('config'), alb: name('alb') },
-    lifecycles: { cloudtrail: lifecycle('cloudtrail'), config: lifecycle('config'), alb: lifecycle('alb') },
-    accessLogsLifecycle: lifecycle('accessLogs'),
-    trailArn: organizationTrailArn(model),
-    configRoleName: ROLE_NAMES.configRecorder,
-    loadBalancerLogWriter: loadBalancerLogWriter(platform.homeRegion),
-    memberAccountIds: platform.accounts.filter((a) => a.role !== 'management').map((a) => a.id),
-  });
-}
 
 export interface SecurityServiceStacks {
   readonly guardDuty: GuardDutyStack;
