@@ -3,10 +3,12 @@ import { definePlatform } from '../lib/config';
 /**
  * The example platform: an organization moving from one shared account to management, security, log-archive
  * and one account per environment. Account IDs and emails are placeholders; `landfall accounts sync` writes the
- * real IDs to `config/discovered.json` once the accounts exist, and those override the IDs here.
+ * real IDs to `config/discovered.json` once the accounts exist, and those override the IDs here. The organization,
+ * root, Identity Center instance, identity store and group IDs are placeholders too: `landfall bootstrap`
+ * discovers them.
  */
 export default definePlatform({
-  organization: { name: 'acme', owner: 'platform-team' },
+  organization: { name: 'acme', owner: 'platform-team', id: 'o-exampleorg1', rootId: 'r-exmp' },
   homeRegion: 'ap-northeast-1',
   availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'],
   allowedRegions: ['ap-northeast-1', 'us-east-1'],
@@ -41,4 +43,34 @@ export default definePlatform({
   ],
   notifications: { emails: ['platform-alerts@example.com'] },
   deploy: { githubRepository: 'acme/platform' },
+  guardrails: { breakGlassRoleName: 'landfall-break-glass' },
+  identityCenter: {
+    instanceArn: 'arn:aws:sso:::instance/ssoins-0000000000000000',
+    identityStoreId: 'd-0000000000',
+    groups: {
+      'platform-admins': '00000000-0000-4000-8000-000000000001',
+      developers: '00000000-0000-4000-8000-000000000002',
+      'on-call': '00000000-0000-4000-8000-000000000003',
+      auditors: '00000000-0000-4000-8000-000000000004',
+      finance: '00000000-0000-4000-8000-000000000005',
+    },
+    assignments: [
+      { group: 'platform-admins', accounts: ['management', 'security', 'log-archive', 'dev', 'stg', 'prod'], permissionSets: ['PlatformAdmin'] },
+      { group: 'developers', accounts: ['dev', 'stg', 'prod'], permissionSets: ['Developer'] },
+      { group: 'on-call', accounts: ['prod'], permissionSets: ['OnCall', 'Developer'] },
+      { group: 'auditors', accounts: ['security', 'log-archive'], permissionSets: ['ReadOnly'] },
+      { group: 'finance', accounts: ['management'], permissionSets: ['Billing'] },
+    ],
+  },
+  logArchive: {
+    cloudtrail: { infrequentAccessAfterDays: 90, archiveAfterDays: 365, expireAfterDays: 2557 },
+    alb: { infrequentAccessAfterDays: 30, archiveAfterDays: 90, expireAfterDays: 400 },
+  },
+  securityHub: {
+    cisVersion: '3.0.0',
+    disabledControls: [
+      { control: 'IAM.6', reason: 'Root users of member accounts are denied by SCP and have no password; hardware MFA would add nothing' },
+      { control: 'Macie.1', reason: 'No S3 bucket holds personal data yet; revisit when a service stores customer files' },
+    ],
+  },
 });

@@ -54,6 +54,18 @@ export function logBucketName(kind: LogBucketKind, org: string, logArchiveAccoun
 export const ROLE_NAMES = {
   githubDeploy: `${PREFIX}-github-deploy`,
   configRecorder: `${PREFIX}-config-recorder`,
+  /** Security account: runs the custom resources that configure GuardDuty (exempt from the GuardDuty guardrail). */
+  guardDutyConfigurator: `${PREFIX}-guardduty-configurator`,
+} as const;
+
+/** Names of the organization-wide resources landfall creates once. */
+export const ORGANIZATION_RESOURCE_NAMES = {
+  /** The organization CloudTrail trail in the management account. */
+  trail: `${PREFIX}-organization`,
+  /** Log group of the organization trail's CloudWatch Logs copy. */
+  trailLogGroup: `/${PREFIX}/organization-trail`,
+  /** The Security Hub configuration policy associated with the root. */
+  securityHubPolicy: `${PREFIX}-organization`,
 } as const;
 
 /** Tag keys applied to every resource. */

@@ -18,15 +18,22 @@ describe('the example platform', () => {
     expect(stacks.map((s) => `${s.node.path} -> ${s.stackName} @ ${s.account}/${s.region}`)).toEqual([
       'dev/Baseline -> landfall-dev-baseline @ 444444444444/ap-northeast-1',
       'LogArchive/Baseline -> landfall-log-archive-baseline @ 333333333333/ap-northeast-1',
+      'LogArchive/LogBuckets -> landfall-log-archive-log-buckets @ 333333333333/ap-northeast-1',
+      'Org/IdentityCenter -> landfall-org-identity-center @ 111111111111/ap-northeast-1',
+      'Org/Organization -> landfall-org-organization @ 111111111111/us-east-1',
+      'Org/Trail -> landfall-org-trail @ 111111111111/ap-northeast-1',
       'prod/Baseline -> landfall-prod-baseline @ 666666666666/ap-northeast-1',
       'Security/Baseline -> landfall-security-baseline @ 222222222222/ap-northeast-1',
+      'Security/Findings -> landfall-security-findings @ 222222222222/ap-northeast-1',
+      'Security/GuardDuty -> landfall-security-guard-duty @ 222222222222/ap-northeast-1',
+      'Security/SecurityHub -> landfall-security-security-hub @ 222222222222/ap-northeast-1',
       'stg/Baseline -> landfall-stg-baseline @ 555555555555/ap-northeast-1',
     ]);
   });
 
-  it('protects prod and shared-account stacks from deletion, and not dev or stg', () => {
-    const protectedStacks = stacks.filter((s) => s.terminationProtection).map((s) => s.node.path);
-    expect(protectedStacks).toEqual(['LogArchive/Baseline', 'prod/Baseline', 'Security/Baseline']);
+  it('protects Org, shared-account and prod stacks from deletion, and not dev or stg', () => {
+    const unprotected = stacks.filter((s) => !s.terminationProtection).map((s) => s.node.path);
+    expect(unprotected).toEqual(['dev/Baseline', 'stg/Baseline']);
   });
 
   it('tags every taggable resource with its environment and owner', () => {

@@ -6,9 +6,11 @@ import type { DiscoveredConfig } from './schema/discovered';
  * - `accounts[].id`: the discovered ID wins. Accounts are matched by email (case-insensitive), so renaming an
  *   account in `platform.ts` keeps its ID; the `id` written in `platform.ts` is only used for accounts the sync
  *   has not found (yet).
- * - Everything else in `platform.ts` (names, roles, emails, budgets) is never overridden.
- * - The Identity Center instance ARN, identity store ID and group IDs exist only in the discovered file; the
- *   model exposes them as `model.discovered.identityCenter`.
+ * - `organization.id` and `organization.rootId`: the discovered values win.
+ * - `identityCenter.instanceArn` and `identityCenter.identityStoreId`: the discovered values win; each group of
+ *   `identityCenter.groups` takes the ID of the discovered group with the same display name. The discovered
+ *   file also stays available as `model.discovered`.
+ * - Everything else in `platform.ts` (names, roles, emails, budgets, assignments) is never overridden.
  * A discovered account whose email is in no config account is a problem: the file is stale.
  */
 export function mergeDiscovered(
@@ -36,7 +38,21 @@ export function mergeDiscovered(
           },
         ],
   );
-  return { platformData: { ...platformData, accounts }, problems };
+  const merged: Record<string, unknown> = { ...platformData, accounts };
+  if (isRecord(platformData.organization)) {
+    merged.organization = { ...platformData.organization, id: discovered.organization.id, rootId: discovered.organization.rootId };
+  }
+  const ic = discovered.identityCenter;
+  if (ic && isRecord(platformData.identityCenter)) {
+    const groups = isRecord(platformData.identityCenter.groups) ? platformData.identityCenter.groups : {};
+    merged.identityCenter = {
+      ...platformData.identityCenter,
+      instanceArn: ic.instanceArn,
+      identityStoreId: ic.identityStoreId,
+      groups: Object.fromEntries(Object.entries(groups).map(([name, id]) => [name, ic.groups[name] ?? id])),
+    };
+  }
+  return { platformData: merged, problems };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { days, strict } from './fields';
+import { OuPathSchema } from './schema/organization';
 
 export const TIERS = ['dev', 'stg', 'prod'] as const;
 export const TierSchema = z.enum(TIERS, { error: `is not a tier (allowed: ${TIERS.join(', ')})` });
@@ -35,7 +36,15 @@ export const TierProfileSchema = strict({
   /** Whether alarms notify anyone (page and ticket topics); off in dev so experiments do not wake people. */
   alarmActionsEnabled: z.boolean(),
   /** Identity Center session duration for this tier's accounts, in hours. */
-  sessionDurationHours: z.number().int().min(1).max(12),
+  sessionDurationHours: z
+    .number()
+    .int('must be a whole number of hours')
+    .min(1, 'is not a session duration Identity Center allows (allowed: 1-12 hours)')
+    .max(12, 'is not a session duration Identity Center allows (allowed: 1-12 hours)'),
+  /** The OU the tier's workload accounts are placed in. */
+  organizationalUnit: OuPathSchema,
+  /** What the Developer permission set grants here: `power-user` (build and change) or `read-only` (plus logs). */
+  developerAccess: z.enum(['power-user', 'read-only']),
 });
 export type TierProfile = z.infer<typeof TierProfileSchema>;
 
@@ -54,6 +63,8 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     scheduledScaleDown: true,
     alarmActionsEnabled: false,
     sessionDurationHours: 12,
+    organizationalUnit: 'Workloads/NonProd',
+    developerAccess: 'power-user',
   },
   stg: {
     configRecordingFrequency: 'DAILY',
@@ -69,6 +80,8 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     scheduledScaleDown: true,
     alarmActionsEnabled: true,
     sessionDurationHours: 8,
+    organizationalUnit: 'Workloads/NonProd',
+    developerAccess: 'read-only',
   },
   prod: {
     configRecordingFrequency: 'CONTINUOUS',
@@ -84,6 +97,8 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     scheduledScaleDown: false,
     alarmActionsEnabled: true,
     sessionDurationHours: 4,
+    organizationalUnit: 'Workloads/Prod',
+    developerAccess: 'read-only',
   },
 };
 

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { PROFILES } from '../config';
 import { addBaseline } from './baseline';
+import { addLogBuckets } from './log-buckets';
 import { tagScope } from './tagging';
 
 export interface LogArchiveStageProps extends StageProps {
@@ -24,5 +25,6 @@ export class LogArchiveStage extends Stage {
       githubEnvironment: model.platform.deploy.platformGithubEnvironment,
       terminationProtection: true,
     });
+    addLogBuckets(this, id, model);
   }
 }

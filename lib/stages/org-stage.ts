@@ -2,6 +2,8 @@ import type { StageProps } from 'aws-cdk-lib';
 import { Stage } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
+import type { OrganizationStacks } from './organization';
+import { addOrganizationStacks } from './organization';
 import { tagScope } from './tagging';
 
 export interface OrgStageProps extends StageProps {
@@ -13,8 +15,12 @@ export interface OrgStageProps extends StageProps {
  * cost alarms. Every stack here is termination-protected.
  */
 export class OrgStage extends Stage {
+  /** Organization, IdentityCenter and Trail. */
+  public readonly governance: OrganizationStacks;
+
   constructor(scope: Construct, id: string, props: OrgStageProps) {
     super(scope, id, props);
     tagScope(this, 'management', props.model.platform.organization.owner);
+    this.governance = addOrganizationStacks(this, id, props.model);
   }
 }

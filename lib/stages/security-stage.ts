@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { PROFILES } from '../config';
 import { addBaseline } from './baseline';
+import { addSecurityServices } from './security-services';
 import { tagScope } from './tagging';
 
 export interface SecurityStageProps extends StageProps {
@@ -23,5 +24,6 @@ export class SecurityStage extends Stage {
       githubEnvironment: model.platform.deploy.platformGithubEnvironment,
       terminationProtection: true,
     });
+    addSecurityServices(this, id, model);
   }
 }

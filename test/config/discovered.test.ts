@@ -28,7 +28,24 @@ function errorWith(discovered: unknown): string {
 describe('config/discovered.json', () => {
   it('is read by loadConfig: the example exposes its Identity Center IDs', () => {
     const model = loadConfig(EXAMPLE_CONFIG_DIR);
-    expect(model.discovered?.identityCenter?.instanceArn).toBe('arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6');
+    expect(model.discovered?.identityCenter?.instanceArn).toBe('arn:aws:sso:::instance/ssoins-0000000000000000');
+  });
+
+  it('supplies the organization, Identity Center and group IDs the stacks use, by group display name', () => {
+    const discovered = exampleDiscovered();
+    discovered.organization.id = 'o-realorg12345';
+    discovered.organization.rootId = 'r-real';
+    discovered.identityCenter.instanceArn = 'arn:aws:sso:::instance/ssoins-1111222233334444';
+    discovered.identityCenter.identityStoreId = 'd-1111222233';
+    discovered.identityCenter.groups['on-call'] = '11112222-3333-4444-8555-666677778888';
+    const { platform } = withDiscovered(discovered);
+    expect(platform.organization).toMatchObject({ id: 'o-realorg12345', rootId: 'r-real' });
+    expect(platform.identityCenter).toMatchObject({
+      instanceArn: 'arn:aws:sso:::instance/ssoins-1111222233334444',
+      identityStoreId: 'd-1111222233',
+    });
+    expect(platform.identityCenter.groups['on-call']).toBe('11112222-3333-4444-8555-666677778888');
+    expect(platform.identityCenter.groups.finance).toBe('00000000-0000-4000-8000-000000000005');
   });
 
   it('overrides the account IDs of platform.ts, matched by email', () => {

@@ -63,7 +63,7 @@ describe('platform config errors', () => {
     const p = examplePlatform();
     p.homeRegoin = 'ap-northeast-1';
     expect(configErrorOf(p)).toBe(
-      'config/platform.ts has 1 problem:\n  * homeRegoin: is not a known key (allowed: organization, homeRegion, availabilityZones, allowedRegions, accounts, environments, notifications, deploy)',
+      'config/platform.ts has 1 problem:\n  * homeRegoin: is not a known key (allowed: organization, homeRegion, availabilityZones, allowedRegions, accounts, environments, notifications, deploy, guardrails, identityCenter, logArchive, securityHub, guardDuty)',
     );
   });
 
@@ -112,7 +112,7 @@ describe('platform config errors', () => {
   it('rejects an invalid profile override with its allowed range', () => {
     const p = examplePlatform();
     p.environments[0].overrides = { sessionDurationHours: 24 };
-    expect(configErrorOf(p)).toBe('config/platform.ts has 1 problem:\n  * environments[0].overrides.sessionDurationHours: 24 is too large (maximum: 12)');
+    expect(configErrorOf(p)).toBe('config/platform.ts has 1 problem:\n  * environments[0].overrides.sessionDurationHours: 24 is not a session duration Identity Center allows (allowed: 1-12 hours)');
   });
 
   it('reports every problem at once, across files', () => {

@@ -40,6 +40,8 @@ const haveMoto = requirePythonModule('moto');
 const MANAGEMENT = '123456789012';
 const REGION = 'ap-northeast-1';
 const MEMBERS = ['security', 'log-archive', 'dev', 'stg', 'prod'] as const;
+/** The groups of `identityCenter.groups` in the example config. */
+const EXAMPLE_GROUPS = ['auditors', 'developers', 'finance', 'on-call', 'platform-admins'] as const;
 const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
 (haveMoto ? describe : describe.skip)('landfall CLI against moto (integration)', () => {
@@ -89,6 +91,18 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
       ids[name] = created.CreateAccountStatus?.AccountId ?? '';
     }
     return ids;
+  }
+
+  /** The Identity Center groups the example config assigns, created in moto's identity store; IDs by name. */
+  async function createExampleGroups(): Promise<{ instanceArn: string; store: string; groups: Record<string, string> }> {
+    const instance = (await sdk(SSOAdminClient).send(new ListInstancesCommand({}))).Instances?.[0];
+    const store = instance?.IdentityStoreId ?? '';
+    const groups: Record<string, string> = {};
+    for (const name of EXAMPLE_GROUPS) {
+      const created = await sdk(IdentitystoreClient).send(new CreateGroupCommand({ IdentityStoreId: store, DisplayName: name }));
+      groups[name] = created.GroupId ?? '';
+    }
+    return { instanceArn: instance?.InstanceArn ?? '', store, groups };
   }
 
   async function memberKeys(accountId: string) {
@@ -164,6 +178,7 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
   it('bootstrap --apply a second time changes nothing and says so', async () => {
     await createOrganization();
+    await createExampleGroups();
     await cli(['bootstrap', '--apply']);
     const second = await cli(['bootstrap', '--apply', '--json']);
     const report = JSON.parse(second.stdout);
@@ -200,29 +215,17 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     );
   });
 
-  it('discovers the Identity Center instance, identity store and group IDs by display name', async () => {
+  it('discovers the Identity Center instance, identity store and group IDs by display name, and the stacks use them', async () => {
     await createOrganization();
-    const instance = (await sdk(SSOAdminClient).send(new ListInstancesCommand({}))).Instances?.[0];
-    const store = instance?.IdentityStoreId ?? '';
-    const identityStore = sdk(IdentitystoreClient);
-    const admins = await identityStore.send(
-      new CreateGroupCommand({ IdentityStoreId: store, DisplayName: 'platform-admins' }),
-    );
-    const developers = await identityStore.send(
-      new CreateGroupCommand({ IdentityStoreId: store, DisplayName: 'developers' }),
-    );
+    const { instanceArn, store, groups } = await createExampleGroups();
 
     const plan = await cli(['bootstrap']);
-    expect(plan.stdout).toContain(
-      `${instance?.InstanceArn}, identity store ${store}, 2 groups (developers, platform-admins)`,
-    );
+    expect(plan.stdout).toContain(`${instanceArn}, identity store ${store}, 5 groups (${EXAMPLE_GROUPS.join(', ')})`);
 
     await cli(['accounts', 'sync']);
-    expect(loadConfig(path.join(root, 'config')).discovered?.identityCenter).toEqual({
-      instanceArn: instance?.InstanceArn,
-      identityStoreId: store,
-      groups: { developers: developers.GroupId, 'platform-admins': admins.GroupId },
-    });
+    const model = loadConfig(path.join(root, 'config'));
+    expect(model.discovered?.identityCenter).toEqual({ instanceArn, identityStoreId: store, groups });
+    expect(model.platform.identityCenter).toMatchObject({ instanceArn, identityStoreId: store, groups });
   });
 
   it('looks group IDs up by display name with identitystore:GetGroupId, and lists the missing ones', async () => {

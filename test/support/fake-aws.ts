@@ -108,7 +108,14 @@ export function freshOrganization(overrides: Partial<FakeState> = {}): FakeState
     instances: [
       { arn: 'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6', identityStoreId: 'd-9067a1b2c3', owner: '111111111111' },
     ],
-    groups: { developers: '9067a1b2c3-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' },
+    // The groups the example config assigns (config/platform.ts identityCenter.groups).
+    groups: {
+      'platform-admins': '9067a1b2c3-1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d',
+      developers: '9067a1b2c3-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
+      'on-call': '9067a1b2c3-2b3c4d5e-6f7a-8b9c-0d1e-2f3a4b5c6d7e',
+      auditors: '9067a1b2c3-3c4d5e6f-7a8b-9c0d-1e2f-3a4b5c6d7e8f',
+      finance: '9067a1b2c3-4d5e6f7a-8b9c-0d1e-2f3a-4b5c6d7e8f9a',
+    },
     queues: {},
     moveTasks: [],
     ...overrides,

@@ -19,12 +19,12 @@ export type IdentityCenterDiscovery =
   | { readonly found: false; readonly reason: string };
 
 /**
- * Display names of the Identity Center groups the config refers to, looked up one by one. The access part of
- * the config defines them; while it names none, discovery records every group of the identity store.
+ * Display names of the Identity Center groups the config refers to (the keys of `identityCenter.groups`), looked
+ * up one by one; a missing group blocks the discovery step. With no groups configured, every group is recorded.
  */
 export function configuredGroupNames(model: LandfallModel): readonly string[] | undefined {
-  void model;
-  return undefined;
+  const names = Object.keys(model.platform.identityCenter.groups);
+  return names.length > 0 ? names : undefined;
 }
 
 /**

@@ -1,10 +1,24 @@
 import { checkAccounts } from './accounts';
 import type { Check } from './context';
 import { checkEnvironments } from './environments';
+import { checkGuardrails } from './guardrails';
+import { checkIdentityCenter } from './identity-center';
+import { checkLogArchive } from './log-archive';
 import { checkRegions } from './regions';
+import { checkSecurity } from './security';
 import { checkSendsTo, checkServices } from './services';
 
-/** Cross-field rules, run after every file passed its schema. Each returns all it finds. */
-export const CHECKS: readonly Check[] = [checkAccounts, checkRegions, checkEnvironments, checkServices, checkSendsTo];
+/** Cross-field rules; each runs when the sections it needs are valid, and returns all it finds. */
+export const CHECKS: readonly Check[] = [
+  checkAccounts,
+  checkRegions,
+  checkEnvironments,
+  checkServices,
+  checkSendsTo,
+  checkGuardrails,
+  checkIdentityCenter,
+  checkLogArchive,
+  checkSecurity,
+];
 
 export type { Check, CheckContext, ServiceEntry } from './context';

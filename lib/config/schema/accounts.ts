@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountId, email, kebabName, positiveUsd, strict } from '../fields';
+import { OuPathSchema } from './organization';
 
 export const ACCOUNT_ROLES = ['management', 'security', 'log-archive', 'workload'] as const;
 
@@ -14,6 +15,18 @@ export const AccountSchema = strict({
   email,
   /** Monthly cost budget for the account, in USD. */
   monthlyBudgetUsd: positiveUsd,
+  /**
+   * OU the account belongs to, overriding the default (shared accounts: `Security`; workload accounts: their
+   * environment's tier profile). Set `Suspended` to decommission an account (see docs/organization.md).
+   * @default from the account's role and tier
+   */
+  organizationalUnit: OuPathSchema.optional(),
+  /**
+   * The account already exists and is being adopted: the Organization stack leaves it out until you remove this
+   * flag and run `cdk import` (CloudFormation imports only into an otherwise unchanged stack; docs/organization.md).
+   * @default false
+   */
+  importPending: z.boolean().optional(),
 });
 export type AccountConfig = z.infer<typeof AccountSchema>;
 export type AccountRole = AccountConfig['role'];

@@ -3,7 +3,11 @@ import { availabilityZone, region, strict } from '../fields';
 import { AccountSchema } from './accounts';
 import { DeploySchema } from './deploy';
 import { EnvironmentSchema } from './environments';
+import { IdentityCenterSchema } from './identity-center';
+import { LogArchiveSchema } from './log-archive';
 import { NotificationsSchema } from './notifications';
+import { GuardrailsSchema, organizationId, organizationRootId } from './organization';
+import { GuardDutySchema, SecurityHubSchema } from './security';
 
 export const OrganizationSchema = strict({
   /** Short organization name: prefixes bucket and resource names, so lowercase letters, digits and dashes. */
@@ -12,6 +16,10 @@ export const OrganizationSchema = strict({
     .regex(/^[a-z][a-z0-9-]{1,19}$/, 'must be 2-20 characters of lowercase letters, digits and dashes, starting with a letter'),
   /** The team that owns the platform: the `landfall:owner` tag on every resource. */
   owner: z.string().min(1, 'must name the owning team'),
+  /** The AWS Organizations ID (`o-...`): bucket policies admit this organization's accounts only. */
+  id: organizationId,
+  /** The organization root's ID (`r-...`): parent of the top-level OUs, target of root SCPs and Security Hub policy. */
+  rootId: organizationRootId,
 });
 
 /** `config/platform.ts`: the organization, its accounts and environments. Services live in `config/services/`. */
@@ -30,6 +38,16 @@ export const PlatformSchema = strict({
   environments: z.array(EnvironmentSchema).min(1, 'needs at least one environment'),
   notifications: NotificationsSchema,
   deploy: DeploySchema,
+  /** SCP guardrails: break-glass role name and your own SCPs. */
+  guardrails: GuardrailsSchema.prefault({}),
+  /** IAM Identity Center instance, groups and who gets which permission set where. */
+  identityCenter: IdentityCenterSchema,
+  /** Lifecycle of the central log buckets. */
+  logArchive: LogArchiveSchema.prefault({}),
+  /** Security Hub central configuration: standards and disabled controls. */
+  securityHub: SecurityHubSchema.prefault({}),
+  /** GuardDuty organization settings. */
+  guardDuty: GuardDutySchema.prefault({}),
 });
 export type PlatformConfig = z.infer<typeof PlatformSchema>;
 export type PlatformInput = z.input<typeof PlatformSchema>;

@@ -52,7 +52,13 @@ describe('landfall accounts sync', () => {
     expect(discoveredOf(root).identityCenter).toEqual({
       instanceArn: 'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6',
       identityStoreId: 'd-9067a1b2c3',
-      groups: { developers: '9067a1b2c3-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' },
+      groups: {
+        auditors: '9067a1b2c3-3c4d5e6f-7a8b-9c0d-1e2f-3a4b5c6d7e8f',
+        developers: '9067a1b2c3-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
+        finance: '9067a1b2c3-4d5e6f7a-8b9c-0d1e-2f3a-4b5c6d7e8f9a',
+        'on-call': '9067a1b2c3-2b3c4d5e-6f7a-8b9c-0d1e-2f3a4b5c6d7e',
+        'platform-admins': '9067a1b2c3-1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d',
+      },
     });
   });
 
@@ -61,6 +67,8 @@ describe('landfall accounts sync', () => {
     const model = loadConfig(path.join(root, 'config'));
     expect(model.accounts.security.id).toBe('210987654321');
     expect(model.discovered?.identityCenter?.identityStoreId).toBe('d-9067a1b2c3');
+    expect(model.platform.identityCenter.identityStoreId).toBe('d-9067a1b2c3');
+    expect(model.platform.identityCenter.groups['on-call']).toBe('9067a1b2c3-2b3c4d5e-6f7a-8b9c-0d1e-2f3a4b5c6d7e');
   });
 
   it('leaves the file byte-identical when the organization has not changed', async () => {

@@ -86,7 +86,7 @@ describe('landfall bootstrap: plan', () => {
   it('reports the Identity Center instance, identity store and groups it discovered', async () => {
     const run = await bootstrap(fakeAws());
     expect(run.stdout).toContain(
-      'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6, identity store d-9067a1b2c3, 1 group (developers)',
+      'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6, identity store d-9067a1b2c3, 5 groups (auditors, developers, finance, on-call, platform-admins)',
     );
   });
 

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { days, strict } from '../fields';
+
+/**
+ * How long one kind of log stays in which storage class. Objects move to Standard-IA, then to Glacier Flexible
+ * Retrieval, then expire; a step left out is skipped. S3 requires 30 days before Standard-IA and 30 days in
+ * Standard-IA before Glacier; `checkLogArchive` reports orders S3 would reject.
+ */
+const LifecycleSchema = strict({
+  /** Days after creation before objects move to Standard-IA. */
+  infrequentAccessAfterDays: days
+    .min(30, 'is too early (S3 moves objects to Standard-IA after 30 days at the soonest)')
+    .optional(),
+  /** Days after creation before objects move to Glacier Flexible Retrieval. */
+  archiveAfterDays: days.optional(),
+  /** Days after creation before objects are deleted. */
+  expireAfterDays: days,
+});
+export type LifecycleConfig = z.infer<typeof LifecycleSchema>;
+
+const DEFAULTS = {
+  cloudtrail: { infrequentAccessAfterDays: 90, archiveAfterDays: 365, expireAfterDays: 2557 },
+  config: { infrequentAccessAfterDays: 90, archiveAfterDays: 365, expireAfterDays: 2557 },
+  alb: { infrequentAccessAfterDays: 30, archiveAfterDays: 90, expireAfterDays: 400 },
+  accessLogs: { infrequentAccessAfterDays: 30, expireAfterDays: 365 },
+} as const;
+
+/** Retention periods CloudWatch Logs accepts, in days. */
+export const CLOUDWATCH_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** The central log buckets in the log-archive account: lifecycle per kind of log. */
+export const LogArchiveSchema = strict({
+  /** Organization CloudTrail logs. @default IA after 90 days, Glacier after 365, expire after 7 years */
+  cloudtrail: LifecycleSchema.default(DEFAULTS.cloudtrail),
+  /** AWS Config snapshots and history of every account. @default IA after 90 days, Glacier after 365, expire after 7 years */
+  config: LifecycleSchema.default(DEFAULTS.config),
+  /** Load balancer access logs. @default IA after 30 days, Glacier after 90, expire after 400 */
+  alb: LifecycleSchema.default(DEFAULTS.alb),
+  /** S3 server access logs of the three log buckets. @default IA after 30 days, expire after 365 */
+  accessLogs: LifecycleSchema.default(DEFAULTS.accessLogs),
+  /**
+   * Days the organization trail's copy in CloudWatch Logs (management account) is kept, for metric filters and
+   * quick queries; the bucket keeps the archive. @default 365
+   */
+  trailCloudWatchLogsRetentionDays: z
+    .number()
+    .refine((v) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(v), {
+      error: `is not a CloudWatch Logs retention (allowed: ${CLOUDWATCH_RETENTION_DAYS.join(', ')})`,
+    })
+    .default(365),
+  /** Days a replaced or deleted object version is kept (the buckets are versioned). @default 90 */
+  noncurrentVersionExpireAfterDays: days.default(90),
+});
+export type LogArchiveConfig = z.infer<typeof LogArchiveSchema>;
+export type LogArchiveInput = z.input<typeof LogArchiveSchema>;
