@@ -12,3 +12,18 @@ export type { AccountConfig } from './schema/accounts';
 export type { EnvironmentConfig } from './schema/environments';
 export type { ServiceConfig, WebServiceConfig, WorkerConfig, ServiceInput } from './schema/service';
 export { FARGATE_MEMORY_BY_CPU } from './fargate';
+export {
+  resolveCost,
+  resolveNotifications,
+  resolveWebOperations,
+  resolveWorkerOperations,
+  runbookBaseUrl,
+} from './operations';
+export type {
+  ResolvedCost,
+  ResolvedNotifications,
+  ResolvedRoute,
+  ResolvedWebOperations,
+  ResolvedWorkerOperations,
+} from './operations';
+export type { CostConfig } from './schema/cost';

@@ -2,6 +2,7 @@ import type { StageProps } from 'aws-cdk-lib';
 import { Stage } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
+import { addCostStacks } from './cost';
 import { tagScope } from './tagging';
 
 export interface OrgStageProps extends StageProps {
@@ -16,5 +17,6 @@ export class OrgStage extends Stage {
   constructor(scope: Construct, id: string, props: OrgStageProps) {
     super(scope, id, props);
     tagScope(this, 'management', props.model.platform.organization.owner);
+    addCostStacks(this, id, props.model);
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { availabilityZone, region, strict } from '../fields';
 import { AccountSchema } from './accounts';
+import { CostSchema } from './cost';
 import { DeploySchema } from './deploy';
 import { EnvironmentSchema } from './environments';
 import { NotificationsSchema } from './notifications';
@@ -30,6 +31,8 @@ export const PlatformSchema = strict({
   environments: z.array(EnvironmentSchema).min(1, 'needs at least one environment'),
   notifications: NotificationsSchema,
   deploy: DeploySchema,
+  /** Cost alarms in the management account. @default budgets from accounts[].monthlyBudgetUsd, anomaly detection, billing alarm */
+  cost: CostSchema.prefault({}),
 });
 export type PlatformConfig = z.infer<typeof PlatformSchema>;
 export type PlatformInput = z.input<typeof PlatformSchema>;
