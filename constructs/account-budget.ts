@@ -2,6 +2,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import * as budgets from 'aws-cdk-lib/aws-budgets';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { BUDGET_METADATA_KEY } from './report-metadata';
 
 /** One budget notification: a share of the budget, actual or forecast. */
 export interface BudgetThreshold {
@@ -16,9 +17,6 @@ export const DEFAULT_BUDGET_THRESHOLDS: readonly BudgetThreshold[] = [
   { type: 'ACTUAL', percent: 100 },
   { type: 'FORECASTED', percent: 100 },
 ];
-
-/** Template metadata key that `landfall cost review` reads. */
-export const BUDGET_METADATA_KEY = 'landfall:budget';
 
 export interface AccountBudgetProps {
   /** Account name (config), in the budget name and the cost review. */

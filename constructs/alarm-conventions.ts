@@ -4,6 +4,11 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { acknowledge } from './acknowledge';
+import type { AlarmMetadata, ReportedSeverity } from './report-metadata';
+import { ALARM_METADATA_KEY } from './report-metadata';
+
+export { ALARM_METADATA_KEY } from './report-metadata';
+export type { AlarmMetadata, ReportedSeverity } from './report-metadata';
 
 /**
  * How every landfall alarm is named, described, routed and annotated. Not a construct: the alarm constructs share
@@ -12,9 +17,6 @@ import { acknowledge } from './acknowledge';
 
 /** Who is told: `page` wakes someone, `ticket` waits for working hours. */
 export type Severity = 'page' | 'ticket';
-
-/** Severity of an alarm in the report: composite inputs have no actions of their own. */
-export type ReportedSeverity = Severity | 'input';
 
 /** The runbooks in `docs/runbooks/`; every alarm links one. */
 export const RUNBOOKS = {
@@ -34,27 +36,6 @@ export type Runbook = (typeof RUNBOOKS)[keyof typeof RUNBOOKS];
 /** The repository path of a runbook. */
 export function runbookPath(runbook: Runbook): string {
   return `docs/runbooks/${runbook}.md`;
-}
-
-/** Template metadata key that `landfall alarms` reads. */
-export const ALARM_METADATA_KEY = 'landfall:alarm';
-
-/** What `landfall alarms` shows of an alarm; stored as resource metadata in the template. */
-export interface AlarmMetadata {
-  readonly environment: string;
-  /** The service the alarm watches, or `platform` for environment-wide alarms. */
-  readonly service: string;
-  /** Stable kind: `availability-burn-fast`, `dlq-not-empty`, ... */
-  readonly kind: string;
-  readonly severity: ReportedSeverity;
-  /** The metric or expression, readable: `HTTPCode_Target_5XX_Count / RequestCount (%)`. */
-  readonly metric: string;
-  /** When it fires, readable: `>= 1.44 % over 1 h`. */
-  readonly threshold: string;
-  /** Repository path of the runbook (`docs/runbooks/dlq-not-empty.md`). */
-  readonly runbook: string;
-  /** For a composite's input: the composite alarm it feeds. */
-  readonly partOf?: string;
 }
 
 /** Where an environment's alarms go and how they are named and linked. Shared by every alarm construct. */

@@ -2,9 +2,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import * as ce from 'aws-cdk-lib/aws-ce';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-
-/** Template metadata key that `landfall cost review` reads on each monitor. */
-export const ANOMALY_MONITOR_METADATA_KEY = 'landfall:anomaly-monitor';
+import { ANOMALY_MONITOR_METADATA_KEY } from './report-metadata';
 
 export interface CostAnomalyDetectionProps {
   /** Accounts to watch, one monitor each (name for the monitor's name, 12-digit ID for its filter). */
