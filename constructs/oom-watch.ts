@@ -121,8 +121,8 @@ export class OomWatch extends Construct {
     this.rule.node.addDependency(writePolicy);
   }
 
-  /** Tasks of a service stopped by OutOfMemoryError, summed per hour. */
-  public metricFor(service: ecs.IBaseService): cloudwatch.Metric {
+  /** Tasks of a service stopped by OutOfMemoryError, summed per hour (published once an OomWatch watches its cluster). */
+  public static metricFor(service: ecs.IBaseService): cloudwatch.Metric {
     return new cloudwatch.Metric({
       namespace: OomWatch.NAMESPACE,
       metricName: OomWatch.METRIC_NAME,

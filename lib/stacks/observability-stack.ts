@@ -124,7 +124,7 @@ export class ObservabilityStack extends Stack {
         serviceName: observed.name,
         service: observed.service,
         containerInsights: props.containerInsights,
-        ...(this.oomWatch === undefined ? {} : { outOfMemoryStops: this.oomWatch.metricFor(observed.service) }),
+        ...(this.oomWatch === undefined ? {} : { outOfMemoryStops: OomWatch.metricFor(observed.service) }),
       };
       if (observed.kind === 'web') {
         const alarms = new WebServiceAlarms(this, `Service-${observed.name}`, {
