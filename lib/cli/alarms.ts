@@ -4,7 +4,7 @@ import { ALARM_METADATA_KEY } from '../../constructs/report-metadata';
 import type { AlarmMetadata } from '../../constructs/report-metadata';
 import { formatOption, parseCommandArgs } from './args';
 import type { AssemblyStack, TemplateResource } from './assembly';
-import { literal, readAssembly, usd } from './assembly';
+import { literal, plural, readAssembly, usd } from './assembly';
 import type { Command } from './command';
 import { EXIT } from './errors';
 import type { Column } from './table';
@@ -160,7 +160,7 @@ export function renderAlarmReport(report: AlarmReport, format: 'text' | 'md'): s
   const out = [heading('Alarms', 2), ''];
   for (const t of report.totals) {
     out.push(
-      heading(`${t.environment}: ${t.total} alarms (${t.page} page, ${t.ticket} ticket, ${t.input} composite inputs), about ${usd(t.monthlyUsd)} a month`, 3),
+      heading(`${t.environment}: ${plural(t.total, 'alarm')} (${t.page} page, ${t.ticket} ticket, ${plural(t.input, 'composite input')}), about ${usd(t.monthlyUsd)} a month`, 3),
       '',
       table(
         report.alarms.filter((a) => a.environment === t.environment),

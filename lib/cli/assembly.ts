@@ -94,3 +94,8 @@ export function literal(value: unknown): string | undefined {
 export function usd(amount: number): string {
   return Number.isInteger(amount) ? `$${amount.toLocaleString('en-US')}` : `$${amount.toFixed(2)}`;
 }
+
+/** `1 alarm`, `2 alarms`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -5,7 +5,7 @@ import type { LandfallModel } from '../config';
 import { ConfigError, loadConfig } from '../config';
 import { formatOption, parseCommandArgs } from './args';
 import type { AssemblyStack, TemplateResource } from './assembly';
-import { literal, readAssembly, referencedId, usd } from './assembly';
+import { literal, plural, readAssembly, referencedId, usd } from './assembly';
 import type { Command } from './command';
 import { EXIT } from './errors';
 import type { Column } from './table';
@@ -260,7 +260,7 @@ const SUBSCRIPTION_COLUMNS: readonly Column<AnomalySubscriptionInfo>[] = [
   { header: 'subscription', value: (s) => s.name },
   { header: 'frequency', value: (s) => s.frequency },
   { header: 'threshold', value: (s) => s.threshold },
-  { header: 'accounts', value: (s) => s.accountIds.length },
+  { header: 'accounts', value: (s) => s.accountIds.length, right: true },
   { header: 'subscribers', value: (s) => s.subscribers.join('; ') || '-' },
 ];
 const BILLING_COLUMNS: readonly Column<BillingAlarmInfo>[] = [
@@ -283,8 +283,8 @@ export function renderCostReport(report: CostReport, format: 'text' | 'md'): str
     heading('Cost review', 2),
     '',
     ...section(`Accounts (${report.accounts.length}; ${usd(total)} a month in budgets)`, report.accounts, ACCOUNT_COLUMNS),
-    ...section(`Anomaly detection (${report.anomalySubscriptions.length} subscriptions)`, report.anomalySubscriptions, SUBSCRIPTION_COLUMNS),
-    ...section(`Billing alarm (${report.billingAlarms.length})`, report.billingAlarms, BILLING_COLUMNS),
+    ...section(`Anomaly detection (${plural(report.anomalySubscriptions.length, 'subscription')})`, report.anomalySubscriptions, SUBSCRIPTION_COLUMNS),
+    ...section(`Billing alarms (${report.billingAlarms.length})`, report.billingAlarms, BILLING_COLUMNS),
     heading(`Problems (${report.problems.length})`, 3),
     '',
     report.problems.length === 0 ? 'None.' : report.problems.map((p) => `- ${p}`).join('\n'),

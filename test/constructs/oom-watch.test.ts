@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -19,9 +20,10 @@ const STOP_TIMEOUT_137 = event('ecs-task-stopped-timeout-137');
 const app = new App({ context: CDK_JSON_CONTEXT });
 const stack = new Stack(app, 'Test', { env: { account: '666666666666', region: 'ap-northeast-1' } });
 const topic = new sns.Topic(stack, 'Ticket');
+const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['ap-northeast-1a'] });
 const key = new kms.Key(stack, 'Key');
 new OomWatch(stack, 'Oom', {
-  clusters: [ecs.Cluster.fromClusterAttributes(stack, 'Cluster', { clusterName: 'landfall-prod', clusterArn: CLUSTER_ARN })],
+  clusters: [ecs.Cluster.fromClusterAttributes(stack, 'Cluster', { clusterName: 'landfall-prod', clusterArn: CLUSTER_ARN, vpc })],
   topic,
   environment: 'prod',
   runbookUrl: 'https://github.com/acme/platform/blob/main/docs/runbooks/out-of-memory.md',
@@ -116,7 +118,7 @@ describe('OomWatch targets', () => {
     const dims = valuesAt(OOM, ['detail', 'group']);
     expect(dims).toEqual(['service:landfall-prod-api']);
     const service = ecs.FargateService.fromFargateServiceAttributes(stack, 'Api', {
-      cluster: ecs.Cluster.fromClusterAttributes(stack, 'Same', { clusterName: 'landfall-prod', clusterArn: CLUSTER_ARN }),
+      cluster: ecs.Cluster.fromClusterAttributes(stack, 'Same', { clusterName: 'landfall-prod', clusterArn: CLUSTER_ARN, vpc }),
       serviceName: 'landfall-prod-api',
     });
     expect(stack.resolve(OomWatch.metricFor(service).dimensions)).toEqual({ ClusterArn: CLUSTER_ARN, Group: 'service:landfall-prod-api' });
