@@ -37,6 +37,7 @@ export interface EnvironmentDashboardProps {
 }
 
 const GRID = 24;
+const MAX_ALARMS_PER_WIDGET = 100;
 const WIDGET = { width: 4, height: 6 } as const;
 
 /**
@@ -51,13 +52,15 @@ export class EnvironmentDashboard extends Construct {
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: props.dashboardName,
     });
-    if (props.alarms.length > 0) {
+    // An alarm status widget shows at most 100 alarms: one full-width widget per hundred.
+    for (let i = 0; i < props.alarms.length; i += MAX_ALARMS_PER_WIDGET) {
+      const alarms = props.alarms.slice(i, i + MAX_ALARMS_PER_WIDGET);
       this.dashboard.addWidgets(
         new cloudwatch.AlarmStatusWidget({
-          title: 'Alarms',
-          alarms: [...props.alarms],
+          title: props.alarms.length > MAX_ALARMS_PER_WIDGET ? `Alarms ${i + 1}-${i + alarms.length}` : 'Alarms',
+          alarms: [...alarms],
           width: GRID,
-          height: Math.min(12, 2 + Math.ceil(props.alarms.length / 4)),
+          height: Math.min(12, 2 + Math.ceil(alarms.length / 4)),
           sortBy: cloudwatch.AlarmStatusWidgetSortBy.STATE_UPDATED_TIMESTAMP,
         }),
       );

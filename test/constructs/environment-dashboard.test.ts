@@ -1,4 +1,7 @@
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { EnvironmentDashboard } from '../../constructs/environment-dashboard';
 import { buildOperationsFixture } from '../support/operations-fixture';
 
 interface Widget {
@@ -48,5 +51,17 @@ describe('EnvironmentDashboard', () => {
     const dev = widgetsOf('dev');
     const header = dev.findIndex((w) => titleOf(w) === '### api (web)');
     expect(titleOf(dev[header + 6])).toBe('**Running tasks**\n\nNeeds Container Insights (profile `containerInsights: true`).');
+  });
+
+  it('splits more than 100 alarms over several status widgets (CloudWatch shows at most 100 in one)', () => {
+    const stack = new Stack();
+    const alarms = Array.from({ length: 150 }, (_, i) => cloudwatch.Alarm.fromAlarmArn(stack, `A${i}`, `arn:aws:cloudwatch:ap-northeast-1:666666666666:alarm:a${i}`));
+    new EnvironmentDashboard(stack, 'Dashboard', { dashboardName: 'landfall-prod', alarms, errorBudgets: [], services: [] });
+    const body = Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'))[0].Properties.DashboardBody as string;
+    const widgets = (JSON.parse(body) as { widgets: Widget[] }).widgets;
+    expect(widgets.map((w) => [w.properties.title, w.properties.alarms?.length])).toEqual([
+      ['Alarms 1-100', 100],
+      ['Alarms 101-150', 50],
+    ]);
   });
 });
