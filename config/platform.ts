@@ -41,7 +41,18 @@ export default definePlatform({
       },
     },
   ],
-  notifications: { emails: ['platform-alerts@example.com'] },
+  notifications: {
+    emails: ['platform-alerts@example.com'],
+    // Pages also go to the on-call channel; tickets use the default email only.
+    page: { emails: ['oncall@example.com'], slackChannelId: 'C0PAGE12345' },
+    slackWorkspaceId: 'T0123456789',
+  },
+  cost: {
+    emails: ['platform-alerts@example.com', 'finance@example.com'],
+    slackChannelId: 'C0COST12345',
+    anomalyDetection: { absoluteUsd: 50, percentage: 25, trigger: 'both', frequency: 'DAILY' },
+    billingAlarmUsd: 2800,
+  },
   deploy: { githubRepository: 'acme/platform' },
   guardrails: { breakGlassRoleName: 'landfall-break-glass' },
   identityCenter: {

@@ -24,6 +24,7 @@ export const STACKS = {
   findings: 'Findings',
   network: 'Network',
   platform: 'Platform',
+  observability: 'Observability',
 } as const;
 
 export type StackKey = keyof typeof STACKS;
@@ -41,6 +42,14 @@ export function stackName(stage: string, stack: string): string {
 /** Stack construct ID of a service stack inside an environment stage. */
 export function serviceStackId(service: string): string {
   return `Service-${service}`;
+}
+
+/**
+ * Prefix of an environment's alarm, alarm topic and dashboard names: `landfall-<environment>`. Alarm names are
+ * `<prefix>-<service>-<kind>`, so they are stable, readable in notifications, and known without a lookup.
+ */
+export function operationsPrefix(environment: string): string {
+  return `${PREFIX}-${environment}`;
 }
 
 /** The log buckets in the log-archive account. Names are derived, so member accounts know them without lookups. */

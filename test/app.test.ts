@@ -19,6 +19,8 @@ describe('the example platform', () => {
       'dev/Baseline -> landfall-dev-baseline @ 444444444444/ap-northeast-1',
       'LogArchive/Baseline -> landfall-log-archive-baseline @ 333333333333/ap-northeast-1',
       'LogArchive/LogBuckets -> landfall-log-archive-log-buckets @ 333333333333/ap-northeast-1',
+      'Org/Billing -> landfall-org-billing @ 111111111111/us-east-1',
+      'Org/Cost -> landfall-org-cost @ 111111111111/ap-northeast-1',
       'Org/IdentityCenter -> landfall-org-identity-center @ 111111111111/ap-northeast-1',
       'Org/Organization -> landfall-org-organization @ 111111111111/us-east-1',
       'Org/Trail -> landfall-org-trail @ 111111111111/ap-northeast-1',

@@ -10,4 +10,6 @@ export default defineService({
   healthCheckPath: '/healthz',
   paths: ['/*'],
   sendsTo: ['jobs'],
+  slo: { availabilityPercent: 99.9, latencyTargetMs: 300, latencyPercent: 99 },
+  alarms: { p99LatencyMs: 1000 },
 });

@@ -1,11 +1,13 @@
 import { cdkBootstrapCommand } from './accounts/cdk-bootstrap';
 import { accountsSyncCommand } from './accounts/sync';
 import { bootstrapCommand } from './bootstrap/command';
-import type { Command } from './command';
 import { deployTargetCommand } from './deploy-target';
 import { deployWindowCommand } from './deploy-window/command';
 import { newServiceCommand } from './new-service/command';
 import { redriveCommand } from './redrive';
+import { alarmsCommand } from './alarms';
+import type { Command } from './command';
+import { costReviewCommand } from './cost-review';
 import { validateCommand } from './validate';
 
 /** Every CLI command; `landfall help` lists them in this order. */
@@ -18,4 +20,6 @@ export const COMMANDS: readonly Command[] = [
   redriveCommand,
   deployWindowCommand,
   deployTargetCommand,
+  alarmsCommand,
+  costReviewCommand,
 ];

@@ -15,3 +15,18 @@ export type { DeployWindowConfig, FreezeConfig, Weekday } from './schema/deploy-
 export type { DiscoveredConfig, DiscoveredAccount, DiscoveredIdentityCenter } from './schema/discovered';
 export { DiscoveredSchema } from './schema/discovered';
 export { FARGATE_MEMORY_BY_CPU } from './fargate';
+export {
+  resolveCost,
+  resolveNotifications,
+  resolveWebOperations,
+  resolveWorkerOperations,
+  runbookBaseUrl,
+} from './operations';
+export type {
+  ResolvedCost,
+  ResolvedNotifications,
+  ResolvedRoute,
+  ResolvedWebOperations,
+  ResolvedWorkerOperations,
+} from './operations';
+export type { CostConfig } from './schema/cost';

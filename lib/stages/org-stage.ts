@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import type { OrganizationStacks } from './organization';
 import { addOrganizationStacks } from './organization';
+import { addCostStacks } from './cost';
 import { tagScope } from './tagging';
 
 export interface OrgStageProps extends StageProps {
@@ -22,5 +23,6 @@ export class OrgStage extends Stage {
     super(scope, id, props);
     tagScope(this, 'management', props.model.platform.organization.owner);
     this.governance = addOrganizationStacks(this, id, props.model);
+    addCostStacks(this, id, props.model);
   }
 }

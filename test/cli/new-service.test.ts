@@ -30,7 +30,8 @@ describe('landfall new-service', () => {
     const run = await newService(root, ['billing', '--kind', 'web']);
     expect(run.code).toBe(0);
     const billing = loadConfig(path.join(root, 'config')).services.find((s) => s.name === 'billing');
-    expect(billing).toEqual({
+    // The generated file sets these; everything else comes from schema defaults (SLO, alarms, scaling).
+    expect(billing).toMatchObject({
       name: 'billing',
       kind: 'web',
       image: { directory: 'services/billing' },
@@ -39,6 +40,7 @@ describe('landfall new-service', () => {
       port: 8080,
       healthCheckPath: '/healthz',
       paths: ['/billing', '/billing/*'],
+      slo: { availabilityPercent: 99.9 },
     });
   });
 

@@ -63,7 +63,7 @@ describe('platform config errors', () => {
     const p = examplePlatform();
     p.homeRegoin = 'ap-northeast-1';
     expect(configErrorOf(p)).toBe(
-      'config/platform.ts has 1 problem:\n  * homeRegoin: is not a known key (allowed: organization, homeRegion, availabilityZones, allowedRegions, accounts, environments, notifications, deploy, guardrails, identityCenter, logArchive, securityHub, guardDuty)',
+      'config/platform.ts has 1 problem:\n  * homeRegoin: is not a known key (allowed: organization, homeRegion, availabilityZones, allowedRegions, accounts, environments, notifications, deploy, guardrails, identityCenter, logArchive, securityHub, guardDuty, cost)',
     );
   });
 

@@ -24,7 +24,7 @@ export interface Finding {
  * Synthesize an app built with `failOnFindings: false` and return the unacknowledged findings of the
  * framework's validation report: the same filter `cdk synth` applies, acknowledgments included.
  */
-export function synthFindings(built: BuiltApp): Finding[] {
+export function synthFindings(built: Pick<BuiltApp, 'app'>): Finding[] {
   const assembly = built.app.synth();
   const reportFile = path.join(assembly.directory, 'validation-report.json');
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { pluginReports: PluginReport[] };

@@ -4,6 +4,7 @@ import { checkEnvironments } from './environments';
 import { checkGuardrails } from './guardrails';
 import { checkIdentityCenter } from './identity-center';
 import { checkLogArchive } from './log-archive';
+import { checkOperations } from './operations';
 import { checkRegions } from './regions';
 import { checkSecurity } from './security';
 import { checkSendsTo, checkServices } from './services';
@@ -19,6 +20,7 @@ export const CHECKS: readonly Check[] = [
   checkIdentityCenter,
   checkLogArchive,
   checkSecurity,
+  checkOperations,
 ];
 
 export type { Check, CheckContext, ServiceEntry } from './context';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { availabilityZone, region, strict } from '../fields';
 import { AccountSchema } from './accounts';
+import { CostSchema } from './cost';
 import { DeploySchema } from './deploy';
 import { EnvironmentSchema } from './environments';
 import { IdentityCenterSchema } from './identity-center';
@@ -48,6 +49,8 @@ export const PlatformSchema = strict({
   securityHub: SecurityHubSchema.prefault({}),
   /** GuardDuty organization settings. */
   guardDuty: GuardDutySchema.prefault({}),
+  /** Cost alarms in the management account. @default budgets from accounts[].monthlyBudgetUsd, anomaly detection, billing alarm */
+  cost: CostSchema.prefault({}),
 });
 export type PlatformConfig = z.infer<typeof PlatformSchema>;
 export type PlatformInput = z.input<typeof PlatformSchema>;

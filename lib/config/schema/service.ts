@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeAllowedMemory, FARGATE_CPU_VALUES, FARGATE_MEMORY_BY_CPU } from '../fargate';
 import { kebabName, port, strict } from '../fields';
+import { webOperations, workerOperations } from './service-operations';
 
 const ImageSchema = z.union(
   [
@@ -51,6 +52,7 @@ export const WebServiceSchema = strict({
   host: z.string().min(1).optional(),
   /** Path patterns to route on. @default ['/*'] */
   paths: z.array(z.string().regex(/^\/\S*$/, 'must be a path pattern starting with /')).min(1).default(['/*']),
+  ...webOperations,
 });
 
 export const WorkerSchema = strict({
@@ -60,6 +62,7 @@ export const WorkerSchema = strict({
   maxProcessingSeconds: z.number().int().min(1).max(7200, 'must be at most 7200 seconds (the visibility timeout limit is 12 hours)'),
   /** Receives before a message moves to the dead-letter queue. @default 5 */
   maxReceiveCount: z.number().int().min(1).max(1000).default(5),
+  ...workerOperations,
 });
 
 export const ServiceSchema = z

@@ -1,0 +1,66 @@
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import type { Severity } from './alarm-conventions';
+import { allowServicesToEncrypt, denyNonServiceGrants, NotificationTopic } from './notification-topic';
+
+/** Who hears of one severity. */
+export interface AlarmRoute {
+  /** Email addresses subscribed to the severity's topic. */
+  readonly emails: readonly string[];
+  /** Slack channel ID that receives the severity's notifications through AWS Chatbot (needs `slackWorkspaceId`). @default none */
+  readonly slackChannelId?: string;
+}
+
+export interface AlarmTopicsProps {
+  /** Prefix of topic and Chatbot configuration names, for example `landfall-prod`: topics `<prefix>-page` and `<prefix>-ticket`. */
+  readonly namePrefix: string;
+  readonly page: AlarmRoute;
+  readonly ticket: AlarmRoute;
+  /** Slack workspace authorized in AWS Chatbot in this account. @default no Slack */
+  readonly slackWorkspaceId?: string;
+}
+
+/**
+ * The two alarm topics of an environment, `page` (wakes someone) and `ticket` (waits for working hours), encrypted
+ * with one KMS key that CloudWatch alarms and EventBridge rules may use, each with email subscriptions and an
+ * optional Slack channel.
+ */
+export class AlarmTopics extends Construct {
+  public readonly page: sns.ITopic;
+  public readonly ticket: sns.ITopic;
+  /** Encrypts both topics; other encrypted resources of the environment's operations may share it. */
+  public readonly key: kms.Key;
+
+  constructor(scope: Construct, id: string, props: AlarmTopicsProps) {
+    super(scope, id);
+    for (const [severity, route] of [['page', props.page], ['ticket', props.ticket]] as const) {
+      if (route.slackChannelId !== undefined && props.slackWorkspaceId === undefined) {
+        throw new Error(`AlarmTopics ${props.namePrefix}: the ${severity} Slack channel ${route.slackChannelId} needs slackWorkspaceId`);
+      }
+    }
+    const publishingServices = ['cloudwatch.amazonaws.com', 'events.amazonaws.com'];
+    this.key = new kms.Key(this, 'Key', { enableKeyRotation: true, description: `Encrypts the alarm topics of ${props.namePrefix}` });
+    allowServicesToEncrypt(this.key, publishingServices);
+    denyNonServiceGrants(this.key);
+
+    const topic = (severity: Severity, route: AlarmRoute): sns.ITopic =>
+      new NotificationTopic(this, severity === 'page' ? 'Page' : 'Ticket', {
+        topicName: `${props.namePrefix}-${severity}`,
+        displayName: `${props.namePrefix} ${severity}`,
+        encryptionKey: this.key,
+        emails: route.emails,
+        publishingServices,
+        ...(route.slackChannelId !== undefined && props.slackWorkspaceId !== undefined
+          ? { slack: { workspaceId: props.slackWorkspaceId, channelId: route.slackChannelId, configurationName: `${props.namePrefix}-${severity}` } }
+          : {}),
+      }).topic;
+    this.page = topic('page', props.page);
+    this.ticket = topic('ticket', props.ticket);
+  }
+
+  /** The topics by severity, as `AlarmPolicy.topics` wants them. */
+  public get bySeverity(): Readonly<Record<Severity, sns.ITopic>> {
+    return { page: this.page, ticket: this.ticket };
+  }
+}

@@ -1,0 +1,120 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import type { EcsServiceMetrics, QueueMetrics, WebMetrics } from './service-metrics';
+
+/** A web service's row: requests, 5xx %, p50/p99 latency, CPU, memory, running tasks. */
+export interface WebServiceRow {
+  readonly kind: 'web';
+  readonly name: string;
+  readonly web: WebMetrics;
+  readonly ecs: EcsServiceMetrics;
+}
+
+/** A worker's row: backlog and processed, oldest message, DLQ, CPU, memory, running tasks. */
+export interface WorkerRow {
+  readonly kind: 'worker';
+  readonly name: string;
+  readonly queue: QueueMetrics;
+  readonly ecs: EcsServiceMetrics;
+}
+
+export type ServiceRow = WebServiceRow | WorkerRow;
+
+/** One objective's error budget left over the last 30 days. */
+export interface ErrorBudget {
+  /** For example `api availability 99.9%`. */
+  readonly title: string;
+  /** Percent of the budget left (see `BurnRateAlarm.budgetRemainingPercent`). */
+  readonly remainingPercent: cloudwatch.IMetric;
+}
+
+export interface EnvironmentDashboardProps {
+  readonly dashboardName: string;
+  /** Alarms shown in the status widget on top (those that notify). */
+  readonly alarms: readonly cloudwatch.IAlarm[];
+  readonly errorBudgets: readonly ErrorBudget[];
+  readonly services: readonly ServiceRow[];
+}
+
+const GRID = 24;
+const MAX_ALARMS_PER_WIDGET = 100;
+const WIDGET = { width: 4, height: 6 } as const;
+
+/**
+ * One dashboard per environment: the alarm status on top, the error budget left per objective, then one row per
+ * service with the same widgets in the same places (web and worker rows differ only where their metrics do).
+ */
+export class EnvironmentDashboard extends Construct {
+  public readonly dashboard: cloudwatch.Dashboard;
+
+  constructor(scope: Construct, id: string, props: EnvironmentDashboardProps) {
+    super(scope, id);
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: props.dashboardName,
+    });
+    // An alarm status widget shows at most 100 alarms: one full-width widget per hundred.
+    for (let i = 0; i < props.alarms.length; i += MAX_ALARMS_PER_WIDGET) {
+      const alarms = props.alarms.slice(i, i + MAX_ALARMS_PER_WIDGET);
+      this.dashboard.addWidgets(
+        new cloudwatch.AlarmStatusWidget({
+          title: props.alarms.length > MAX_ALARMS_PER_WIDGET ? `Alarms ${i + 1}-${i + alarms.length}` : 'Alarms',
+          alarms: [...alarms],
+          width: GRID,
+          height: Math.min(12, 2 + Math.ceil(alarms.length / 4)),
+          sortBy: cloudwatch.AlarmStatusWidgetSortBy.STATE_UPDATED_TIMESTAMP,
+        }),
+      );
+    }
+    if (props.errorBudgets.length > 0) {
+      this.dashboard.addWidgets(
+        new cloudwatch.TextWidget({ markdown: '### Error budget left (last 30 days)', width: GRID, height: 1 }),
+        ...props.errorBudgets.map(
+          (b) =>
+            new cloudwatch.SingleValueWidget({
+              title: b.title,
+              metrics: [b.remainingPercent],
+              setPeriodToTimeRange: true,
+              start: '-P30D',
+              width: Math.max(4, Math.floor(GRID / Math.min(props.errorBudgets.length, 6))),
+              height: 4,
+            }),
+        ),
+      );
+    }
+    for (const row of props.services) {
+      this.dashboard.addWidgets(
+        new cloudwatch.TextWidget({ markdown: `### ${row.name} (${row.kind})`, width: GRID, height: 1 }),
+        ...(row.kind === 'web' ? webWidgets(row) : workerWidgets(row)),
+        ...capacityWidgets(row.ecs),
+      );
+    }
+  }
+}
+
+function graph(title: string, left: cloudwatch.IMetric[], right: cloudwatch.IMetric[] = []): cloudwatch.GraphWidget {
+  return new cloudwatch.GraphWidget({ title, left, right, ...WIDGET });
+}
+
+function webWidgets(row: WebServiceRow): cloudwatch.IWidget[] {
+  return [
+    graph('Requests', [row.web.requests]),
+    graph('5xx (%)', [row.web.server5xxPercent]),
+    graph('Latency p50 / p99 (s)', [row.web.latencyP50, row.web.latencyP99]),
+  ];
+}
+
+function workerWidgets(row: WorkerRow): cloudwatch.IWidget[] {
+  return [
+    graph('Backlog / processed', [row.queue.backlog], [row.queue.processed]),
+    graph('Oldest message (s)', [row.queue.oldestAgeSeconds]),
+    graph('Dead letters', [row.queue.deadLetters]),
+  ];
+}
+
+function capacityWidgets(metrics: EcsServiceMetrics): cloudwatch.IWidget[] {
+  const tasks =
+    metrics.runningTasks !== undefined && metrics.desiredTasks !== undefined
+      ? graph('Running / desired tasks', [metrics.runningTasks, metrics.desiredTasks])
+      : new cloudwatch.TextWidget({ markdown: '**Running tasks**\n\nNeeds Container Insights (profile `containerInsights: true`).', ...WIDGET });
+  return [graph('CPU (%)', [metrics.cpuPercent]), graph('Memory (%)', [metrics.memoryPercent]), tasks];
+}

@@ -1,0 +1,46 @@
+import type { Construct } from 'constructs';
+import type { LandfallModel } from '../config';
+import { resolveCost, runbookBaseUrl } from '../config';
+import { PREFIX, STACKS, stackName } from '../naming';
+import { BillingStack } from '../stacks/billing-stack';
+import { CostStack } from '../stacks/cost-stack';
+
+/** The billing metrics live only in us-east-1, whatever the home region. */
+export const BILLING_REGION = 'us-east-1';
+
+/**
+ * The management account's cost stacks: `Cost` in the home region (budgets, anomaly detection) and `Billing` in
+ * us-east-1 (the organization's EstimatedCharges alarm). Both termination-protected.
+ */
+export function addCostStacks(stage: Construct, stageName: string, model: LandfallModel): { cost: CostStack; billing: BillingStack } {
+  const cost = resolveCost(model.platform);
+  const account = model.accounts.management.id;
+  const slack = (name: string) =>
+    cost.slackChannelId !== undefined && cost.slackWorkspaceId !== undefined
+      ? { slack: { workspaceId: cost.slackWorkspaceId, channelId: cost.slackChannelId, configurationName: `${PREFIX}-${name}` } }
+      : {};
+  return {
+    cost: new CostStack(stage, STACKS.cost, {
+      stackName: stackName(stageName, STACKS.cost),
+      description: 'landfall cost alarms: a monthly budget per account and Cost Anomaly Detection per account',
+      terminationProtection: true,
+      env: { account, region: model.platform.homeRegion },
+      accounts: cost.accounts,
+      emails: cost.emails,
+      anomalyDetection: cost.anomalyDetection,
+      namePrefix: PREFIX,
+      ...slack('cost'),
+    }),
+    billing: new BillingStack(stage, STACKS.billing, {
+      stackName: stackName(stageName, STACKS.billing),
+      description: "landfall billing alarm: the organization's month-to-date EstimatedCharges (us-east-1 only)",
+      terminationProtection: true,
+      env: { account, region: BILLING_REGION },
+      thresholdUsd: cost.billingAlarmUsd,
+      emails: cost.emails,
+      runbookBaseUrl: runbookBaseUrl(model.platform),
+      namePrefix: PREFIX,
+      ...slack('billing'),
+    }),
+  };
+}

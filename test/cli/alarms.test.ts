@@ -1,0 +1,137 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, Stack, Stage } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { memoryIo } from '../../lib/cli/io';
+import { main } from '../../lib/cli/main';
+import { emptyDir } from '../support/assembly-copy';
+import { REPO_ROOT } from '../support/example';
+import { buildOperationsFixture } from '../support/operations-fixture';
+
+const fixture = buildOperationsFixture({ environment: 'prod' });
+fixture.app.synth();
+
+async function run(args: string[], cwd = REPO_ROOT) {
+  const io = memoryIo({ cwd });
+  const code = await main(args, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+describe('landfall alarms over the example services (fixture environment prod)', () => {
+  it('counts the alarms by severity with their list price, and finds no problem', async () => {
+    const { code, out } = await run(['alarms', '--out', fixture.outdir]);
+    expect(code).toBe(0);
+    expect(out.split('\n').slice(0, 3)).toEqual(['Alarms', '', 'prod: 33 alarms (6 page, 15 ticket, 12 composite inputs), about $6.90 a month']);
+    expect(out.slice(out.indexOf('Totals'))).toBe(
+      [
+        'Totals',
+        '',
+        'environment  page  ticket  composite inputs  other  total  list price/month',
+        '-----------  ----  ------  ----------------  -----  -----  ----------------',
+        'prod            6      15                12      0     33             $6.90',
+        '',
+        'Problems (0)',
+        '',
+        'None.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists each alarm with its metric, threshold, severity, actions and runbook', async () => {
+    const { out } = await run(['alarms', '--out', fixture.outdir, '--format', 'json']);
+    const rows = JSON.parse(out).alarms as Array<Record<string, string>>;
+    const pick = (name: string) => {
+      const r = rows.find((a) => a.name === name);
+      return r && [r.service, r.metric, r.threshold, r.severity, r.actions, r.runbook];
+    };
+    expect(pick('landfall-prod-api-availability-burn-fast')).toEqual([
+      'api',
+      'HTTPCode_Target_5XX_Count / RequestCount (%)',
+      '>= 1.44 % over 1 h AND 5 min (14.4x burn)',
+      'page',
+      'on',
+      'docs/runbooks/availability-burn.md',
+    ]);
+    expect(pick('landfall-prod-api-latency-burn-steady-short')).toEqual(['api', '100 - TargetResponseTime PR(:0.3) (%)', '>= 1 % over 6 h', 'input', 'none', 'docs/runbooks/latency-burn.md']);
+    expect(pick('landfall-prod-jobs-dlq-not-empty')).toEqual([
+      'jobs',
+      'DLQ ApproximateNumberOfMessagesVisible + NotVisible (max)',
+      '>= 1 (1 min)',
+      'ticket',
+      'on',
+      'docs/runbooks/dlq-not-empty.md',
+    ]);
+    expect(rows).toHaveLength(33);
+  });
+
+  it('lists pages first within each service', async () => {
+    const { out } = await run(['alarms', '--out', fixture.outdir, '--format', 'json']);
+    const jobs = (JSON.parse(out).alarms as Array<{ service: string; severity: string }>).filter((a) => a.service === 'jobs').map((a) => a.severity);
+    expect(jobs).toEqual(['page', 'page', 'ticket', 'ticket', 'ticket', 'ticket', 'ticket', 'ticket']);
+  });
+
+  it('prints Markdown tables for a job summary', async () => {
+    const { out } = await run(['alarms', '--out', fixture.outdir, '--format', 'md']);
+    expect(out.split('\n').slice(0, 7)).toEqual([
+      '## Alarms',
+      '',
+      '### prod: 33 alarms (6 page, 15 ticket, 12 composite inputs), about $6.90 a month',
+      '',
+      '| service | alarm | metric | threshold | severity | actions | runbook |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| api | landfall-prod-api-availability-burn-fast | HTTPCode_Target_5XX_Count / RequestCount (%) | >= 1.44 % over 1 h AND 5 min (14.4x burn) | page | on | docs/runbooks/availability-burn.md |',
+    ]);
+  });
+
+  it('keeps only the environment asked for', async () => {
+    const { code, out } = await run(['alarms', '--out', fixture.outdir, '--environment', 'stg']);
+    expect([code, out]).toEqual([0, 'Alarms\n\nNo alarms in the cloud assembly.\n']);
+  });
+});
+
+describe('landfall alarms refuses and flags', () => {
+  it('says what to run first when there is no cdk.out', async () => {
+    const dir = emptyDir();
+    const { code, err } = await run(['alarms', '--out', dir]);
+    expect(code).toBe(4);
+    expect(err).toBe(
+      `landfall: no cloud assembly at ${dir} (manifest.json is missing)\n` +
+        'hint: run `npx cdk synth --quiet` first: the report reads the synthesized templates in cdk.out, no AWS access needed\n',
+    );
+  });
+
+  it('rejects an unknown format as a usage error', async () => {
+    const { code, err } = await run(['alarms', '--out', fixture.outdir, '--format', 'html']);
+    expect([code, err]).toEqual([2, 'landfall: --format html is not supported (allowed: text, md, json)\n']);
+  });
+
+  it('flags an alarm without landfall metadata (no severity, no runbook) and exits 1', async () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-bare-'));
+    const app = new App({ outdir });
+    const stack = new Stack(new Stage(app, 'dev'), 'Handmade');
+    new cloudwatch.Alarm(stack, 'Cpu', {
+      alarmName: 'handmade-cpu',
+      metric: new cloudwatch.Metric({ namespace: 'AWS/ECS', metricName: 'CPUUtilization' }),
+      threshold: 80,
+      evaluationPeriods: 1,
+    });
+    app.synth();
+    const { code, out } = await run(['alarms', '--out', outdir]);
+    expect(code).toBe(1);
+    expect(out).toContain('-        handmade-cpu  AWS/ECS CPUUtilization  >= 80      unknown   none     -');
+    expect(out).toContain(
+      'Problems (2)\n\n- handmade-cpu (dev/Handmade) has no landfall alarm metadata: severity and runbook unknown\n- handmade-cpu (dev/Handmade) links no runbook',
+    );
+  });
+
+  it('flags a runbook link to a file that does not exist', async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-repo-'));
+    fs.mkdirSync(path.join(elsewhere, 'docs', 'runbooks'), { recursive: true });
+    fs.writeFileSync(path.join(elsewhere, 'docs', 'runbooks', 'availability-burn.md'), '# stub\n');
+    const { code, out } = await run(['alarms', '--out', fixture.outdir], elsewhere);
+    expect(code).toBe(1);
+    expect(out).toContain('- landfall-prod-jobs-dlq-not-empty (prod/Observability) links docs/runbooks/dlq-not-empty.md, which does not exist');
+  });
+});
