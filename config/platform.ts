@@ -19,9 +19,33 @@ export default definePlatform({
     { name: 'prod', role: 'workload', id: '666666666666', email: 'aws+prod@example.com', monthlyBudgetUsd: 1500 },
   ],
   environments: [
-    { name: 'dev', tier: 'dev', account: 'dev' },
-    { name: 'stg', tier: 'stg', account: 'stg' },
-    { name: 'prod', tier: 'prod', account: 'prod' },
+    {
+      name: 'dev',
+      tier: 'dev',
+      account: 'dev',
+      // No domain: HTTP on the load balancer's own DNS name. A t4g.nano NAT instance instead of a NAT gateway.
+      overrides: { natProvider: 'instance' },
+      workingHours: { timeZone: 'Asia/Tokyo', days: 'MON-FRI', startHour: 8, endHour: 21 },
+    },
+    {
+      name: 'stg',
+      tier: 'stg',
+      account: 'stg',
+      domain: {
+        name: 'stg.example.com',
+        certificateArn: 'arn:aws:acm:ap-northeast-1:555555555555:certificate/00000000-0000-4000-8000-000000000555',
+      },
+      workingHours: { timeZone: 'Asia/Tokyo' },
+    },
+    {
+      name: 'prod',
+      tier: 'prod',
+      account: 'prod',
+      domain: {
+        name: 'prod.example.com',
+        certificateArn: 'arn:aws:acm:ap-northeast-1:666666666666:certificate/00000000-0000-4000-8000-000000000666',
+      },
+    },
   ],
   notifications: { emails: ['platform-alerts@example.com'] },
   deploy: { githubRepository: 'acme/platform' },

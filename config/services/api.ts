@@ -10,4 +10,8 @@ export default defineService({
   healthCheckPath: '/healthz',
   paths: ['/*'],
   sendsTo: ['jobs'],
+  environment: { LOG_LEVEL: 'info' },
+  // Secrets Manager secret names; the task may read these and no other secret.
+  secrets: { API_TOKEN_SECRET: 'acme/api/token-secret' },
+  scaling: { maxTasks: 6, perTier: { prod: { minTasks: 2, maxTasks: 12 } } },
 });

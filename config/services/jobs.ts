@@ -8,4 +8,5 @@ export default defineService({
   memoryMiB: 512,
   maxProcessingSeconds: 120,
   maxReceiveCount: 5,
+  scaling: { maxTasks: 4, messagesPerTask: 20 },
 });

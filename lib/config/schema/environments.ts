@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { kebabName, strict } from '../fields';
 import { TierProfileSchema, TierSchema } from '../profiles';
+import { DomainSchema } from './domain';
+import { WorkingHoursSchema } from './working-hours';
 
 export const EnvironmentSchema = strict({
   /** Environment name: the stage name (`cdk deploy 'dev/*'`) and part of every stack name. */
@@ -11,5 +13,9 @@ export const EnvironmentSchema = strict({
   account: z.string(),
   /** Profile values that differ from the tier's defaults for this environment only. */
   overrides: TierProfileSchema.partial().optional(),
+  /** DNS name and ACM certificate: HTTPS on the shared load balancer and host routing. @default HTTP only */
+  domain: DomainSchema.optional(),
+  /** When people use the environment (scheduled scale-down of non-prod web services). @default MON-FRI 8-20 UTC */
+  workingHours: WorkingHoursSchema.prefault({}),
 });
 export type EnvironmentConfig = z.infer<typeof EnvironmentSchema>;
