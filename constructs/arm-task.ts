@@ -45,6 +45,11 @@ export interface ArmTaskProps {
    */
   readonly sendsTo?: readonly QueueTarget[];
   /**
+   * Task definition family (revisions accumulate under it).
+   * @default a generated name
+   */
+  readonly family?: string;
+  /**
    * Name of the container log group.
    * @default a generated name
    */
@@ -83,6 +88,7 @@ export class ArmTask extends Construct {
   constructor(scope: Construct, id: string, props: ArmTaskProps) {
     super(scope, id);
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
+      family: props.family,
       cpu: props.cpu,
       memoryLimitMiB: props.memoryMiB,
       runtimePlatform: {

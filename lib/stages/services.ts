@@ -7,6 +7,7 @@ import type { QueueReference } from '../../constructs/service-inputs';
 import type { LandfallModel, ResolvedEnvironment, ServiceConfig } from '../config';
 import { listenerPriorities, taskBounds } from '../config';
 import {
+  clusterName,
   deadLetterQueueName,
   queueName,
   queueUrlVariable,
@@ -85,6 +86,7 @@ function taskProps(service: ServiceConfig, base: EnvironmentBase) {
     memoryMiB: service.memoryMiB,
     environment: service.environment ?? {},
     serviceName: service.name,
+    family: `${clusterName(environment.name)}-${service.name}`,
     logGroupName: serviceLogGroupName(environment.name, service.name),
     logRetention: profile.logRetentionDays as logs.RetentionDays,
     logEncryptionKey: network.logKey.key,

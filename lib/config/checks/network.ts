@@ -1,9 +1,14 @@
 import type { Check } from './context';
 import type { Problem } from '../problems';
 
+/** The retention periods CloudWatch Logs accepts, in days. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
 /**
- * Environments keep egress and a working-hours window that makes sense: services in private subnets pull images and
- * reach AWS APIs through NAT, and scheduled scale-down needs the start before the end.
+ * Environments keep egress, a log retention CloudWatch accepts and a working-hours window that makes sense: services
+ * in private subnets pull images and reach AWS APIs through NAT, and scheduled scale-down needs the start first.
  */
 export const checkNetwork: Check = ({ platform, platformFile: file }) => {
   const problems: Problem[] = [];
@@ -21,6 +26,14 @@ export const checkNetwork: Check = ({ platform, platformFile: file }) => {
         file,
         path: `environments[${i}].overrides.natGateways`,
         message: `${nat} is more than the ${zones} availability zones (allowed: 1-${zones}, one per zone at most)`,
+      });
+    }
+    const retention = env.overrides?.logRetentionDays;
+    if (retention !== undefined && !LOG_RETENTION_DAYS.includes(retention)) {
+      problems.push({
+        file,
+        path: `environments[${i}].overrides.logRetentionDays`,
+        message: `${retention} is not a CloudWatch Logs retention (allowed: ${LOG_RETENTION_DAYS.join(', ')})`,
       });
     }
     const hours = env.workingHours;
