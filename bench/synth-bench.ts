@@ -1,9 +1,9 @@
 /**
- * Synth benchmark: `npm run bench [-- --sizes 1,10,30,100 --runs 3 --guard]`.
+ * Synth benchmark: `npm run bench [-- --sizes 1,10,30,100 --runs 3 --guard --cli]`.
  *
  * Generates configs with N services per environment (3 environments, half web services, half workers, each web
  * service sending to a worker), synthesizes each like `cdk synth` does (the app entry in a child process with the
- * CLI's context and outdir), and prints: median wall seconds and CPU seconds of the runs, peak memory of the child
+ * CLI's context and outdir; `--cli` runs `cdk synth` itself), and prints: median wall seconds and CPU seconds of the runs, peak memory of the child
  * (from `/usr/bin/time -v`), stacks, resources, the most resources in one stack and the largest template. Not part
  * of `npm test`: timings depend on the machine (CPU seconds are steadier than wall time when the machine is busy).
  */
@@ -20,6 +20,8 @@ interface Options {
   readonly sizes: number[];
   readonly runs: number;
   readonly guard: boolean;
+  /** Run `cdk synth` (CLI and `npx tsx` startup included) instead of the app process alone. */
+  readonly cli: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -31,6 +33,7 @@ function parseArgs(argv: readonly string[]): Options {
     sizes: (value('--sizes') ?? '1,10,30,100').split(',').map(Number),
     runs: Number(value('--runs') ?? '3'),
     guard: argv.includes('--guard'),
+    cli: argv.includes('--cli'),
   };
 }
 
@@ -79,17 +82,20 @@ interface Run {
 const haveGnuTime = fs.existsSync('/usr/bin/time');
 
 /** One synth in a child process, the way the CDK CLI runs the app: context and outdir through the environment. */
-function synthOnce(configDir: string, outdir: string, guard: boolean): Run {
+function synthOnce(configDir: string, outdir: string, options: Options): Run {
   fs.rmSync(outdir, { recursive: true, force: true });
   const cdkJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  const context = { ...cdkJson.context, 'landfall:config': path.relative(ROOT, configDir), 'landfall:guard': String(guard) };
-  const app = [path.join(ROOT, 'node_modules', '.bin', 'tsx'), path.join(ROOT, 'bin', 'landfall.ts')];
+  const config = path.relative(ROOT, configDir);
+  const context = { ...cdkJson.context, 'landfall:config': config, 'landfall:guard': String(options.guard) };
+  const app = options.cli
+    ? [path.join(ROOT, 'node_modules', '.bin', 'cdk'), 'synth', '--quiet', '-c', `landfall:config=${config}`, '-c', `landfall:guard=${options.guard}`, '-o', outdir]
+    : [path.join(ROOT, 'node_modules', '.bin', 'tsx'), path.join(ROOT, 'bin', 'landfall.ts')];
   const [command, args] = haveGnuTime ? ['/usr/bin/time', ['-v', ...app]] : [app[0], app.slice(1)];
   const started = process.hrtime.bigint();
   const result = spawnSync(command, args, {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context) },
+    env: options.cli ? process.env : { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context) },
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -155,7 +161,8 @@ function main(): void {
   fs.mkdirSync(WORK, { recursive: true });
   console.log(
     `landfall synth benchmark: 3 environments, N services each (half web, half workers); median of ${options.runs} runs; ` +
-      `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, node ${process.version}${options.guard ? ', cfn-guard on' : ''}`,
+      `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, node ${process.version}` +
+      `${options.guard ? ', cfn-guard on' : ''}${options.cli ? ', through `cdk synth`' : ', app process as `cdk synth` runs it'}`,
   );
   if (!haveGnuTime) console.log('(no /usr/bin/time: peak memory not measured)');
   const rows: string[][] = [];
@@ -163,7 +170,7 @@ function main(): void {
   for (const size of options.sizes) {
     const configDir = generateConfig(size);
     const outdir = path.join(WORK, `out-${size}`);
-    const runs = Array.from({ length: options.runs }, () => synthOnce(configDir, outdir, options.guard));
+    const runs = Array.from({ length: options.runs }, () => synthOnce(configDir, outdir, options));
     const shape = assemblyShape(outdir);
     const seconds = median(runs.map((r) => r.seconds));
     const cpus = runs.map((r) => r.cpuSeconds).filter((c): c is number => c !== undefined);
