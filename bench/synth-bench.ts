@@ -66,7 +66,14 @@ function generateConfig(count: number): string {
   }
   for (let i = 0; i < workers; i++) {
     const name = `worker-${pad(i)}`;
-    const service = { name, kind: 'worker', image: { directory: 'services/jobs' }, cpu: 256, memoryMiB: 512, maxProcessingSeconds: 60 };
+    const service = {
+      name,
+      kind: 'worker',
+      image: { directory: 'services/jobs' },
+      cpu: 256,
+      memoryMiB: 512,
+      maxProcessingSeconds: 60,
+    };
     fs.writeFileSync(path.join(dir, 'services', `${name}.ts`), `export default ${JSON.stringify(service, null, 2)};\n`);
   }
   return dir;
@@ -84,11 +91,23 @@ const haveGnuTime = fs.existsSync('/usr/bin/time');
 /** One synth in a child process, the way the CDK CLI runs the app: context and outdir through the environment. */
 function synthOnce(configDir: string, outdir: string, options: Options): Run {
   fs.rmSync(outdir, { recursive: true, force: true });
-  const cdkJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  const cdkJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as {
+    context: Record<string, unknown>;
+  };
   const config = path.relative(ROOT, configDir);
   const context = { ...cdkJson.context, 'landfall:config': config, 'landfall:guard': String(options.guard) };
   const app = options.cli
-    ? [path.join(ROOT, 'node_modules', '.bin', 'cdk'), 'synth', '--quiet', '-c', `landfall:config=${config}`, '-c', `landfall:guard=${options.guard}`, '-o', outdir]
+    ? [
+        path.join(ROOT, 'node_modules', '.bin', 'cdk'),
+        'synth',
+        '--quiet',
+        '-c',
+        `landfall:config=${config}`,
+        '-c',
+        `landfall:guard=${options.guard}`,
+        '-o',
+        outdir,
+      ]
     : [path.join(ROOT, 'node_modules', '.bin', 'tsx'), path.join(ROOT, 'bin', 'landfall.ts')];
   const [command, args] = haveGnuTime ? ['/usr/bin/time', ['-v', ...app]] : [app[0], app.slice(1)];
   const started = process.hrtime.bigint();
@@ -100,7 +119,9 @@ function synthOnce(configDir: string, outdir: string, options: Options): Run {
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) {
-    throw new Error(`synth of ${configDir} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`.slice(0, 4000));
+    throw new Error(
+      `synth of ${configDir} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`.slice(0, 4000),
+    );
   }
   const stderr = result.stderr ?? '';
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
@@ -133,10 +154,19 @@ function assemblyShape(outdir: string): Shape {
     }
   };
   walk(outdir);
-  let shape: Shape = { stacks: 0, resources: 0, maxResources: 0, maxResourcesStack: '', maxBytes: 0, maxBytesStack: '' };
+  let shape: Shape = {
+    stacks: 0,
+    resources: 0,
+    maxResources: 0,
+    maxResourcesStack: '',
+    maxBytes: 0,
+    maxBytesStack: '',
+  };
   for (const file of templates) {
     const bytes = fs.statSync(file).size;
-    const count = Object.keys((JSON.parse(fs.readFileSync(file, 'utf8')) as { Resources?: object }).Resources ?? {}).length;
+    const count = Object.keys(
+      (JSON.parse(fs.readFileSync(file, 'utf8')) as { Resources?: object }).Resources ?? {},
+    ).length;
     const name = path.basename(file, '.template.json');
     shape = {
       stacks: shape.stacks + 1,
@@ -186,13 +216,37 @@ function main(): void {
       `${shape.maxResources} (${shape.maxResourcesStack})`,
       `${(shape.maxBytes / 1024).toFixed(1)} KB (${shape.maxBytesStack})`,
     ]);
-    if (size === TARGETS.servicesAt && seconds > TARGETS.seconds) flags.push(`3 x ${size}: ${seconds.toFixed(2)} s is over the ${TARGETS.seconds} s target`);
-    if (size === TARGETS.servicesAt && peak !== undefined && peak > TARGETS.peakMiB) flags.push(`3 x ${size}: peak ${peak.toFixed(0)} MiB is over the ${TARGETS.peakMiB} MiB target`);
-    if (shape.maxResources > TARGETS.resourcesPerStack) flags.push(`3 x ${size}: ${shape.maxResourcesStack} has ${shape.maxResources} resources (target: at most ${TARGETS.resourcesPerStack})`);
-    if (shape.maxBytes > TARGETS.templateBytes) flags.push(`3 x ${size}: ${shape.maxBytesStack} is ${(shape.maxBytes / 1024).toFixed(0)} KB (target: at most 800 KB)`);
+    if (size === TARGETS.servicesAt && seconds > TARGETS.seconds)
+      flags.push(`3 x ${size}: ${seconds.toFixed(2)} s is over the ${TARGETS.seconds} s target`);
+    if (size === TARGETS.servicesAt && peak !== undefined && peak > TARGETS.peakMiB)
+      flags.push(`3 x ${size}: peak ${peak.toFixed(0)} MiB is over the ${TARGETS.peakMiB} MiB target`);
+    if (shape.maxResources > TARGETS.resourcesPerStack)
+      flags.push(
+        `3 x ${size}: ${shape.maxResourcesStack} has ${shape.maxResources} resources (target: at most ${TARGETS.resourcesPerStack})`,
+      );
+    if (shape.maxBytes > TARGETS.templateBytes)
+      flags.push(
+        `3 x ${size}: ${shape.maxBytesStack} is ${(shape.maxBytes / 1024).toFixed(0)} KB (target: at most 800 KB)`,
+      );
   }
-  printTable(['services', 'synth s (median)', 'CPU s (median)', 'peak MiB', 'stacks', 'resources', 'most resources in a stack', 'largest template'], rows);
-  console.log(flags.length === 0 ? '\nAll targets met (3 x 30 in <= 10 s and <= 1.5 GB; no stack over 400 resources or 800 KB).' : `\nTargets missed:\n${flags.map((f) => `  * ${f}`).join('\n')}`);
+  printTable(
+    [
+      'services',
+      'synth s (median)',
+      'CPU s (median)',
+      'peak MiB',
+      'stacks',
+      'resources',
+      'most resources in a stack',
+      'largest template',
+    ],
+    rows,
+  );
+  console.log(
+    flags.length === 0
+      ? '\nAll targets met (3 x 30 in <= 10 s and <= 1.5 GB; no stack over 400 resources or 800 KB).'
+      : `\nTargets missed:\n${flags.map((f) => `  * ${f}`).join('\n')}`,
+  );
 }
 
 function printTable(header: readonly string[], rows: readonly string[][]): void {

@@ -42,7 +42,10 @@ export class AlarmTopic extends Construct {
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AlarmAndEventPublishers',
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com'), new iam.ServicePrincipal('events.amazonaws.com')],
+        principals: [
+          new iam.ServicePrincipal('cloudwatch.amazonaws.com'),
+          new iam.ServicePrincipal('events.amazonaws.com'),
+        ],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
       }),

@@ -105,7 +105,9 @@ export class ArmTask extends Construct {
     });
 
     if (props.logRetention < MIN_EVIDENCE_RETENTION_DAYS) {
-      acknowledge(this.logGroup, { 'guard:cloudwatch_log_group_retention_period_check': shortRetentionReason(props.logRetention) });
+      acknowledge(this.logGroup, {
+        'guard:cloudwatch_log_group_retention_period_check': shortRetentionReason(props.logRetention),
+      });
     }
     if (props.logEncryptionKey) {
       acknowledge(this.logGroup, {
@@ -135,14 +137,18 @@ export class ArmTask extends Construct {
       environment: sortedEnvironment,
       secrets,
       stopTimeout: props.stopTimeout,
-      logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'task', mode: ecs.AwsLogDriverMode.NON_BLOCKING }),
+      logging: ecs.LogDrivers.awsLogs({
+        logGroup: this.logGroup,
+        streamPrefix: 'task',
+        mode: ecs.AwsLogDriverMode.NON_BLOCKING,
+      }),
       portMappings: props.containerPort === undefined ? undefined : [{ containerPort: props.containerPort }],
     });
     this.container.addMountPoints({ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false });
 
     acknowledge(this.taskDefinition, {
       'NIST.800.53.R5-IAMNoInlinePolicy':
-        'aws-cdk-lib writes the grants of the task and execution roles inline, one policy per role, scoped to this task\'s log group, image, secrets and queues',
+        "aws-cdk-lib writes the grants of the task and execution roles inline, one policy per role, scoped to this task's log group, image, secrets and queues",
     });
     if (props.image instanceof ecs.AssetImage || props.image instanceof ecs.EcrImage) {
       acknowledge(this.taskDefinition, {

@@ -106,7 +106,9 @@ export class ArmWebService extends Construct {
     super(scope, id);
     const deregistrationDelay = props.deregistrationDelay ?? Duration.seconds(30);
     if (deregistrationDelay.toSeconds() > 60) {
-      throw new Error(`${this.node.path}: deregistrationDelay is ${deregistrationDelay.toSeconds()} s (allowed: at most 60 s)`);
+      throw new Error(
+        `${this.node.path}: deregistrationDelay is ${deregistrationDelay.toSeconds()} s (allowed: at most 60 s)`,
+      );
     }
     if (props.minTasks < 1 || props.minTasks > props.maxTasks) {
       throw new Error(`${this.node.path}: minTasks ${props.minTasks} must be between 1 and maxTasks ${props.maxTasks}`);
@@ -177,7 +179,10 @@ export class ArmWebService extends Construct {
       minHealthyPercent: 100,
       maxHealthyPercent: 200,
       circuitBreaker: { enable: true, rollback: true },
-      deploymentAlarms: { alarmNames: [this.serverErrorAlarm.alarmName], behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM },
+      deploymentAlarms: {
+        alarmNames: [this.serverErrorAlarm.alarmName],
+        behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM,
+      },
       healthCheckGracePeriod: props.healthCheckGracePeriod ?? Duration.seconds(60),
       propagateTags: ecs.PropagatedTagSource.SERVICE,
       enableECSManagedTags: true,
@@ -189,8 +194,15 @@ export class ArmWebService extends Construct {
     acknowledgeTagsSchemaLag(this.listenerRule);
     const cooldowns = { scaleInCooldown: Duration.seconds(300), scaleOutCooldown: Duration.seconds(60) };
     this.scaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: props.cpuTargetPercent ?? 60, ...cooldowns });
-    this.scaling.scaleOnMemoryUtilization('Memory', { targetUtilizationPercent: props.memoryTargetPercent ?? 75, ...cooldowns });
-    this.scaling.scaleOnRequestCount('Requests', { requestsPerTarget: props.requestsPerTarget ?? 1000, targetGroup: this.targetGroup, ...cooldowns });
+    this.scaling.scaleOnMemoryUtilization('Memory', {
+      targetUtilizationPercent: props.memoryTargetPercent ?? 75,
+      ...cooldowns,
+    });
+    this.scaling.scaleOnRequestCount('Requests', {
+      requestsPerTarget: props.requestsPerTarget ?? 1000,
+      targetGroup: this.targetGroup,
+      ...cooldowns,
+    });
     if (props.workingHours) this.scaleDownOutside(props.workingHours, props.minTasks, props.maxTasks);
   }
 
@@ -218,7 +230,11 @@ export class ArmWebService extends Construct {
 
   /** 5xx responses of the service's tasks. @default sum over 1 minute */
   public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: Duration.minutes(1), statistic: 'Sum', ...props });
+    return this.targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, {
+      period: Duration.minutes(1),
+      statistic: 'Sum',
+      ...props,
+    });
   }
 
   /** Response time of the tasks. @default p99 over 1 minute */

@@ -72,7 +72,9 @@ export class QueueWorker extends Construct {
   constructor(scope: Construct, id: string, props: QueueWorkerProps) {
     super(scope, id);
     if (props.minTasks < 0 || props.maxTasks < 1 || props.minTasks > props.maxTasks) {
-      throw new Error(`${this.node.path}: tasks must satisfy 0 <= minTasks (${props.minTasks}) <= maxTasks (${props.maxTasks}), maxTasks >= 1`);
+      throw new Error(
+        `${this.node.path}: tasks must satisfy 0 <= minTasks (${props.minTasks}) <= maxTasks (${props.maxTasks}), maxTasks >= 1`,
+      );
     }
     const removalPolicy = props.queueRemovalPolicy ?? RemovalPolicy.RETAIN;
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
@@ -83,7 +85,8 @@ export class QueueWorker extends Construct {
       removalPolicy,
     });
     acknowledge(this.deadLetterQueue, {
-      'guard:sqs_dlq_check': 'CT.SQS.PR.1: this is the dead-letter queue of the worker queue; a dead-letter queue of its own would only move the problem',
+      'guard:sqs_dlq_check':
+        'CT.SQS.PR.1: this is the dead-letter queue of the worker queue; a dead-letter queue of its own would only move the problem',
     });
     this.queue = new sqs.Queue(this, 'Queue', {
       queueName: props.queueName,
@@ -142,7 +145,10 @@ export class QueueWorker extends Construct {
       minHealthyPercent: 100,
       maxHealthyPercent: 200,
       circuitBreaker: { enable: true, rollback: true },
-      deploymentAlarms: { alarmNames: [this.deadLetterArrivalsAlarm.alarmName], behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM },
+      deploymentAlarms: {
+        alarmNames: [this.deadLetterArrivalsAlarm.alarmName],
+        behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM,
+      },
       propagateTags: ecs.PropagatedTagSource.SERVICE,
       enableECSManagedTags: true,
     });
@@ -183,12 +189,20 @@ export class QueueWorker extends Construct {
 
   /** Age of the oldest waiting message. @default maximum over 1 minute */
   public metricOldestMessageAge(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum', ...props });
+    return this.queue.metricApproximateAgeOfOldestMessage({
+      period: Duration.minutes(1),
+      statistic: 'Maximum',
+      ...props,
+    });
   }
 
   /** Messages in the dead-letter queue. @default maximum over 1 minute */
   public metricDeadLetterMessages(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum', ...props });
+    return this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+      period: Duration.minutes(1),
+      statistic: 'Maximum',
+      ...props,
+    });
   }
 
   /** Messages the worker finished (deleted). @default sum over 1 minute */

@@ -79,14 +79,18 @@ export class ServiceVpc extends Construct {
       ipAddresses: ec2.IpAddresses.cidr(props.cidr ?? '10.0.0.0/16'),
       availabilityZones: [...props.availabilityZones],
       natGateways: natCount,
-      natGatewayProvider: natInstances ?? ec2.NatProvider.gateway({ eipAllocationIds: this.egressIps.map((e) => e.attrAllocationId) }),
+      natGatewayProvider:
+        natInstances ?? ec2.NatProvider.gateway({ eipAllocationIds: this.egressIps.map((e) => e.attrAllocationId) }),
       restrictDefaultSecurityGroup: true,
       subnetConfiguration: [
         { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: false },
         { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 20 },
       ],
       gatewayEndpoints: {
-        S3: { service: ec2.GatewayVpcEndpointAwsService.S3, subnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }] },
+        S3: {
+          service: ec2.GatewayVpcEndpointAwsService.S3,
+          subnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }],
+        },
       },
     });
 
@@ -98,7 +102,8 @@ export class ServiceVpc extends Construct {
           'CT.LAMBDA.PR.3: aws-cdk-lib runs this provider once per deployment to strip the default security group rules; it calls only the EC2 API',
       });
       acknowledgeLint(restrictDefaultSg.node.findChild('Handler'), {
-        W3005: 'aws-cdk-lib adds DependsOn on the provider role beside the GetAtt of its ARN; the duplicate ordering is harmless and generated',
+        W3005:
+          'aws-cdk-lib adds DependsOn on the provider role beside the GetAtt of its ARN; the duplicate ordering is harmless and generated',
       });
     }
     for (const subnet of [...this.vpc.publicSubnets, ...this.vpc.privateSubnets]) {
@@ -120,7 +125,9 @@ export class ServiceVpc extends Construct {
       removalPolicy,
     });
     if (props.flowLogRetention < MIN_EVIDENCE_RETENTION_DAYS) {
-      acknowledge(this.flowLogGroup, { 'guard:cloudwatch_log_group_retention_period_check': shortRetentionReason(props.flowLogRetention) });
+      acknowledge(this.flowLogGroup, {
+        'guard:cloudwatch_log_group_retention_period_check': shortRetentionReason(props.flowLogRetention),
+      });
     }
     const flowLog = this.vpc.addFlowLog('FlowLog', {
       destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup),
@@ -134,11 +141,18 @@ export class ServiceVpc extends Construct {
 
   /** Lock the NAT instances down: traffic from the VPC only, IMDSv2, encrypted root volume, the fixed Elastic IPs. */
   private hardenNatInstances(provider: ec2.NatInstanceProviderV2): void {
-    provider.connections.allowFrom(ec2.Peer.ipv4(this.vpc.vpcCidrBlock), ec2.Port.allTraffic(), 'Traffic of the private subnets to NAT');
+    provider.connections.allowFrom(
+      ec2.Peer.ipv4(this.vpc.vpcCidrBlock),
+      ec2.Port.allTraffic(),
+      'Traffic of the private subnets to NAT',
+    );
     provider.gatewayInstances.forEach((instance, i) => {
       Aspects.of(instance).add(new ec2.InstanceRequireImdsv2Aspect());
       (instance.node.defaultChild as ec2.CfnInstance).blockDeviceMappings = [
-        { deviceName: '/dev/xvda', ebs: { encrypted: true, volumeSize: 8, volumeType: 'gp3', deleteOnTermination: true } },
+        {
+          deviceName: '/dev/xvda',
+          ebs: { encrypted: true, volumeSize: 8, volumeType: 'gp3', deleteOnTermination: true },
+        },
       ];
       new ec2.CfnEIPAssociation(this, `EgressIpAssociation${i + 1}`, {
         allocationId: this.egressIps[i].attrAllocationId,

@@ -45,7 +45,11 @@ export class SharedLoadBalancer extends Construct {
       description: 'Shared load balancer: HTTP and HTTPS from the internet; egress only to service tasks',
       allowAllOutbound: false,
     });
-    this.securityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(80), this.https ? 'HTTP, redirected to HTTPS' : 'HTTP');
+    this.securityGroup.addIngressRule(
+      ec2.Peer.anyIpv4(),
+      ec2.Port.tcp(80),
+      this.https ? 'HTTP, redirected to HTTPS' : 'HTTP',
+    );
     if (this.https) this.securityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS');
 
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
@@ -112,7 +116,8 @@ export class SharedLoadBalancer extends Construct {
     }
 
     acknowledge(this.securityGroup, {
-      'AwsSolutions-EC23': 'The shared load balancer is the public entry point of the environment: it must accept HTTP(S) from any IPv4 address',
+      'AwsSolutions-EC23':
+        'The shared load balancer is the public entry point of the environment: it must accept HTTP(S) from any IPv4 address',
     });
   }
 }

@@ -58,7 +58,10 @@ export function listenerPriorities(routes: readonly Route[]): Map<string, number
     let slot = start;
     while (taken.has(base + 1 + slot)) {
       slot = (slot + 1) % (BAND - 1);
-      if (slot === start) throw new Error(`no free listener rule priority for ${route.service} between ${base + 1} and ${base + BAND - 1}`);
+      if (slot === start)
+        throw new Error(
+          `no free listener rule priority for ${route.service} between ${base + 1} and ${base + BAND - 1}`,
+        );
     }
     taken.add(base + 1 + slot);
     result.set(route.service, base + 1 + slot);

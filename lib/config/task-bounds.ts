@@ -2,7 +2,8 @@ import type { Tier, TierProfile } from './profiles';
 import type { ServiceConfig } from './schema/service';
 
 /** Where a bound comes from: a field of the service file, or the tier profile. */
-export type BoundSource = { readonly kind: 'service'; readonly path: string } | { readonly kind: 'profile'; readonly field: string };
+export type BoundSource =
+  { readonly kind: 'service'; readonly path: string } | { readonly kind: 'profile'; readonly field: string };
 
 export interface TaskBounds {
   readonly minTasks: number;
@@ -24,7 +25,8 @@ export function taskBounds(service: ServiceConfig, tier: Tier, profile: TierProf
     profileField: 'minTasks' | 'maxTasks' | 'workerMinTasks',
   ): { value: number; source: BoundSource } => {
     const fromTier = tierBounds?.[field];
-    if (fromTier !== undefined) return { value: fromTier, source: { kind: 'service', path: `scaling.perTier.${tier}.${field}` } };
+    if (fromTier !== undefined)
+      return { value: fromTier, source: { kind: 'service', path: `scaling.perTier.${tier}.${field}` } };
     const fromService = scaling[field];
     if (fromService !== undefined) return { value: fromService, source: { kind: 'service', path: `scaling.${field}` } };
     return { value: profile[profileField], source: { kind: 'profile', field: profileField } };

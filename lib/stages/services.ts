@@ -36,7 +36,8 @@ export type ServiceStacks = Map<string, WebServiceStack | WorkerStack>;
 export function addServiceStacks(stage: Construct, model: LandfallModel, base: EnvironmentBase): ServiceStacks {
   const { environment } = base;
   const domain = environment.config.domain;
-  const hostOf = (host: string | undefined) => (host === undefined || domain === undefined ? undefined : `${host}.${domain.name}`);
+  const hostOf = (host: string | undefined) =>
+    host === undefined || domain === undefined ? undefined : `${host}.${domain.name}`;
   const priorities = listenerPriorities(
     model.services.flatMap((s) =>
       s.kind === 'web' ? [{ service: s.name, host: hostOf(s.host), paths: s.paths, priority: s.listenerPriority }] : [],
@@ -61,7 +62,10 @@ export function addServiceStacks(stage: Construct, model: LandfallModel, base: E
     };
     const stack =
       service.kind === 'web'
-        ? new WebServiceStack(stage, id, { ...common, service: webProps(service, base, priorities, hostOf(service.host)) })
+        ? new WebServiceStack(stage, id, {
+            ...common,
+            service: webProps(service, base, priorities, hostOf(service.host)),
+          })
         : new WorkerStack(stage, id, { ...common, worker: workerProps(service, base) });
     tagService(stack, service.name, service.owner);
     stacks.set(service.name, stack);
@@ -97,7 +101,12 @@ function taskProps(service: ServiceConfig, base: EnvironmentBase) {
   };
 }
 
-function webProps(service: ServiceConfig & { kind: 'web' }, base: EnvironmentBase, priorities: Map<string, number>, host: string | undefined) {
+function webProps(
+  service: ServiceConfig & { kind: 'web' },
+  base: EnvironmentBase,
+  priorities: Map<string, number>,
+  host: string | undefined,
+) {
   const { environment, platform } = base;
   const hours = environment.config.workingHours;
   const scaleDown = environment.profile.scheduledScaleDown && (service.scaling.scheduledScaleDown ?? true);

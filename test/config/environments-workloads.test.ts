@@ -29,7 +29,10 @@ describe('environment config for workloads', () => {
 
   it('rejects a certificate ARN that is not one', () => {
     const platform = examplePlatform();
-    platform.environments[2].domain = { name: 'prod.example.com', certificateArn: 'arn:aws:acm:ap-northeast-1:666666666666:cert/x' };
+    platform.environments[2].domain = {
+      name: 'prod.example.com',
+      certificateArn: 'arn:aws:acm:ap-northeast-1:666666666666:cert/x',
+    };
     expect(configErrorOf(platform)).toBe(
       'config/platform.ts has 1 problem:\n' +
         '  * environments[2].domain.certificateArn: "arn:aws:acm:ap-northeast-1:666666666666:cert/x" is not an ACM certificate ARN (arn:aws:acm:REGION:ACCOUNT:certificate/ID)',

@@ -35,7 +35,11 @@ describe('listener priorities', () => {
   });
 
   it('gives 100 services in one band 100 different priorities within 1-50000', () => {
-    const routes = Array.from({ length: 100 }, (_, i) => ({ service: `svc-${i}`, host: `h${i}.example.com`, paths: ['/*'] }));
+    const routes = Array.from({ length: 100 }, (_, i) => ({
+      service: `svc-${i}`,
+      host: `h${i}.example.com`,
+      paths: ['/*'],
+    }));
     const values = [...listenerPriorities(routes).values()];
     expect(new Set(values).size).toBe(100);
     expect(Math.min(...values)).toBeGreaterThanOrEqual(1);

@@ -39,9 +39,12 @@ describe('service config', () => {
   });
 
   it('rejects a service that sends to a web service', () => {
-    expect(configErrorOf(examplePlatform(), withServices({ front: web('front', { paths: ['/front/*'], sendsTo: ['api'] }) }))).toBe(
-      'config/services/front.ts has 1 problem:\n  * sendsTo[0]: "api" is not a worker service (allowed: jobs)',
-    );
+    expect(
+      configErrorOf(
+        examplePlatform(),
+        withServices({ front: web('front', { paths: ['/front/*'], sendsTo: ['api'] }) }),
+      ),
+    ).toBe('config/services/front.ts has 1 problem:\n  * sendsTo[0]: "api" is not a worker service (allowed: jobs)');
   });
 
   it('rejects a web service without a health-check path', () => {
@@ -92,7 +95,9 @@ describe('service config', () => {
   it('rejects two services pinned to the same listener priority', () => {
     const services = exampleServices();
     services.api.listenerPriority = 10;
-    expect(configErrorOf(examplePlatform(), { ...services, web: web('web', { paths: ['/web/*'], listenerPriority: 10 }) })).toBe(
+    expect(
+      configErrorOf(examplePlatform(), { ...services, web: web('web', { paths: ['/web/*'], listenerPriority: 10 }) }),
+    ).toBe(
       'config/services/web.ts has 1 problem:\n  * listenerPriority: 10 is already the listener priority of the service in config/services/api.ts (priorities must be unique)',
     );
   });
@@ -186,7 +191,9 @@ describe('service config', () => {
   });
 
   it('rejects a host that is not a DNS label', () => {
-    expect(configErrorOf(platformWithDomains(), withServices({ admin: web('admin', { host: 'admin.example.com' }) }))).toBe(
+    expect(
+      configErrorOf(platformWithDomains(), withServices({ admin: web('admin', { host: 'admin.example.com' }) })),
+    ).toBe(
       'config/services/admin.ts has 1 problem:\n  * host: "admin.example.com" is not a DNS label (lowercase letters, digits and dashes, for example api)',
     );
   });

@@ -5,8 +5,24 @@ import { examplePlatform, validate } from '../support/example';
 
 const services = (scalingApi: Record<string, unknown>, scalingJobs: Record<string, unknown> = {}) => {
   const model = validate(examplePlatform(), {
-    api: { name: 'api', kind: 'web', image: { directory: 'services/api' }, cpu: 256, memoryMiB: 512, healthCheckPath: '/healthz', scaling: scalingApi },
-    jobs: { name: 'jobs', kind: 'worker', image: { directory: 'services/jobs' }, cpu: 256, memoryMiB: 512, maxProcessingSeconds: 60, scaling: scalingJobs },
+    api: {
+      name: 'api',
+      kind: 'web',
+      image: { directory: 'services/api' },
+      cpu: 256,
+      memoryMiB: 512,
+      healthCheckPath: '/healthz',
+      scaling: scalingApi,
+    },
+    jobs: {
+      name: 'jobs',
+      kind: 'worker',
+      image: { directory: 'services/jobs' },
+      cpu: 256,
+      memoryMiB: 512,
+      maxProcessingSeconds: 60,
+      scaling: scalingJobs,
+    },
   });
   return { api: model.services[0], jobs: model.services[1] };
 };

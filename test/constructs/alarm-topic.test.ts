@@ -16,8 +16,13 @@ describe('AlarmTopic and LogEncryptionKey', () => {
   const template = build();
 
   it('encrypts the alarm topic with a rotated customer-managed key', () => {
-    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('AlarmsKey'), 'Arn'] } });
-    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true, Description: 'Encrypts notifications of landfall dev alarms' });
+    template.hasResourceProperties('AWS::SNS::Topic', {
+      KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('AlarmsKey'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      Description: 'Encrypts notifications of landfall dev alarms',
+    });
   });
 
   it('lets CloudWatch alarms and EventBridge publish through the key', () => {
@@ -36,7 +41,9 @@ describe('AlarmTopic and LogEncryptionKey', () => {
   it('accepts publishing over TLS only', () => {
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
       },
     });
   });
@@ -52,7 +59,9 @@ describe('AlarmTopic and LogEncryptionKey', () => {
         Statement: Match.arrayWith([
           Match.objectLike({
             Principal: { Service: 'logs.ap-northeast-1.amazonaws.com' },
-            Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:ap-northeast-1:123456789012:log-group:*' } },
+            Condition: {
+              ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:ap-northeast-1:123456789012:log-group:*' },
+            },
           }),
         ]),
       },

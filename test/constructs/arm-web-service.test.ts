@@ -91,7 +91,9 @@ describe('ArmWebService', () => {
       ToPort: 8080,
       SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('LbSecurityGroup'), 'GroupId'] },
     });
-    const groups = template.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('Web service') } });
+    const groups = template.findResources('AWS::EC2::SecurityGroup', {
+      Properties: { GroupDescription: Match.stringLikeRegexp('Web service') },
+    });
     expect(Object.values(groups).map((g) => g.Properties.SecurityGroupIngress)).toEqual([undefined]);
   });
 
@@ -115,7 +117,9 @@ describe('ArmWebService', () => {
       TreatMissingData: 'notBreaching',
       Metrics: Match.arrayWith([
         Match.objectLike({ Expression: 'IF(FILL(requests, 0) >= 20, 100 * FILL(errors, 0) / FILL(requests, 1), 0)' }),
-        Match.objectLike({ MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'HTTPCode_Target_5XX_Count' }) }) }),
+        Match.objectLike({
+          MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'HTTPCode_Target_5XX_Count' }) }),
+        }),
       ]),
     });
   });
@@ -125,9 +129,17 @@ describe('ArmWebService', () => {
     const metrics = Object.values(template.findResources('AWS::ApplicationAutoScaling::ScalingPolicy')).map(
       (p) => p.Properties.TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification.PredefinedMetricType,
     );
-    expect(metrics.sort()).toEqual(['ALBRequestCountPerTarget', 'ECSServiceAverageCPUUtilization', 'ECSServiceAverageMemoryUtilization']);
+    expect(metrics.sort()).toEqual([
+      'ALBRequestCountPerTarget',
+      'ECSServiceAverageCPUUtilization',
+      'ECSServiceAverageMemoryUtilization',
+    ]);
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
-      TargetTrackingScalingPolicyConfiguration: Match.objectLike({ TargetValue: 60, ScaleInCooldown: 300, ScaleOutCooldown: 60 }),
+      TargetTrackingScalingPolicyConfiguration: Match.objectLike({
+        TargetValue: 60,
+        ScaleInCooldown: 300,
+        ScaleOutCooldown: 60,
+      }),
     });
   });
 
@@ -139,8 +151,18 @@ describe('ArmWebService', () => {
     const hours = { timeZone: 'Asia/Tokyo', days: 'MON-FRI', startHour: 8, endHour: 20 };
     webService({ workingHours: hours }).template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
       ScheduledActions: [
-        { ScheduledActionName: 'ScaleDownAfterHours', Schedule: 'cron(0 20 ? * MON-FRI *)', Timezone: 'Asia/Tokyo', ScalableTargetAction: { MinCapacity: 0, MaxCapacity: 0 } },
-        { ScheduledActionName: 'ScaleUpForWorkingHours', Schedule: 'cron(0 8 ? * MON-FRI *)', Timezone: 'Asia/Tokyo', ScalableTargetAction: { MinCapacity: 2, MaxCapacity: 6 } },
+        {
+          ScheduledActionName: 'ScaleDownAfterHours',
+          Schedule: 'cron(0 20 ? * MON-FRI *)',
+          Timezone: 'Asia/Tokyo',
+          ScalableTargetAction: { MinCapacity: 0, MaxCapacity: 0 },
+        },
+        {
+          ScheduledActionName: 'ScaleUpForWorkingHours',
+          Schedule: 'cron(0 8 ? * MON-FRI *)',
+          Timezone: 'Asia/Tokyo',
+          ScalableTargetAction: { MinCapacity: 2, MaxCapacity: 6 },
+        },
       ],
     });
   });
@@ -148,7 +170,14 @@ describe('ArmWebService', () => {
   it('injects secrets as ECS secrets that only the execution role can read', () => {
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [
-        Match.objectLike({ Secrets: [{ Name: 'API_TOKEN', ValueFrom: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:acme/api/token' }] }),
+        Match.objectLike({
+          Secrets: [
+            {
+              Name: 'API_TOKEN',
+              ValueFrom: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:acme/api/token',
+            },
+          ],
+        }),
       ],
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
@@ -163,7 +192,11 @@ describe('ArmWebService', () => {
         ]),
       },
     });
-    const taskRolePolicy = JSON.stringify(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('TaskRole') }] } }));
+    const taskRolePolicy = JSON.stringify(
+      template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: [{ Ref: Match.stringLikeRegexp('TaskRole') }] },
+      }),
+    );
     expect(taskRolePolicy).not.toContain('secretsmanager');
   });
 
@@ -172,7 +205,9 @@ describe('ArmWebService', () => {
       ContainerDefinitions: [Match.objectLike({ Environment: [Match.objectLike({ Name: 'JOBS_QUEUE_URL' })] })],
     });
     const statements = Object.values(
-      template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('TaskRole') }] } }),
+      template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: [{ Ref: Match.stringLikeRegexp('TaskRole') }] },
+      }),
     ).flatMap((p) => p.Properties.PolicyDocument.Statement);
     expect(statements).toEqual([
       {

@@ -12,7 +12,10 @@ export function serviceFixture() {
   const vpc = new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c'], natGateways: 1 });
   const cluster = new ecs.Cluster(stack, 'Cluster', { vpc });
   const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, 'Lb', { vpc, internetFacing: true });
-  const listener = loadBalancer.addListener('Http', { port: 80, defaultAction: elbv2.ListenerAction.fixedResponse(404) });
+  const listener = loadBalancer.addListener('Http', {
+    port: 80,
+    defaultAction: elbv2.ListenerAction.fixedResponse(404),
+  });
   const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/nginx:1.27');
   const task = {
     image,

@@ -50,7 +50,9 @@ describe('QueueWorker', () => {
   it('moves a message to the dead-letter queue after maxReceiveCount receives', () => {
     template.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: {
-        deadLetterTargetArn: { 'Fn::GetAtt': [stack.getLogicalId(jobs.deadLetterQueue.node.defaultChild as CfnElement), 'Arn'] },
+        deadLetterTargetArn: {
+          'Fn::GetAtt': [stack.getLogicalId(jobs.deadLetterQueue.node.defaultChild as CfnElement), 'Arn'],
+        },
         maxReceiveCount: 4,
       },
     });
@@ -70,7 +72,11 @@ describe('QueueWorker', () => {
     expect(Object.keys(policies)).toHaveLength(2);
     for (const policy of Object.values(policies)) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
-        expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 'sqs:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
       );
     }
   });
@@ -82,12 +88,16 @@ describe('QueueWorker', () => {
   });
 
   it('lets the task finish its message on stop (stop timeout = processing time, at most 120 s)', () => {
-    template.hasResourceProperties('AWS::ECS::TaskDefinition', { ContainerDefinitions: [Match.objectLike({ StopTimeout: 120 })] });
+    template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({ StopTimeout: 120 })],
+    });
   });
 
   it('gives the task its own queue URL', () => {
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
-      ContainerDefinitions: [Match.objectLike({ Environment: [{ Name: 'QUEUE_URL', Value: { Ref: Match.stringLikeRegexp('JobsQueue') } }] })],
+      ContainerDefinitions: [
+        Match.objectLike({ Environment: [{ Name: 'QUEUE_URL', Value: { Ref: Match.stringLikeRegexp('JobsQueue') } }] }),
+      ],
     });
   });
 
@@ -95,7 +105,11 @@ describe('QueueWorker', () => {
     template.hasResourceProperties('AWS::ECS::Service', {
       DeploymentConfiguration: Match.objectLike({
         DeploymentCircuitBreaker: { Enable: true, Rollback: true },
-        Alarms: { AlarmNames: [{ Ref: Match.stringLikeRegexp('JobsDeadLetterArrivalsAlarm') }], Enable: true, Rollback: true },
+        Alarms: {
+          AlarmNames: [{ Ref: Match.stringLikeRegexp('JobsDeadLetterArrivalsAlarm') }],
+          Enable: true,
+          Rollback: true,
+        },
       }),
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -131,7 +145,11 @@ describe('QueueWorker', () => {
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       Metrics: Match.arrayWith([
         Match.objectLike({ Expression: 'FILL(visible, 0) + FILL(inFlight, 0)' }),
-        Match.objectLike({ MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'ApproximateNumberOfMessagesNotVisible' }) }) }),
+        Match.objectLike({
+          MetricStat: Match.objectLike({
+            Metric: Match.objectLike({ MetricName: 'ApproximateNumberOfMessagesNotVisible' }),
+          }),
+        }),
       ]),
     });
   });
@@ -172,12 +190,16 @@ describe('QueueWorker', () => {
 
   it('grants a producer send rights only', () => {
     const fresh = worker();
-    const producer = new iam.Role(fresh.stack, 'Producer', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
+    const producer = new iam.Role(fresh.stack, 'Producer', {
+      assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
+    });
     fresh.worker.grantSend(producer);
     const after = fresh.template();
     after.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('Producer') }],
-      PolicyDocument: { Statement: [Match.objectLike({ Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'] })] },
+      PolicyDocument: {
+        Statement: [Match.objectLike({ Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'] })],
+      },
     });
   });
 
@@ -192,6 +214,8 @@ describe('QueueWorker', () => {
   });
 
   it('refuses a minimum above the maximum', () => {
-    expect(() => worker({ minTasks: 3, maxTasks: 2 })).toThrow('Test/Jobs: tasks must satisfy 0 <= minTasks (3) <= maxTasks (2), maxTasks >= 1');
+    expect(() => worker({ minTasks: 3, maxTasks: 2 })).toThrow(
+      'Test/Jobs: tasks must satisfy 0 <= minTasks (3) <= maxTasks (2), maxTasks >= 1',
+    );
   });
 });

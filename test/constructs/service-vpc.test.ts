@@ -14,7 +14,11 @@ function vpc(props: Partial<ServiceVpcProps> = {}) {
       return ZONES;
     }
   })(app, 'Net', { env: { account: '123456789012', region: 'ap-northeast-1' } });
-  const construct = new ServiceVpc(stack, 'Network', { availabilityZones: ZONES, flowLogRetention: logs.RetentionDays.ONE_YEAR, ...props });
+  const construct = new ServiceVpc(stack, 'Network', {
+    availabilityZones: ZONES,
+    flowLogRetention: logs.RetentionDays.ONE_YEAR,
+    ...props,
+  });
   return { app, stack, vpc: construct, template: Template.fromStack(stack) };
 }
 
@@ -27,14 +31,18 @@ describe('ServiceVpc', () => {
   });
 
   it('gives no automatic public IP in any subnet', () => {
-    const flags = Object.values(template.findResources('AWS::EC2::Subnet')).map((s) => s.Properties.MapPublicIpOnLaunch);
+    const flags = Object.values(template.findResources('AWS::EC2::Subnet')).map(
+      (s) => s.Properties.MapPublicIpOnLaunch,
+    );
     expect(flags).toEqual(Array(6).fill(false));
   });
 
   it('puts one NAT gateway per zone on its own Elastic IP when asked for three', () => {
     template.resourceCountIs('AWS::EC2::NatGateway', 3);
     template.resourceCountIs('AWS::EC2::EIP', 3);
-    template.hasResourceProperties('AWS::EC2::NatGateway', { AllocationId: { 'Fn::GetAtt': [Match.stringLikeRegexp('EgressIp'), 'AllocationId'] } });
+    template.hasResourceProperties('AWS::EC2::NatGateway', {
+      AllocationId: { 'Fn::GetAtt': [Match.stringLikeRegexp('EgressIp'), 'AllocationId'] },
+    });
   });
 
   it('caps NAT at one per zone', () => {
@@ -42,7 +50,11 @@ describe('ServiceVpc', () => {
   });
 
   it('logs all traffic to CloudWatch Logs with the given retention', () => {
-    template.hasResourceProperties('AWS::EC2::FlowLog', { ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' });
+    template.hasResourceProperties('AWS::EC2::FlowLog', {
+      ResourceType: 'VPC',
+      TrafficType: 'ALL',
+      LogDestinationType: 'cloud-watch-logs',
+    });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
   });
 
@@ -81,13 +93,20 @@ describe('ServiceVpc', () => {
       nat.hasResourceProperties('AWS::EC2::Instance', {
         BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: Match.objectLike({ Encrypted: true }) }],
       });
-      nat.hasResourceProperties('AWS::EC2::LaunchTemplate', { LaunchTemplateData: { MetadataOptions: { HttpTokens: 'required' } } });
+      nat.hasResourceProperties('AWS::EC2::LaunchTemplate', {
+        LaunchTemplateData: { MetadataOptions: { HttpTokens: 'required' } },
+      });
     });
 
     it('admits traffic from the VPC only', () => {
       nat.hasResourceProperties('AWS::EC2::SecurityGroup', {
         GroupDescription: 'Security Group for NAT instances',
-        SecurityGroupIngress: [Match.objectLike({ CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('Vpc'), 'CidrBlock'] }, IpProtocol: '-1' })],
+        SecurityGroupIngress: [
+          Match.objectLike({
+            CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('Vpc'), 'CidrBlock'] },
+            IpProtocol: '-1',
+          }),
+        ],
       });
     });
 

@@ -31,7 +31,9 @@ describe('SharedLoadBalancer', () => {
         Port: 443,
         Certificates: [{ CertificateArn: CERTIFICATE }],
         SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
-        DefaultActions: [Match.objectLike({ Type: 'fixed-response', FixedResponseConfig: Match.objectLike({ StatusCode: '404' }) })],
+        DefaultActions: [
+          Match.objectLike({ Type: 'fixed-response', FixedResponseConfig: Match.objectLike({ StatusCode: '404' }) }),
+        ],
       });
       expect(construct.https).toBe(true);
     });
@@ -40,7 +42,9 @@ describe('SharedLoadBalancer', () => {
       template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
         Protocol: 'HTTP',
         Port: 80,
-        DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
+        DefaultActions: [
+          { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } },
+        ],
       });
     });
 
@@ -61,7 +65,10 @@ describe('SharedLoadBalancer', () => {
     it('opens ports 80 and 443 and nothing else', () => {
       template.hasResourceProperties('AWS::EC2::SecurityGroup', {
         GroupDescription: Match.stringLikeRegexp('Shared load balancer'),
-        SecurityGroupIngress: [Match.objectLike({ FromPort: 80, CidrIp: '0.0.0.0/0' }), Match.objectLike({ FromPort: 443, CidrIp: '0.0.0.0/0' })],
+        SecurityGroupIngress: [
+          Match.objectLike({ FromPort: 80, CidrIp: '0.0.0.0/0' }),
+          Match.objectLike({ FromPort: 443, CidrIp: '0.0.0.0/0' }),
+        ],
       });
     });
   });

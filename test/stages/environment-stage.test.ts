@@ -44,11 +44,9 @@ describe('environment stages', () => {
   });
 
   it('deploys each environment into its own account in the home region', () => {
-    expect(ENVIRONMENTS.map((env) => [...new Set(environmentStacks(env).map((s) => `${s.account}/${s.region}`))])).toEqual([
-      ['444444444444/ap-northeast-1'],
-      ['555555555555/ap-northeast-1'],
-      ['666666666666/ap-northeast-1'],
-    ]);
+    expect(
+      ENVIRONMENTS.map((env) => [...new Set(environmentStacks(env).map((s) => `${s.account}/${s.region}`))]),
+    ).toEqual([['444444444444/ap-northeast-1'], ['555555555555/ap-northeast-1'], ['666666666666/ap-northeast-1']]);
   });
 
   it('protects prod stacks from termination and leaves dev and stg deletable', () => {
@@ -67,17 +65,23 @@ describe('environment stages', () => {
   it('runs every task definition on ARM64', () => {
     const platforms = ENVIRONMENTS.flatMap((env) =>
       environmentStacks(env).flatMap((s) =>
-        Object.values(Template.fromStack(s).findResources('AWS::ECS::TaskDefinition')).map((t) => t.Properties.RuntimePlatform),
+        Object.values(Template.fromStack(s).findResources('AWS::ECS::TaskDefinition')).map(
+          (t) => t.Properties.RuntimePlatform,
+        ),
       ),
     );
     expect(platforms).toHaveLength(6);
-    expect(new Set(platforms.map((p) => JSON.stringify(p)))).toEqual(new Set(['{"CpuArchitecture":"ARM64","OperatingSystemFamily":"LINUX"}']));
+    expect(new Set(platforms.map((p) => JSON.stringify(p)))).toEqual(
+      new Set(['{"CpuArchitecture":"ARM64","OperatingSystemFamily":"LINUX"}']),
+    );
   });
 
   it('gives every ECS service the circuit breaker with rollback and a rollback deployment alarm', () => {
     const configs = ENVIRONMENTS.flatMap((env) =>
       environmentStacks(env).flatMap((s) =>
-        Object.values(Template.fromStack(s).findResources('AWS::ECS::Service')).map((svc) => svc.Properties.DeploymentConfiguration),
+        Object.values(Template.fromStack(s).findResources('AWS::ECS::Service')).map(
+          (svc) => svc.Properties.DeploymentConfiguration,
+        ),
       ),
     );
     expect(configs).toHaveLength(6);
@@ -103,21 +107,29 @@ describe('environment stages', () => {
     ['stg', 'Service-jobs', 0, 4],
     ['prod', 'Service-jobs', 1, 4],
   ])('bounds %s %s between %d and %d tasks', (env, stack, min, max) => {
-    template(`${env}/${stack}`).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: min, MaxCapacity: max });
+    template(`${env}/${stack}`).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      MinCapacity: min,
+      MaxCapacity: max,
+    });
   });
 
   it('scales the web service on CPU, memory and requests per target in every environment', () => {
-    for (const env of ENVIRONMENTS) template(`${env}/Service-api`).resourceCountIs('AWS::ApplicationAutoScaling::ScalingPolicy', 3);
+    for (const env of ENVIRONMENTS)
+      template(`${env}/Service-api`).resourceCountIs('AWS::ApplicationAutoScaling::ScalingPolicy', 3);
   });
 
   it('scales non-prod web services down outside working hours in the environment time zone, never prod', () => {
     template('dev/Service-api').hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
-      ScheduledActions: Match.arrayWith([Match.objectLike({ Schedule: 'cron(0 21 ? * MON-FRI *)', Timezone: 'Asia/Tokyo' })]),
+      ScheduledActions: Match.arrayWith([
+        Match.objectLike({ Schedule: 'cron(0 21 ? * MON-FRI *)', Timezone: 'Asia/Tokyo' }),
+      ]),
     });
     template('stg/Service-api').hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
       ScheduledActions: Match.arrayWith([Match.objectLike({ Schedule: 'cron(0 20 ? * MON-FRI *)' })]),
     });
-    template('prod/Service-api').hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { ScheduledActions: Match.absent() });
+    template('prod/Service-api').hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      ScheduledActions: Match.absent(),
+    });
   });
 
   it('uses a t4g.nano NAT instance in dev and a NAT gateway per zone in prod', () => {
@@ -128,16 +140,22 @@ describe('environment stages', () => {
   });
 
   it('publishes the egress IPs as stack outputs', () => {
-    const egress = (env: string) => Object.keys(template(`${env}/Network`).findOutputs('*')).filter((k) => k.startsWith('EgressIp'));
+    const egress = (env: string) =>
+      Object.keys(template(`${env}/Network`).findOutputs('*')).filter((k) => k.startsWith('EgressIp'));
     expect(egress('prod')).toEqual(['EgressIp1', 'EgressIp2', 'EgressIp3']);
     expect(egress('dev')).toEqual(['EgressIp1']);
-    template('prod/Network').hasOutput('EgressIp1', { Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('EgressIp1'), 'PublicIp'] } });
+    template('prod/Network').hasOutput('EgressIp1', {
+      Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('EgressIp1'), 'PublicIp'] },
+    });
   });
 
   it('keeps flow and container logs as long as the profile says', () => {
     template('dev/Network').hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 14 });
     template('prod/Network').hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
-    template('prod/Service-jobs').hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/landfall/prod/jobs', RetentionInDays: 365 });
+    template('prod/Service-jobs').hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/landfall/prod/jobs',
+      RetentionInDays: 365,
+    });
   });
 
   it('turns Container Insights on where the profile does', () => {
@@ -153,7 +171,9 @@ describe('environment stages', () => {
   it('serves HTTPS with the environment certificate where a domain is configured, HTTP only in dev', () => {
     template('prod/Platform').hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
       Protocol: 'HTTPS',
-      Certificates: [{ CertificateArn: 'arn:aws:acm:ap-northeast-1:666666666666:certificate/00000000-0000-4000-8000-000000000666' }],
+      Certificates: [
+        { CertificateArn: 'arn:aws:acm:ap-northeast-1:666666666666:certificate/00000000-0000-4000-8000-000000000666' },
+      ],
     });
     template('dev/Platform').resourceCountIs('AWS::ElasticLoadBalancingV2::Listener', 1);
     template('dev/Platform').hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Protocol: 'HTTP' });
@@ -171,7 +191,9 @@ describe('environment stages', () => {
   it('protects the load balancer from deletion in prod only', () => {
     const protection = (env: string) =>
       template(`${env}/Platform`).hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
-        LoadBalancerAttributes: Match.arrayWith([{ Key: 'deletion_protection.enabled', Value: env === 'prod' ? 'true' : 'false' }]),
+        LoadBalancerAttributes: Match.arrayWith([
+          { Key: 'deletion_protection.enabled', Value: env === 'prod' ? 'true' : 'false' },
+        ]),
       });
     ENVIRONMENTS.forEach(protection);
   });
@@ -189,7 +211,15 @@ describe('environment stages', () => {
       ContainerDefinitions: [
         Match.objectLike({
           Environment: Match.arrayWith([
-            { Name: 'JOBS_QUEUE_URL', Value: { 'Fn::Join': ['', ['https://sqs.ap-northeast-1.', { Ref: 'AWS::URLSuffix' }, '/666666666666/landfall-prod-jobs']] } },
+            {
+              Name: 'JOBS_QUEUE_URL',
+              Value: {
+                'Fn::Join': [
+                  '',
+                  ['https://sqs.ap-northeast-1.', { Ref: 'AWS::URLSuffix' }, '/666666666666/landfall-prod-jobs'],
+                ],
+              },
+            },
           ]),
         }),
       ],
@@ -210,7 +240,9 @@ describe('environment stages', () => {
   it('tags every resource of a service stack with the service', () => {
     for (const path of ['prod/Service-api', 'prod/Service-jobs']) {
       const service = path.split('-')[1];
-      template(path).hasResourceProperties('AWS::ECS::Service', { Tags: Match.arrayWith([{ Key: 'landfall:service', Value: service }]) });
+      template(path).hasResourceProperties('AWS::ECS::Service', {
+        Tags: Match.arrayWith([{ Key: 'landfall:service', Value: service }]),
+      });
     }
     expect(Stack.of(stackAt(built, 'prod/Platform')).tags.tagValues()['landfall:service']).toBeUndefined();
   });

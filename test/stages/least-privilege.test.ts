@@ -30,9 +30,12 @@ describe('least privilege of service tasks', () => {
     expect(await isAllowed(api, 'sqs:SendMessage', OTHER, ACCOUNT)).toBe(false);
   });
 
-  it.each(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility'])('lets the worker %s on its own queue', async (action) => {
-    expect(await isAllowed(jobs, action, JOBS, ACCOUNT)).toBe(true);
-  });
+  it.each(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility'])(
+    'lets the worker %s on its own queue',
+    async (action) => {
+      expect(await isAllowed(jobs, action, JOBS, ACCOUNT)).toBe(true);
+    },
+  );
 
   it.each([
     ['its own queue', JOBS],

@@ -13,21 +13,35 @@ function statefulResources(env: string) {
   return allStacks(stageOf(built, env))
     .filter((s) => WORKLOAD_STACKS.test(s.node.path))
     .flatMap((s) =>
-      Object.entries(Template.fromStack(s).toJSON().Resources as Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string }>)
+      Object.entries(
+        Template.fromStack(s).toJSON().Resources as Record<
+          string,
+          { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string }
+        >,
+      )
         .filter(([, r]) => STATEFUL.includes(r.Type))
-        .map(([id, r]) => ({ where: `${s.node.path}/${id}`, type: r.Type, deletion: r.DeletionPolicy, replace: r.UpdateReplacePolicy })),
+        .map(([id, r]) => ({
+          where: `${s.node.path}/${id}`,
+          type: r.Type,
+          deletion: r.DeletionPolicy,
+          replace: r.UpdateReplacePolicy,
+        })),
     );
 }
 
 describe('stateful resources', () => {
   it('retains every queue, bucket, log group, key and egress IP of prod on deletion and replacement', () => {
     const resources = statefulResources('prod');
-    expect(resources.map((r) => r.type)).toEqual(expect.arrayContaining(['AWS::SQS::Queue', 'AWS::Logs::LogGroup', 'AWS::KMS::Key', 'AWS::EC2::EIP']));
+    expect(resources.map((r) => r.type)).toEqual(
+      expect.arrayContaining(['AWS::SQS::Queue', 'AWS::Logs::LogGroup', 'AWS::KMS::Key', 'AWS::EC2::EIP']),
+    );
     expect(resources.filter((r) => r.deletion !== 'Retain' || r.replace !== 'Retain')).toEqual([]);
   });
 
   it('deletes the queues and log groups of dev with their stacks', () => {
-    const kept = statefulResources('dev').filter((r) => ['AWS::SQS::Queue', 'AWS::Logs::LogGroup'].includes(r.type) && r.deletion !== 'Delete');
+    const kept = statefulResources('dev').filter(
+      (r) => ['AWS::SQS::Queue', 'AWS::Logs::LogGroup'].includes(r.type) && r.deletion !== 'Delete',
+    );
     expect(kept).toEqual([]);
   });
 
@@ -39,8 +53,17 @@ describe('stateful resources', () => {
         .sort();
     expect({
       network: ids('prod/Network', ['AWS::EC2::VPC', 'AWS::EC2::EIP', 'AWS::Logs::LogGroup', 'AWS::KMS::Key']),
-      platform: ids('prod/Platform', ['AWS::ECS::Cluster', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::SNS::Topic', 'AWS::KMS::Key']),
-      api: ids('prod/Service-api', ['AWS::Logs::LogGroup', 'AWS::ECS::Service', 'AWS::ElasticLoadBalancingV2::TargetGroup']),
+      platform: ids('prod/Platform', [
+        'AWS::ECS::Cluster',
+        'AWS::ElasticLoadBalancingV2::LoadBalancer',
+        'AWS::SNS::Topic',
+        'AWS::KMS::Key',
+      ]),
+      api: ids('prod/Service-api', [
+        'AWS::Logs::LogGroup',
+        'AWS::ECS::Service',
+        'AWS::ElasticLoadBalancingV2::TargetGroup',
+      ]),
       jobs: ids('prod/Service-jobs', ['AWS::SQS::Queue', 'AWS::Logs::LogGroup', 'AWS::ECS::Service']),
     }).toEqual({
       network: [

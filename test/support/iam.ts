@@ -18,7 +18,12 @@ export function resolveIntrinsics(value: Json, resources: Resources, env: { acco
   if (entries.length === 1) {
     const [fn, arg] = entries[0];
     if (fn === 'Ref') {
-      const pseudo: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com', 'AWS::AccountId': env.account, 'AWS::Region': env.region };
+      const pseudo: Record<string, string> = {
+        'AWS::Partition': 'aws',
+        'AWS::URLSuffix': 'amazonaws.com',
+        'AWS::AccountId': env.account,
+        'AWS::Region': env.region,
+      };
       return pseudo[arg as string] ?? 'UNRESOLVED';
     }
     if (fn === 'Fn::Join') {
@@ -42,11 +47,19 @@ export function rolePolicies(stack: Stack, roleLogicalIdPattern: RegExp): Array<
   const template = Template.fromStack(stack).toJSON() as { Resources: Resources };
   const resources = template.Resources;
   const env = { account: stack.account, region: stack.region };
-  const roleIds = Object.keys(resources).filter((id) => resources[id].Type === 'AWS::IAM::Role' && roleLogicalIdPattern.test(id));
-  if (roleIds.length !== 1) throw new Error(`expected one role matching ${roleLogicalIdPattern} in ${stack.node.path}, found ${roleIds.join(', ') || 'none'}`);
+  const roleIds = Object.keys(resources).filter(
+    (id) => resources[id].Type === 'AWS::IAM::Role' && roleLogicalIdPattern.test(id),
+  );
+  if (roleIds.length !== 1)
+    throw new Error(
+      `expected one role matching ${roleLogicalIdPattern} in ${stack.node.path}, found ${roleIds.join(', ') || 'none'}`,
+    );
   const attached = (roles: Json) => JSON.stringify(roles ?? []).includes(`"${roleIds[0]}"`);
   return Object.entries(resources)
-    .filter(([, r]) => (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy') && attached(r.Properties?.Roles))
+    .filter(
+      ([, r]) =>
+        (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy') && attached(r.Properties?.Roles),
+    )
     .map(([id, r]) => ({ name: id, policy: resolveIntrinsics(r.Properties?.PolicyDocument, resources, env) }));
 }
 

@@ -42,7 +42,8 @@ export const checkScaling: Check = ({ platform, platformFile, services }) => {
       if (b.minSource.kind === 'service') {
         entry = {
           path: b.minSource.path,
-          describe: (envs) => `${b.minTasks} is above the maximum of ${b.maxTasks} tasks in ${envs} (allowed: ${lowest}-${b.maxTasks})`,
+          describe: (envs) =>
+            `${b.minTasks} is above the maximum of ${b.maxTasks} tasks in ${envs} (allowed: ${lowest}-${b.maxTasks})`,
         };
       } else if (b.maxSource.kind === 'service') {
         entry = {

@@ -5,7 +5,11 @@ const WEB_BOUND = 'is not allowed for a web service (minimum: 1 task; only worke
 const WORKER_MAX = 'is not allowed for a worker (minimum: 1 task; a worker that may never run cannot drain its queue)';
 
 const tasks = (minimum: number, message: string) =>
-  z.number().int('must be a whole number of tasks').min(minimum, message).max(1000, 'is too large (maximum: 1000 tasks)');
+  z
+    .number()
+    .int('must be a whole number of tasks')
+    .min(minimum, message)
+    .max(1000, 'is too large (maximum: 1000 tasks)');
 
 /** Task bounds, for every tier or for one tier. Unset bounds come from the tier profile. */
 const bounds = (min: z.ZodNumber, max: z.ZodNumber) => ({
@@ -16,10 +20,17 @@ const bounds = (min: z.ZodNumber, max: z.ZodNumber) => ({
 });
 
 const perTier = (min: z.ZodNumber, max: z.ZodNumber) =>
-  strict({ dev: strict(bounds(min, max)).optional(), stg: strict(bounds(min, max)).optional(), prod: strict(bounds(min, max)).optional() });
+  strict({
+    dev: strict(bounds(min, max)).optional(),
+    stg: strict(bounds(min, max)).optional(),
+    prod: strict(bounds(min, max)).optional(),
+  });
 
 const percent = (low: number, high: number) =>
-  z.number().min(low, `is too small (allowed: ${low}-${high} percent)`).max(high, `is too large (allowed: ${low}-${high} percent)`);
+  z
+    .number()
+    .min(low, `is too small (allowed: ${low}-${high} percent)`)
+    .max(high, `is too large (allowed: ${low}-${high} percent)`);
 
 const webMin = tasks(1, WEB_BOUND);
 const webMax = tasks(1, WEB_BOUND);
@@ -34,7 +45,11 @@ export const WebScalingSchema = strict({
   /** Average memory utilization the service is scaled to hold. @default 75 */
   memoryTargetPercent: percent(10, 95).optional(),
   /** Load balancer requests per task per minute the service is scaled to hold. @default 1000 */
-  requestsPerTarget: z.number().int('must be a whole number').min(1, 'is too small (minimum: 1 request per minute)').optional(),
+  requestsPerTarget: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'is too small (minimum: 1 request per minute)')
+    .optional(),
   /**
    * Scale to zero outside the environment's working hours where the tier profile allows it (`scheduledScaleDown`).
    * Set false for a service that must stay up. @default true
@@ -51,6 +66,10 @@ export const WorkerScalingSchema = strict({
   ...bounds(workerMin, workerMax),
   perTier: perTier(workerMin, workerMax).optional(),
   /** Messages (waiting or in flight) one task is expected to hold; tasks = ceil(backlog / messagesPerTask). @default 10 */
-  messagesPerTask: z.number().int('must be a whole number').min(1, 'is too small (minimum: 1 message per task)').optional(),
+  messagesPerTask: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'is too small (minimum: 1 message per task)')
+    .optional(),
 });
 export type WorkerScalingConfig = z.infer<typeof WorkerScalingSchema>;
