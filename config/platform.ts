@@ -21,12 +21,24 @@ export default definePlatform({
     { name: 'prod', role: 'workload', id: '666666666666', email: 'aws+prod@example.com', monthlyBudgetUsd: 1500 },
   ],
   environments: [
-    { name: 'dev', tier: 'dev', account: 'dev' },
+    {
+      name: 'dev',
+      tier: 'dev',
+      account: 'dev',
+      // No domain: HTTP on the load balancer's own DNS name. A t4g.nano NAT instance instead of a NAT gateway.
+      overrides: { natProvider: 'instance' },
+      workingHours: { timeZone: 'Asia/Tokyo', days: 'MON-FRI', startHour: 8, endHour: 21 },
+    },
     {
       name: 'stg',
       tier: 'stg',
       account: 'stg',
       deployWindow: { timeZone: 'Asia/Tokyo', days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: { from: '09:00', to: '19:00' } },
+      domain: {
+        name: 'stg.example.com',
+        certificateId: '00000000-0000-4000-8000-000000000555',
+      },
+      workingHours: { timeZone: 'Asia/Tokyo' },
     },
     {
       name: 'prod',
@@ -38,6 +50,10 @@ export default definePlatform({
         days: ['mon', 'tue', 'wed', 'thu'],
         hours: { from: '10:00', to: '16:00' },
         freeze: [{ from: '2026-12-26', to: '2027-01-04', reason: 'year-end freeze' }],
+      },
+      domain: {
+        name: 'prod.example.com',
+        certificateId: '00000000-0000-4000-8000-000000000666',
       },
     },
   ],

@@ -29,9 +29,14 @@ export function findingId(rule: string): string {
 
 /**
  * Acknowledge cfn-lint rules on one CloudFormation resource, through the resource metadata cfn-lint reads
- * (`Metadata.cfn-lint.config.ignore_checks`), with the reason kept beside it for reviewers.
+ * (`Metadata.cfn-lint.config.ignore_checks`), with the reason kept beside it for reviewers. aws-cdk-lib's own
+ * template validation (the `CloudFormation Validate` plug-in) reports the same rule IDs; they are acknowledged too.
  */
-export function acknowledgeLint(scope: IConstruct, rules: Readonly<Record<string, string>>): void {
+export function acknowledgeLint(
+  scope: IConstruct,
+  rules: Readonly<Record<string, string>>,
+  options: { /** Also acknowledge the rules in aws-cdk-lib's own validation. @default true */ readonly cdkValidation?: boolean } = {},
+): void {
   const resource = scope instanceof CfnResource ? scope : scope.node.defaultChild;
   if (!(resource instanceof CfnResource)) throw new Error(`${scope.node.path} has no CloudFormation resource to acknowledge cfn-lint rules on`);
   for (const reason of Object.values(rules)) {
@@ -41,4 +46,6 @@ export function acknowledgeLint(scope: IConstruct, rules: Readonly<Record<string
   resource.addMetadata('cfn-lint', { config: { ignore_checks: [...new Set([...previous, ...Object.keys(rules)])] } });
   const reasons = (resource.getMetadata('landfall:lint-reasons') as Record<string, string> | undefined) ?? {};
   resource.addMetadata('landfall:lint-reasons', { ...reasons, ...rules });
+  if (options.cdkValidation === false) return;
+  for (const [rule, reason] of Object.entries(rules)) Validations.of(resource).acknowledge({ id: `CloudFormation-Validate::${rule}`, reason });
 }

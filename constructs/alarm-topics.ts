@@ -2,7 +2,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { Severity } from './alarm-conventions';
-import { allowServicesToEncrypt, denyNonServiceGrants, NotificationTopic } from './notification-topic';
+import { denyGrantsExceptForAwsServices } from './kms-grant-guard';
+import { allowServicesToEncrypt, NotificationTopic } from './notification-topic';
 
 /** Who hears of one severity. */
 export interface AlarmRoute {
@@ -42,7 +43,7 @@ export class AlarmTopics extends Construct {
     const publishingServices = ['cloudwatch.amazonaws.com', 'events.amazonaws.com'];
     this.key = new kms.Key(this, 'Key', { enableKeyRotation: true, description: `Encrypts the alarm topics of ${props.namePrefix}` });
     allowServicesToEncrypt(this.key, publishingServices);
-    denyNonServiceGrants(this.key);
+    denyGrantsExceptForAwsServices(this.key);
 
     const topic = (severity: Severity, route: AlarmRoute): sns.ITopic =>
       new NotificationTopic(this, severity === 'page' ? 'Page' : 'Ticket', {

@@ -1,5 +1,6 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
 import type { EcsServiceMetrics, QueueMetrics, WebMetrics } from './service-metrics';
 
 /** A web service's row: requests, 5xx %, p50/p99 latency, CPU, memory, running tasks. */
@@ -52,6 +53,7 @@ export class EnvironmentDashboard extends Construct {
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: props.dashboardName,
     });
+    acknowledgeTagsSchemaLag(this.dashboard);
     // An alarm status widget shows at most 100 alarms: one full-width widget per hundred.
     for (let i = 0; i < props.alarms.length; i += MAX_ALARMS_PER_WIDGET) {
       const alarms = props.alarms.slice(i, i + MAX_ALARMS_PER_WIDGET);

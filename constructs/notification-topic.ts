@@ -1,3 +1,4 @@
+import { denyGrantsExceptForAwsServices } from './kms-grant-guard';
 import { Stack } from 'aws-cdk-lib';
 import * as chatbot from 'aws-cdk-lib/aws-chatbot';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -48,23 +49,6 @@ export function allowServicesToEncrypt(key: kms.IKey, services: readonly string[
 }
 
 /**
- * Only AWS services may create grants on the key (Control Tower CT.KMS.PR.3): SNS, CloudWatch Logs and the other
- * integrations create their grants as services; no person or role can hand the key to someone else.
- */
-export function denyNonServiceGrants(key: kms.IKey): void {
-  key.addToResourcePolicy(
-    new iam.PolicyStatement({
-      sid: 'GrantsOnlyForAwsServices',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['kms:CreateGrant'],
-      resources: ['*'],
-      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-    }),
-  );
-}
-
-/**
  * An SNS topic encrypted with KMS, TLS-only, that named AWS services may publish to, with email subscriptions and an
  * optional Slack channel through AWS Chatbot (no Lambda function involved).
  */
@@ -79,7 +63,7 @@ export class NotificationTopic extends Construct {
     if (props.encryptionKey === undefined) {
       const key = new kms.Key(this, 'Key', { enableKeyRotation: true, description: `Encrypts SNS topic ${props.topicName}` });
       allowServicesToEncrypt(key, services);
-      denyNonServiceGrants(key);
+      denyGrantsExceptForAwsServices(key);
       this.encryptionKey = key;
     } else {
       this.encryptionKey = props.encryptionKey;

@@ -72,6 +72,12 @@ export class OomWatch extends Construct {
           `CT.CLOUDWATCH.PR.2: the environment's profile keeps OOM stop events ${props.retention} days; they are copies of ECS task events for diagnosis, and CloudTrail keeps the audit record`,
       });
     }
+    if (Stack.of(props.encryptionKey) !== stack) {
+      acknowledge(this.logGroup, {
+        'guard:cloudwatch_log_group_encrypted_check':
+          "CT.CLOUDWATCH.PR.3: the group is encrypted with the environment's alarm key; from another stack its ARN is an Fn::ImportValue the rule cannot resolve",
+      });
+    }
     const logGroupArn = stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: props.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     props.encryptionKey.addToResourcePolicy(
       new iam.PolicyStatement({

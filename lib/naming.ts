@@ -52,6 +52,34 @@ export function operationsPrefix(environment: string): string {
   return `${PREFIX}-${environment}`;
 }
 
+/** ECS cluster name of an environment: `landfall-<environment>`. */
+export function clusterName(environment: string): string {
+  return `${PREFIX}-${environment}`;
+}
+
+/**
+ * SQS queue of a worker: `landfall-<environment>-<worker>` (at most 70 characters, within SQS's 80). Derived, so
+ * producers in other stacks and the CLI (`landfall redrive`) find it without lookups or cross-stack exports.
+ */
+export function queueName(environment: string, worker: string): string {
+  return `${PREFIX}-${environment}-${worker}`;
+}
+
+/** Dead-letter queue of a worker: `landfall-<environment>-<worker>-dlq`. */
+export function deadLetterQueueName(environment: string, worker: string): string {
+  return `${queueName(environment, worker)}-dlq`;
+}
+
+/** Environment variable that carries a worker's queue URL to its producers: `jobs` -> `JOBS_QUEUE_URL`. */
+export function queueUrlVariable(worker: string): string {
+  return `${worker.toUpperCase().replace(/-/g, '_')}_QUEUE_URL`;
+}
+
+/** CloudWatch Logs group of a service's containers: `/landfall/<environment>/<service>`. */
+export function serviceLogGroupName(environment: string, service: string): string {
+  return `/${PREFIX}/${environment}/${service}`;
+}
+
 /** The log buckets in the log-archive account. Names are derived, so member accounts know them without lookups. */
 export type LogBucketKind = 'cloudtrail' | 'config' | 'alb';
 
@@ -83,20 +111,6 @@ export const TAGS = {
   owner: `${PREFIX}:owner`,
   service: `${PREFIX}:service`,
 } as const;
-
-/**
- * SQS queue of a worker service in an environment. The service stacks create the queue with this name and
- * `landfall redrive` finds it by it, so both sides must call this function. 8 + 30 + 30 characters at most, well
- * under the 80-character limit of SQS names.
- */
-export function queueName(environment: string, worker: string): string {
-  return `${PREFIX}-${environment}-${worker}`;
-}
-
-/** Dead-letter queue of a worker service in an environment (see `queueName`). */
-export function deadLetterQueueName(environment: string, worker: string): string {
-  return `${queueName(environment, worker)}-dlq`;
-}
 
 /** The file `landfall accounts sync` writes next to `platform.ts`: generated, committed, read by the app. */
 export const DISCOVERED_FILE = 'discovered.json';

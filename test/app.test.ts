@@ -17,6 +17,11 @@ describe('the example platform', () => {
   it('has exactly these stacks (a change that adds or drops one shows here)', () => {
     expect(stacks.map((s) => `${s.node.path} -> ${s.stackName} @ ${s.account}/${s.region}`)).toEqual([
       'dev/Baseline -> landfall-dev-baseline @ 444444444444/ap-northeast-1',
+      'dev/Network -> landfall-dev-network @ 444444444444/ap-northeast-1',
+      'dev/Observability -> landfall-dev-observability @ 444444444444/ap-northeast-1',
+      'dev/Platform -> landfall-dev-platform @ 444444444444/ap-northeast-1',
+      'dev/Service-api -> landfall-dev-service-api @ 444444444444/ap-northeast-1',
+      'dev/Service-jobs -> landfall-dev-service-jobs @ 444444444444/ap-northeast-1',
       'LogArchive/Baseline -> landfall-log-archive-baseline @ 333333333333/ap-northeast-1',
       'LogArchive/LogBuckets -> landfall-log-archive-log-buckets @ 333333333333/ap-northeast-1',
       'Org/Billing -> landfall-org-billing @ 111111111111/us-east-1',
@@ -25,17 +30,29 @@ describe('the example platform', () => {
       'Org/Organization -> landfall-org-organization @ 111111111111/us-east-1',
       'Org/Trail -> landfall-org-trail @ 111111111111/ap-northeast-1',
       'prod/Baseline -> landfall-prod-baseline @ 666666666666/ap-northeast-1',
+      'prod/Network -> landfall-prod-network @ 666666666666/ap-northeast-1',
+      'prod/Observability -> landfall-prod-observability @ 666666666666/ap-northeast-1',
+      'prod/Platform -> landfall-prod-platform @ 666666666666/ap-northeast-1',
+      'prod/Service-api -> landfall-prod-service-api @ 666666666666/ap-northeast-1',
+      'prod/Service-jobs -> landfall-prod-service-jobs @ 666666666666/ap-northeast-1',
       'Security/Baseline -> landfall-security-baseline @ 222222222222/ap-northeast-1',
       'Security/Findings -> landfall-security-findings @ 222222222222/ap-northeast-1',
       'Security/GuardDuty -> landfall-security-guard-duty @ 222222222222/ap-northeast-1',
       'Security/SecurityHub -> landfall-security-security-hub @ 222222222222/ap-northeast-1',
       'stg/Baseline -> landfall-stg-baseline @ 555555555555/ap-northeast-1',
+      'stg/Network -> landfall-stg-network @ 555555555555/ap-northeast-1',
+      'stg/Observability -> landfall-stg-observability @ 555555555555/ap-northeast-1',
+      'stg/Platform -> landfall-stg-platform @ 555555555555/ap-northeast-1',
+      'stg/Service-api -> landfall-stg-service-api @ 555555555555/ap-northeast-1',
+      'stg/Service-jobs -> landfall-stg-service-jobs @ 555555555555/ap-northeast-1',
     ]);
   });
 
   it('protects Org, shared-account and prod stacks from deletion, and not dev or stg', () => {
     const unprotected = stacks.filter((s) => !s.terminationProtection).map((s) => s.node.path);
-    expect(unprotected).toEqual(['dev/Baseline', 'stg/Baseline']);
+    expect(unprotected).toEqual(
+      ['dev', 'stg'].flatMap((e) => ['Baseline', 'Network', 'Observability', 'Platform', 'Service-api', 'Service-jobs'].map((s) => `${e}/${s}`)),
+    );
   });
 
   it('tags every taggable resource with its environment and owner', () => {

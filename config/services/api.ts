@@ -12,4 +12,8 @@ export default defineService({
   sendsTo: ['jobs'],
   slo: { availabilityPercent: 99.9, latencyTargetMs: 300, latencyPercent: 99 },
   alarms: { p99LatencyMs: 1000 },
+  environment: { LOG_LEVEL: 'info' },
+  // Secrets Manager secret names; the task may read these and no other secret.
+  secrets: { API_TOKEN_SECRET: 'acme/api/token-secret' },
+  scaling: { maxTasks: 6, perTier: { prod: { minTasks: 2, maxTasks: 12 } } },
 });

@@ -9,4 +9,5 @@ export default defineService({
   maxProcessingSeconds: 120,
   maxReceiveCount: 5,
   alarms: { maxMessageAgeSeconds: 900, stalledMinutes: 15 },
+  scaling: { maxTasks: 4, messagesPerTask: 20 },
 });

@@ -30,3 +30,9 @@ export type {
   ResolvedWorkerOperations,
 } from './operations';
 export type { CostConfig } from './schema/cost';
+export { taskBounds } from './task-bounds';
+export type { TaskBounds, BoundSource } from './task-bounds';
+export { listenerPriorities, specificityRank } from './routing';
+export type { Route } from './routing';
+export type { DomainConfig } from './schema/domain';
+export type { WorkingHoursConfig } from './schema/working-hours';

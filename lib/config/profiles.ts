@@ -31,6 +31,8 @@ export const TierProfileSchema = strict({
   minTasks: z.number().int().min(1),
   /** Default upper bound of running tasks of a web service or worker. */
   maxTasks: z.number().int().min(1),
+  /** Default lower bound of running tasks of a worker; 0 lets an idle worker scale to zero. */
+  workerMinTasks: z.number().int().min(0),
   /** Scale non-prod services down outside working hours (services may opt out). */
   scheduledScaleDown: z.boolean(),
   /** Whether alarms notify anyone (page and ticket topics); off in dev so experiments do not wake people. */
@@ -60,6 +62,7 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     loadBalancerDeletionProtection: false,
     minTasks: 1,
     maxTasks: 4,
+    workerMinTasks: 0,
     scheduledScaleDown: true,
     alarmActionsEnabled: false,
     sessionDurationHours: 12,
@@ -77,6 +80,7 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     loadBalancerDeletionProtection: false,
     minTasks: 1,
     maxTasks: 6,
+    workerMinTasks: 0,
     scheduledScaleDown: true,
     alarmActionsEnabled: true,
     sessionDurationHours: 8,
@@ -94,6 +98,7 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     loadBalancerDeletionProtection: true,
     minTasks: 2,
     maxTasks: 20,
+    workerMinTasks: 1,
     scheduledScaleDown: false,
     alarmActionsEnabled: true,
     sessionDurationHours: 4,

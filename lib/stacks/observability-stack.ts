@@ -8,8 +8,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { AlarmPolicy, Severity } from '../../constructs/alarm-conventions';
 import { RUNBOOKS, runbookUrl } from '../../constructs/alarm-conventions';
-import type { AlarmRoute } from '../../constructs/alarm-topics';
-import { AlarmTopics } from '../../constructs/alarm-topics';
+import type { AlarmTopics } from '../../constructs/alarm-topics';
 import type { ErrorBudget, ServiceRow } from '../../constructs/environment-dashboard';
 import { EnvironmentDashboard } from '../../constructs/environment-dashboard';
 import { OomWatch } from '../../constructs/oom-watch';
@@ -58,11 +57,8 @@ export interface ObservabilityStackProps extends StackProps {
   readonly services: readonly ObservedService[];
   /** Clusters whose OOM stops are watched. @default the clusters of `services` */
   readonly clusters?: readonly ecs.ICluster[];
-  /** Who hears of pages and tickets. */
-  readonly page: AlarmRoute;
-  readonly ticket: AlarmRoute;
-  /** Slack workspace authorized in AWS Chatbot in this account. @default no Slack */
-  readonly slackWorkspaceId?: string;
+  /** The environment's page and ticket topics (the Platform stack owns them, so service stacks can use them too). */
+  readonly topics: AlarmTopics;
   /** Whether alarms notify (profile `alarmActionsEnabled`). */
   readonly alarmActionsEnabled: boolean;
   /** Whether the cluster has Container Insights (profile `containerInsights`): task-count alarms and widgets. */
@@ -76,8 +72,9 @@ export interface ObservabilityStackProps extends StackProps {
 }
 
 /**
- * The operations of one environment: page and ticket topics, the OOM watch, every service's alarms (burn rates
- * included) and the environment dashboard. Deployed after the service stacks it watches.
+ * The operations of one environment: the OOM watch, every service's alarms (burn rates included) and the
+ * environment dashboard, notifying the page and ticket topics of the Platform stack. Deployed after the service
+ * stacks it watches.
  */
 export class ObservabilityStack extends Stack {
   public readonly topics: AlarmTopics;
@@ -88,12 +85,7 @@ export class ObservabilityStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
     super(scope, id, props);
-    this.topics = new AlarmTopics(this, 'AlarmTopics', {
-      namePrefix: props.namePrefix,
-      page: props.page,
-      ticket: props.ticket,
-      ...(props.slackWorkspaceId === undefined ? {} : { slackWorkspaceId: props.slackWorkspaceId }),
-    });
+    this.topics = props.topics;
     const policy: AlarmPolicy = {
       environment: props.environment,
       topics: this.topics.bySeverity,

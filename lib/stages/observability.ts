@@ -2,6 +2,7 @@ import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import type { AlarmTopics } from '../../constructs/alarm-topics';
 import type { LandfallModel, ResolvedEnvironment } from '../config';
 import { resolveNotifications, resolveWebOperations, resolveWorkerOperations } from '../config';
 import { operationsPrefix, STACKS, stackName } from '../naming';
@@ -54,8 +55,8 @@ export function observedServices(model: LandfallModel, environment: string, hand
 }
 
 /**
- * The environment's `Observability` stack: alarm topics, OOM watch, every service's alarms and the dashboard, from
- * config and the environment's profile. Call it in the environment stage after the service stacks, with each
+ * The environment's `Observability` stack: OOM watch, every service's alarms and the dashboard, from config and
+ * the environment's profile, notifying `topics` (the Platform stack's). Call it in the environment stage after the service stacks, with each
  * service's handles keyed by service name; the stack depends on them through their references.
  */
 export function addObservability(
@@ -64,6 +65,7 @@ export function addObservability(
   model: LandfallModel,
   environment: ResolvedEnvironment,
   handles: Readonly<Record<string, ServiceHandles>>,
+  topics: AlarmTopics,
 ): ObservabilityStack {
   const notifications = resolveNotifications(model.platform);
   const { profile } = environment;
@@ -74,9 +76,7 @@ export function addObservability(
     environment: environment.name,
     namePrefix: operationsPrefix(environment.name),
     services: observedServices(model, environment.name, handles),
-    page: notifications.page,
-    ticket: notifications.ticket,
-    ...(notifications.slackWorkspaceId === undefined ? {} : { slackWorkspaceId: notifications.slackWorkspaceId }),
+    topics,
     alarmActionsEnabled: profile.alarmActionsEnabled,
     containerInsights: profile.containerInsights,
     logRetentionDays: profile.logRetentionDays,

@@ -57,7 +57,7 @@ describe('landfall new-service', () => {
   it('writes services/NAME with a Dockerfile on a multi-architecture base image and a minimal app', async () => {
     const root = tempRepo();
     const run = await newService(root, ['billing', '--kind', 'web']);
-    expect(filesOf(root).filter((f) => f.startsWith('services/'))).toEqual([
+    expect(filesOf(root).filter((f) => f.startsWith('services/billing/'))).toEqual([
       'services/billing/.dockerignore',
       'services/billing/Dockerfile',
       'services/billing/README.md',

@@ -16,9 +16,10 @@ describe('service config errors', () => {
     const copy = { ...services.api };
     expect(configErrorOf(examplePlatform(), { ...services, 'api-copy': copy })).toBe(
       [
-        'config/services/api-copy.ts has 2 problems:',
+        'config/services/api-copy.ts has 3 problems:',
         '  * name: "api" is already the name of the service in config/services/api.ts (service names must be unique)',
         '  * name: "api" does not match the file name (rename the file to api.ts or the service to "api-copy")',
+        '  * paths[0]: "/*" on any host is already routed to the service in config/services/api.ts (each host and path goes to one service)',
       ].join('\n'),
     );
   });

@@ -25,12 +25,14 @@ export async function runIn(
 }
 
 /**
- * A throwaway repository root with a copy of the example `config/` and a link to `lib/` (the config files import
+ * A throwaway repository root with a copy of the example `config/` and `services/` and a link to `lib/` (the config files import
  * `../lib/config`), so commands can write files without touching the working tree. `edit` rewrites platform.ts.
  */
 export function tempRepo(edit: (platformTs: string) => string = (s) => s): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-cli-'));
   fs.cpSync(path.join(REPO_ROOT, 'config'), path.join(root, 'config'), { recursive: true });
+  // The example services build their images from these directories.
+  fs.cpSync(path.join(REPO_ROOT, 'services'), path.join(root, 'services'), { recursive: true });
   fs.symlinkSync(path.join(REPO_ROOT, 'lib'), path.join(root, 'lib'), 'dir');
   const platform = path.join(root, 'config', 'platform.ts');
   fs.writeFileSync(platform, edit(fs.readFileSync(platform, 'utf8')));

@@ -67,7 +67,12 @@ export interface BuiltApp {
  */
 export function buildApp(options: { model?: LandfallModel; guard?: boolean; failOnFindings?: boolean } = {}): BuiltApp {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-test-'));
-  const app = new App({ outdir, context: { ...CDK_JSON_CONTEXT, '@aws-cdk/core:failSynthOnValidationErrors': options.failOnFindings ?? true } });
+  const app = new App({
+    outdir,
+    context: { ...CDK_JSON_CONTEXT, '@aws-cdk/core:failSynthOnValidationErrors': options.failOnFindings ?? true },
+    // As bin/landfall.ts: cfn-lint covers templates in the gates, the built-in validation would double synth time.
+    builtinCloudFormationValidation: false,
+  });
   const stages = buildPlatform(app, options.model ?? exampleModel());
   applyChecks(app, { guard: options.guard ?? false });
   return { app, stages, outdir };

@@ -7,8 +7,11 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { AlarmTopics } from '../../constructs/alarm-topics';
 import { applyChecks } from '../../lib/checks';
 import type { LandfallModel, ResolvedEnvironment } from '../../lib/config';
+import { resolveNotifications } from '../../lib/config';
+import { operationsPrefix } from '../../lib/naming';
 import type { ObservabilityStack } from '../../lib/stacks/observability-stack';
 import type { ServiceHandles } from '../../lib/stages/observability';
 import { addObservability } from '../../lib/stages/observability';
@@ -21,9 +24,18 @@ import { CDK_JSON_CONTEXT, exampleModel } from './example';
  */
 export class ServicesFixtureStack extends Stack {
   public readonly handles: Record<string, ServiceHandles> = {};
+  /** The page and ticket topics, as the Platform stack creates them. */
+  public readonly topics: AlarmTopics;
 
   constructor(scope: Construct, id: string, model: LandfallModel, environment: ResolvedEnvironment) {
     super(scope, id);
+    const notifications = resolveNotifications(model.platform);
+    this.topics = new AlarmTopics(this, 'AlarmTopics', {
+      namePrefix: operationsPrefix(environment.name),
+      page: notifications.page,
+      ticket: notifications.ticket,
+      ...(notifications.slackWorkspaceId === undefined ? {} : { slackWorkspaceId: notifications.slackWorkspaceId }),
+    });
     const vpc = new ec2.Vpc(this, 'Vpc', { availabilityZones: model.platform.availabilityZones.slice(0, 2), natGateways: 0 });
     const cluster = new ecs.Cluster(this, 'Cluster', {
       vpc,
@@ -81,7 +93,7 @@ export function buildOperationsFixture(options: { environment?: string; model?: 
   const app = new App({ outdir, context: { ...CDK_JSON_CONTEXT, '@aws-cdk/core:failSynthOnValidationErrors': false } });
   const stage = new Stage(app, name, { env: { account: environment.account.id, region: model.platform.homeRegion } });
   const services = new ServicesFixtureStack(stage, 'ServicesFixture', model, environment);
-  const observability = addObservability(stage, name, model, environment, services.handles);
+  const observability = addObservability(stage, name, model, environment, services.handles, services.topics);
   applyChecks(app, { guard: options.guard ?? false });
   return { app, stage, services, observability, outdir };
 }

@@ -9,6 +9,10 @@ import { checkRegions } from './regions';
 import { checkSecurity } from './security';
 import { checkSendsTo, checkServices } from './services';
 
+import { checkNetwork } from './network';
+import { checkRouting } from './routing';
+import { checkScaling } from './scaling';
+
 /** Cross-field rules; each runs when the sections it needs are valid, and returns all it finds. */
 export const CHECKS: readonly Check[] = [
   checkAccounts,
@@ -21,6 +25,9 @@ export const CHECKS: readonly Check[] = [
   checkLogArchive,
   checkSecurity,
   checkOperations,
+  checkScaling,
+  checkRouting,
+  checkNetwork,
 ];
 
 export type { Check, CheckContext, ServiceEntry } from './context';

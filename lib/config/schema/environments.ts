@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { kebabName, strict } from '../fields';
 import { TierProfileSchema, TierSchema } from '../profiles';
 import { DeployWindowSchema } from './deploy-window';
+import { DomainSchema } from './domain';
+import { WorkingHoursSchema } from './working-hours';
 
 export const EnvironmentSchema = strict({
   /** Environment name: the stage name (`cdk deploy 'dev/*'`) and part of every stack name. */
@@ -14,5 +16,9 @@ export const EnvironmentSchema = strict({
   overrides: TierProfileSchema.partial().optional(),
   /** When deploys may start (`landfall deploy-window check`). @default any time */
   deployWindow: DeployWindowSchema.optional(),
+  /** DNS name and ACM certificate: HTTPS on the shared load balancer and host routing. @default HTTP only */
+  domain: DomainSchema.optional(),
+  /** When people use the environment (scheduled scale-down of non-prod web services). @default MON-FRI 8-20 UTC */
+  workingHours: WorkingHoursSchema.prefault({}),
 });
 export type EnvironmentConfig = z.infer<typeof EnvironmentSchema>;

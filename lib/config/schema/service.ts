@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describeAllowedMemory, FARGATE_CPU_VALUES, FARGATE_MEMORY_BY_CPU } from '../fargate';
 import { kebabName, port, strict } from '../fields';
 import { webOperations, workerOperations } from './service-operations';
+import { WebScalingSchema, WorkerScalingSchema } from './scaling';
 
 const ImageSchema = z.union(
   [
@@ -48,10 +49,39 @@ export const WebServiceSchema = strict({
   port: port.default(8080),
   /** Health check path the load balancer polls (for example `/healthz`). Required: it gates every deploy. */
   healthCheckPath: z.string().regex(/^\/\S*$/, 'must be a path starting with /'),
-  /** Host header to route on (for example `api.example.com`). @default any host */
-  host: z.string().min(1).optional(),
-  /** Path patterns to route on. @default ['/*'] */
-  paths: z.array(z.string().regex(/^\/\S*$/, 'must be a path pattern starting with /')).min(1).default(['/*']),
+  /**
+   * Host label to route on: `api` routes `api.<environment domain>`. Every environment then needs a `domain`.
+   * @default any host
+   */
+  host: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'is not a DNS label (lowercase letters, digits and dashes, for example api)')
+    .optional(),
+  /** Path patterns to route on (at most 5 with no host, 4 with one: the load balancer's limit per rule). @default ['/*'] */
+  paths: z
+    .array(z.string().regex(/^\/[A-Za-z0-9_\-.$/~"'@:+?*&]*$/, 'must be a path pattern starting with / (characters allowed by the load balancer)'))
+    .min(1)
+    .max(5)
+    .default(['/*']),
+  /**
+   * Listener rule priority (1-50000, lower is evaluated first). Pin it only if adding a service would move this
+   * service's derived priority (the synth diff shows it). @default derived from the route's specificity and name
+   */
+  listenerPriority: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'is not a listener rule priority (allowed: 1-50000)')
+    .max(50000, 'is not a listener rule priority (allowed: 1-50000)')
+    .optional(),
+  /** Seconds the load balancer lets in-flight requests finish before a task stops. @default 30 */
+  deregistrationDelaySeconds: z
+    .number()
+    .int('must be a whole number of seconds')
+    .min(0, 'is too small (allowed: 0-60 seconds)')
+    .max(60, 'is too large (allowed: 0-60 seconds; longer delays make every deploy crawl)')
+    .default(30),
+  /** Task bounds and scaling targets. @default the tier profile's bounds and landfall's targets */
+  scaling: WebScalingSchema.prefault({}),
   ...webOperations,
 });
 
@@ -62,6 +92,8 @@ export const WorkerSchema = strict({
   maxProcessingSeconds: z.number().int().min(1).max(7200, 'must be at most 7200 seconds (the visibility timeout limit is 12 hours)'),
   /** Receives before a message moves to the dead-letter queue. @default 5 */
   maxReceiveCount: z.number().int().min(1).max(1000).default(5),
+  /** Task bounds and backlog per task. @default the tier profile's bounds, 10 messages per task */
+  scaling: WorkerScalingSchema.prefault({}),
   ...workerOperations,
 });
 

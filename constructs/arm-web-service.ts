@@ -1,0 +1,269 @@
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { Construct } from 'constructs';
+import type { ArmTaskProps } from './arm-task';
+import { acknowledge } from './acknowledge';
+import { ArmTask } from './arm-task';
+import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
+
+/** When people use the environment; outside these hours the service runs zero tasks. */
+export interface WorkingHours {
+  /** IANA time zone, for example `Asia/Tokyo`. */
+  readonly timeZone: string;
+  /** Cron day-of-week range with working hours, for example `MON-FRI`. */
+  readonly days: string;
+  /** Hour (0-23) the service scales back up. */
+  readonly startHour: number;
+  /** Hour (0-23) the service scales to zero. */
+  readonly endHour: number;
+}
+
+export interface ArmWebServiceProps extends Omit<ArmTaskProps, 'containerPort'> {
+  readonly cluster: ecs.ICluster;
+  /** The shared listener the service's rule is added to. */
+  readonly listener: elbv2.IApplicationListener;
+  /** Rule priority on the listener (1-50000, unique per listener; lower is evaluated first). */
+  readonly listenerPriority: number;
+  /**
+   * Host headers the rule matches (full names).
+   * @default any host
+   */
+  readonly hostHeaders?: readonly string[];
+  /**
+   * Path patterns the rule matches.
+   * @default ['/*']
+   */
+  readonly pathPatterns?: readonly string[];
+  /** Port the container listens on. */
+  readonly containerPort: number;
+  /** Path the load balancer polls; a task that fails it is replaced and fails its deployment. */
+  readonly healthCheckPath: string;
+  /**
+   * Time in-flight requests get when a task leaves the target group (at most 60 s, or deploys crawl).
+   * @default Duration.seconds(30)
+   */
+  readonly deregistrationDelay?: Duration;
+  /**
+   * Time after a task starts before failed health checks count.
+   * @default Duration.seconds(60)
+   */
+  readonly healthCheckGracePeriod?: Duration;
+  /** Lower bound of running tasks (at least 1; scheduled scale-down still goes to zero after hours). */
+  readonly minTasks: number;
+  /** Upper bound of running tasks. */
+  readonly maxTasks: number;
+  /** @default 60 */
+  readonly cpuTargetPercent?: number;
+  /** @default 75 */
+  readonly memoryTargetPercent?: number;
+  /** Requests per task per minute to hold. @default 1000 */
+  readonly requestsPerTarget?: number;
+  /**
+   * Scale to zero outside these hours.
+   * @default always on
+   */
+  readonly workingHours?: WorkingHours;
+  /**
+   * ECS service name (unique in the cluster).
+   * @default a generated name
+   */
+  readonly serviceName?: string;
+  /**
+   * 5xx responses, in percent of requests, that make a deployment roll back.
+   * @default 10
+   */
+  readonly rollbackErrorRatePercent?: number;
+  /**
+   * Actions of the 5xx alarm (it also gates deployments, which needs no action).
+   * @default none
+   */
+  readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
+}
+
+/** Requests per minute below which the 5xx rate is too noisy to roll back on. */
+const MIN_REQUESTS_FOR_ERROR_RATE = 20;
+
+/**
+ * A web service on Fargate ARM64 behind the shared load balancer, deployed safely: rolling updates with the
+ * deployment circuit breaker and rollback, plus rollback when its 5xx alarm fires during a deployment.
+ * Scales on CPU, memory and requests per target between `minTasks` and `maxTasks`.
+ */
+export class ArmWebService extends Construct {
+  public readonly service: ecs.FargateService;
+  public readonly task: ArmTask;
+  public readonly taskDefinition: ecs.FargateTaskDefinition;
+  public readonly targetGroup: elbv2.ApplicationTargetGroup;
+  public readonly listenerRule: elbv2.ApplicationListenerRule;
+  /** 5xx rate above `rollbackErrorRatePercent`: rolls deployments back; the operations layer may page on it. */
+  public readonly serverErrorAlarm: cloudwatch.Alarm;
+  public readonly scaling: ecs.ScalableTaskCount;
+
+  constructor(scope: Construct, id: string, props: ArmWebServiceProps) {
+    super(scope, id);
+    const deregistrationDelay = props.deregistrationDelay ?? Duration.seconds(30);
+    if (deregistrationDelay.toSeconds() > 60) {
+      throw new Error(
+        `${this.node.path}: deregistrationDelay is ${deregistrationDelay.toSeconds()} s (allowed: at most 60 s)`,
+      );
+    }
+    if (props.minTasks < 1 || props.minTasks > props.maxTasks) {
+      throw new Error(`${this.node.path}: minTasks ${props.minTasks} must be between 1 and maxTasks ${props.maxTasks}`);
+    }
+
+    this.task = new ArmTask(this, 'Task', { ...props, containerPort: props.containerPort });
+    this.taskDefinition = this.task.taskDefinition;
+    const vpc = props.cluster.vpc;
+    const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc,
+      description: 'Web service tasks: traffic from the shared load balancer only',
+      allowAllOutbound: true,
+    });
+
+    this.targetGroup = new elbv2.ApplicationTargetGroup(this, 'TargetGroup', {
+      vpc,
+      targetType: elbv2.TargetType.IP,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      port: props.containerPort,
+      deregistrationDelay,
+      healthCheck: {
+        path: props.healthCheckPath,
+        interval: Duration.seconds(10),
+        timeout: Duration.seconds(5),
+        healthyThresholdCount: 2,
+        unhealthyThresholdCount: 3,
+        healthyHttpCodes: '200-399',
+      },
+    });
+    const conditions = [
+      ...(props.hostHeaders ? [elbv2.ListenerCondition.hostHeaders([...props.hostHeaders])] : []),
+      elbv2.ListenerCondition.pathPatterns([...(props.pathPatterns ?? ['/*'])]),
+    ];
+    this.listenerRule = new elbv2.ApplicationListenerRule(this, 'ListenerRule', {
+      listener: props.listener,
+      priority: props.listenerPriority,
+      conditions,
+      targetGroups: [this.targetGroup],
+    });
+
+    const rollbackPercent = props.rollbackErrorRatePercent ?? 10;
+    this.serverErrorAlarm = new cloudwatch.Alarm(this, 'ServerErrorAlarm', {
+      alarmDescription: `More than ${rollbackPercent}% of requests answered 5xx (with at least ${MIN_REQUESTS_FOR_ERROR_RATE} requests a minute); rolls back a running deployment`,
+      metric: this.metricServerErrorRate(),
+      threshold: rollbackPercent,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    for (const action of props.alarmActions ?? []) this.serverErrorAlarm.addAlarmAction(action);
+    if ((props.alarmActions ?? []).length === 0) {
+      acknowledge(this.serverErrorAlarm, {
+        'NIST.800.53.R5-CloudWatchAlarmAction':
+          'Alarm actions are off in this environment (no actions given); the alarm still rolls back deployments as an ECS deployment alarm',
+        'guard:cloudwatch_alarm_action_check':
+          'CT.CLOUDWATCH.PR.1: alarm actions are off in this environment (no actions given); the alarm still rolls back deployments through ECS',
+      });
+    }
+
+    this.service = new ecs.FargateService(this, 'Service', {
+      cluster: props.cluster,
+      taskDefinition: this.taskDefinition,
+      serviceName: props.serviceName,
+      assignPublicIp: false,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      securityGroups: [securityGroup],
+      minHealthyPercent: 100,
+      maxHealthyPercent: 200,
+      circuitBreaker: { enable: true, rollback: true },
+      deploymentAlarms: {
+        alarmNames: [this.serverErrorAlarm.alarmName],
+        behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM,
+      },
+      healthCheckGracePeriod: props.healthCheckGracePeriod ?? Duration.seconds(60),
+      propagateTags: ecs.PropagatedTagSource.SERVICE,
+      enableECSManagedTags: true,
+    });
+    this.targetGroup.addTarget(this.service);
+
+    this.scaling = this.service.autoScaleTaskCount({ minCapacity: props.minTasks, maxCapacity: props.maxTasks });
+    acknowledgeTagsSchemaLag(this.scaling.node.findChild('Target'));
+    acknowledgeTagsSchemaLag(this.listenerRule);
+    const cooldowns = { scaleInCooldown: Duration.seconds(300), scaleOutCooldown: Duration.seconds(60) };
+    this.scaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: props.cpuTargetPercent ?? 60, ...cooldowns });
+    this.scaling.scaleOnMemoryUtilization('Memory', {
+      targetUtilizationPercent: props.memoryTargetPercent ?? 75,
+      ...cooldowns,
+    });
+    this.scaling.scaleOnRequestCount('Requests', {
+      requestsPerTarget: props.requestsPerTarget ?? 1000,
+      targetGroup: this.targetGroup,
+      ...cooldowns,
+    });
+    if (props.workingHours) this.scaleDownOutside(props.workingHours, props.minTasks, props.maxTasks);
+  }
+
+  /** Zero tasks from `endHour` until `startHour` of the next working day. */
+  private scaleDownOutside(hours: WorkingHours, minTasks: number, maxTasks: number): void {
+    const timeZone = TimeZone.of(hours.timeZone);
+    this.scaling.scaleOnSchedule('ScaleDownAfterHours', {
+      schedule: appscaling.Schedule.cron({ minute: '0', hour: String(hours.endHour), weekDay: hours.days }),
+      timeZone,
+      minCapacity: 0,
+      maxCapacity: 0,
+    });
+    this.scaling.scaleOnSchedule('ScaleUpForWorkingHours', {
+      schedule: appscaling.Schedule.cron({ minute: '0', hour: String(hours.startHour), weekDay: hours.days }),
+      timeZone,
+      minCapacity: minTasks,
+      maxCapacity: maxTasks,
+    });
+  }
+
+  /** Requests the load balancer sent to this service. @default sum over 1 minute */
+  public metricRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.targetGroup.metrics.requestCount({ period: Duration.minutes(1), statistic: 'Sum', ...props });
+  }
+
+  /** 5xx responses of the service's tasks. @default sum over 1 minute */
+  public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, {
+      period: Duration.minutes(1),
+      statistic: 'Sum',
+      ...props,
+    });
+  }
+
+  /** Response time of the tasks. @default p99 over 1 minute */
+  public metricTargetResponseTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.targetGroup.metrics.targetResponseTime({ period: Duration.minutes(1), statistic: 'p99', ...props });
+  }
+
+  /** 5xx responses in percent of requests; 0 while traffic is below 20 requests a period. @default 1 minute */
+  public metricServerErrorRate(period: Duration = Duration.minutes(1)): cloudwatch.MathExpression {
+    return new cloudwatch.MathExpression({
+      label: '5xx % of requests',
+      expression: `IF(FILL(requests, 0) >= ${MIN_REQUESTS_FOR_ERROR_RATE}, 100 * FILL(errors, 0) / FILL(requests, 1), 0)`,
+      usingMetrics: { requests: this.metricRequestCount({ period }), errors: this.metricServerErrors({ period }) },
+      period,
+    });
+  }
+
+  /** Healthy targets behind the load balancer. @default minimum over 1 minute */
+  public metricHealthyTargets(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.targetGroup.metrics.healthyHostCount({ period: Duration.minutes(1), statistic: 'Minimum', ...props });
+  }
+
+  /** Average CPU utilization of the service. */
+  public metricCpuUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.service.metricCpuUtilization(props);
+  }
+
+  /** Average memory utilization of the service. */
+  public metricMemoryUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.service.metricMemoryUtilization(props);
+  }
+}

@@ -1,0 +1,58 @@
+import type { StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type { Construct } from 'constructs';
+import { acknowledge } from '../../constructs/acknowledge';
+import type { AlarmTopicsProps } from '../../constructs/alarm-topics';
+import { AlarmTopics } from '../../constructs/alarm-topics';
+import { SharedLoadBalancer } from '../../constructs/shared-load-balancer';
+
+export interface PlatformStackProps extends StackProps {
+  readonly vpc: ec2.IVpc;
+  readonly clusterName: string;
+  readonly containerInsights: boolean;
+  /** @default HTTP only */
+  readonly certificateArn?: string;
+  readonly accessLogBucketName: string;
+  readonly accessLogPrefix: string;
+  readonly loadBalancerDeletionProtection: boolean;
+  /** The page and ticket topics: names, email subscribers, optional Slack channels. */
+  readonly alarmTopics: AlarmTopicsProps;
+}
+
+/** What every service of an environment shares: the ECS cluster, the load balancer and the page and ticket topics. */
+export class PlatformStack extends Stack {
+  public readonly cluster: ecs.Cluster;
+  public readonly loadBalancer: SharedLoadBalancer;
+  public readonly topics: AlarmTopics;
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id, props);
+    this.cluster = new ecs.Cluster(this, 'Cluster', {
+      vpc: props.vpc,
+      clusterName: props.clusterName,
+      containerInsightsV2: props.containerInsights ? ecs.ContainerInsights.ENABLED : ecs.ContainerInsights.DISABLED,
+    });
+    if (!props.containerInsights) {
+      acknowledge(this.cluster, {
+        'AwsSolutions-ECS4':
+          'This environment profile turns Container Insights off to save its per-task metric cost; services still publish CPU and memory metrics',
+        'guard:ecs_container_insights_enabled_check':
+          'CT.ECS.PR.1: this environment profile turns Container Insights off to save its per-task metric cost; CPU and memory metrics remain',
+      });
+    }
+    this.loadBalancer = new SharedLoadBalancer(this, 'LoadBalancer', {
+      vpc: props.vpc,
+      certificateArn: props.certificateArn,
+      accessLogBucketName: props.accessLogBucketName,
+      accessLogPrefix: props.accessLogPrefix,
+      deletionProtection: props.loadBalancerDeletionProtection,
+    });
+    this.topics = new AlarmTopics(this, 'AlarmTopics', props.alarmTopics);
+    new CfnOutput(this, 'LoadBalancerDnsName', {
+      value: this.loadBalancer.loadBalancer.loadBalancerDnsName,
+      description: 'DNS name of the shared load balancer (point the environment domain and service hosts at it)',
+    });
+  }
+}
