@@ -1,6 +1,6 @@
 import type { StackProps } from 'aws-cdk-lib';
-import { RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { ArnFormat, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -32,6 +32,11 @@ export interface ObservedWebService {
   readonly severities?: Partial<Record<WebAlarmKind, Severity>>;
   /** Team that owns the service (`landfall:owner` tag on its alarms). @default the platform owner */
   readonly owner?: string;
+  /**
+   * Where the service's alarms are created: pass the service's own stack, so each stack stays far below
+   * CloudFormation's 500-resource limit however many services an environment has. @default this stack
+   */
+  readonly alarmScope?: Construct;
 }
 
 /** A queue worker as the observability stack sees it: the ECS service, its queue and dead-letter queue. */
@@ -45,9 +50,14 @@ export interface ObservedWorker {
   /** Severity overrides. @default WORKER_ALARM_SEVERITY */
   readonly severities?: Partial<Record<WorkerAlarmKind, Severity>>;
   readonly owner?: string;
+  /** Where the worker's alarms are created (see `ObservedWebService.alarmScope`). @default this stack */
+  readonly alarmScope?: Construct;
 }
 
 export type ObservedService = ObservedWebService | ObservedWorker;
+
+/** Construct ID of a service's alarms: `Service-<name>` here, `Alarms` inside the service's own stack. */
+const alarmsId = (observed: ObservedService): string => (observed.alarmScope === undefined ? `Service-${observed.name}` : 'Alarms');
 
 export interface ObservabilityStackProps extends StackProps {
   /** Environment name (descriptions, report, dashboard). */
@@ -72,9 +82,9 @@ export interface ObservabilityStackProps extends StackProps {
 }
 
 /**
- * The operations of one environment: the OOM watch, every service's alarms (burn rates included) and the
- * environment dashboard, notifying the page and ticket topics of the Platform stack. Deployed after the service
- * stacks it watches.
+ * The operations of one environment: the OOM watch, every service's alarms (burn rates included; created in each
+ * service's stack when `alarmScope` says so) and the environment dashboard, notifying the page and ticket topics of
+ * the Platform stack. Deployed after the service stacks it watches.
  */
 export class ObservabilityStack extends Stack {
   public readonly topics: AlarmTopics;
@@ -119,7 +129,7 @@ export class ObservabilityStack extends Stack {
         ...(this.oomWatch === undefined ? {} : { outOfMemoryStops: OomWatch.metricFor(observed.service) }),
       };
       if (observed.kind === 'web') {
-        const alarms = new WebServiceAlarms(this, `Service-${observed.name}`, {
+        const alarms = new WebServiceAlarms(observed.alarmScope ?? this, alarmsId(observed), {
           ...common,
           severities: observed.severities,
           targetGroup: observed.targetGroup,
@@ -137,7 +147,7 @@ export class ObservabilityStack extends Stack {
           },
         );
       } else {
-        const alarms = new WorkerAlarms(this, `Service-${observed.name}`, {
+        const alarms = new WorkerAlarms(observed.alarmScope ?? this, alarmsId(observed), {
           ...common,
           severities: observed.severities,
           queue: observed.queue,
@@ -152,10 +162,22 @@ export class ObservabilityStack extends Stack {
 
     this.dashboard = new EnvironmentDashboard(this, 'Dashboard', {
       dashboardName: props.namePrefix,
-      alarms: this.alarms,
+      alarms: this.alarms.map((alarm, i) => this.byName(alarm, i)),
       errorBudgets: budgets,
       services: rows,
     });
+  }
+
+  /**
+   * An alarm of another stack, referred to by its ARN built from its fixed name: the dashboard's alarm status widget
+   * then needs no export per alarm from the service stacks.
+   */
+  private byName(alarm: cloudwatch.IAlarm, index: number): cloudwatch.IAlarm {
+    if (Stack.of(alarm) === this) return alarm;
+    const name = (alarm.node.defaultChild as { alarmName?: unknown } | undefined)?.alarmName;
+    if (typeof name !== 'string' || Token.isUnresolved(name)) return alarm;
+    const arn = this.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    return cloudwatch.Alarm.fromAlarmArn(this, `Alarm${index}`, arn);
   }
 
   private tagService(scope: Construct, observed: ObservedService): void {

@@ -88,8 +88,8 @@ export class EnvironmentStage extends Stage {
     for (const [name, stack] of this.services) {
       handles[name] =
         stack instanceof WebServiceStack
-          ? { service: stack.web.service, targetGroup: stack.web.targetGroup }
-          : { service: stack.worker.service, queue: stack.worker.queue, deadLetterQueue: stack.worker.deadLetterQueue };
+          ? { service: stack.web.service, targetGroup: stack.web.targetGroup, alarmScope: stack }
+          : { service: stack.worker.service, queue: stack.worker.queue, deadLetterQueue: stack.worker.deadLetterQueue, alarmScope: stack };
     }
     this.observability = addObservability(this, id, model, environment, handles, this.platform.topics);
   }

@@ -18,6 +18,8 @@ export interface ServiceHandles {
   readonly queue?: sqs.IQueue;
   /** Workers: the queue's dead-letter queue. */
   readonly deadLetterQueue?: sqs.IQueue;
+  /** Where the service's alarms go (its own stack). @default the Observability stack */
+  readonly alarmScope?: Construct;
 }
 
 /** Pair every configured service with its resources; names a service whose handles are missing. */
@@ -38,6 +40,7 @@ export function observedServices(model: LandfallModel, environment: string, hand
         objectives: { availabilityPercent: ops.availabilityPercent, latencyTargetMs: ops.latencyTargetMs, latencyPercent: ops.latencyPercent },
         thresholds: { p99LatencyMs: ops.p99LatencyMs, server5xxPercent: ops.server5xxPercent, cpuPercent: ops.cpuPercent, memoryPercent: ops.memoryPercent },
         ...(config.owner === undefined ? {} : { owner: config.owner }),
+        ...(h.alarmScope === undefined ? {} : { alarmScope: h.alarmScope }),
       };
     }
     if (h.queue === undefined) throw missing('queue');
@@ -50,6 +53,7 @@ export function observedServices(model: LandfallModel, environment: string, hand
       deadLetterQueue: h.deadLetterQueue,
       thresholds: resolveWorkerOperations(config),
       ...(config.owner === undefined ? {} : { owner: config.owner }),
+      ...(h.alarmScope === undefined ? {} : { alarmScope: h.alarmScope }),
     };
   });
 }

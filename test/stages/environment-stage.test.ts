@@ -240,6 +240,18 @@ describe('environment stages', () => {
     });
   });
 
+  it("creates each service's alarms in the service's own stack, so no stack grows with the number of services", () => {
+    const alarmCount = (path: string) =>
+      Object.keys(template(path).findResources('AWS::CloudWatch::Alarm')).length +
+      Object.keys(template(path).findResources('AWS::CloudWatch::CompositeAlarm')).length;
+    expect(alarmCount('prod/Service-api')).toBeGreaterThan(10);
+    expect(alarmCount('prod/Service-jobs')).toBeGreaterThan(5);
+    expect(alarmCount('prod/Observability')).toBe(0);
+    // The dashboard names the alarms by ARN instead of importing one export per alarm.
+    const exports = Object.keys(template('prod/Service-api').toJSON().Outputs ?? {}).filter((k) => /Alarm/.test(k));
+    expect(exports).toEqual([]);
+  });
+
   it('tags every resource of a service stack with the service', () => {
     for (const path of ['prod/Service-api', 'prod/Service-jobs']) {
       const service = path.split('-')[1];
