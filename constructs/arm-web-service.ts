@@ -6,7 +6,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import type { ArmTaskProps } from './arm-task';
-import { acknowledge } from './acknowledge';
+import { addDeploymentAlarmActions } from './deployment-alarm-actions';
 import { ArmTask } from './arm-task';
 import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
 
@@ -159,15 +159,7 @@ export class ArmWebService extends Construct {
       datapointsToAlarm: 2,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    for (const action of props.alarmActions ?? []) this.serverErrorAlarm.addAlarmAction(action);
-    if ((props.alarmActions ?? []).length === 0) {
-      acknowledge(this.serverErrorAlarm, {
-        'NIST.800.53.R5-CloudWatchAlarmAction':
-          'Alarm actions are off in this environment (no actions given); the alarm still rolls back deployments as an ECS deployment alarm',
-        'guard:cloudwatch_alarm_action_check':
-          'CT.CLOUDWATCH.PR.1: alarm actions are off in this environment (no actions given); the alarm still rolls back deployments through ECS',
-      });
-    }
+    addDeploymentAlarmActions(this.serverErrorAlarm, props.alarmActions);
 
     this.service = new ecs.FargateService(this, 'Service', {
       cluster: props.cluster,

@@ -7,6 +7,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ArmTaskProps } from './arm-task';
 import { acknowledge } from './acknowledge';
+import { addDeploymentAlarmActions } from './deployment-alarm-actions';
 import { ArmTask } from './arm-task';
 import { BacklogScaling } from './backlog-scaling';
 import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
@@ -119,15 +120,7 @@ export class QueueWorker extends Construct {
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    for (const action of props.alarmActions ?? []) this.deadLetterArrivalsAlarm.addAlarmAction(action);
-    if ((props.alarmActions ?? []).length === 0) {
-      acknowledge(this.deadLetterArrivalsAlarm, {
-        'NIST.800.53.R5-CloudWatchAlarmAction':
-          'Alarm actions are off in this environment (no actions given); the alarm still rolls back deployments as an ECS deployment alarm',
-        'guard:cloudwatch_alarm_action_check':
-          'CT.CLOUDWATCH.PR.1: alarm actions are off in this environment (no actions given); the alarm still rolls back deployments through ECS',
-      });
-    }
+    addDeploymentAlarmActions(this.deadLetterArrivalsAlarm, props.alarmActions);
 
     this.service = new ecs.FargateService(this, 'Service', {
       cluster: props.cluster,
