@@ -67,6 +67,13 @@ export interface ObservabilityStackProps extends StackProps {
   readonly services: readonly ObservedService[];
   /** Clusters whose OOM stops are watched. @default the clusters of `services` */
   readonly clusters?: readonly ecs.ICluster[];
+  /**
+   * Create the environment's OOM watch here. An environment split over several Observability stacks creates it in
+   * the first only; the services' OOM alarms count its metric wherever it lives. @default true
+   */
+  readonly createOomWatch?: boolean;
+  /** Name of the dashboard. @default namePrefix */
+  readonly dashboardName?: string;
   /** The environment's page and ticket topics (the Platform stack owns them, so service stacks can use them too). */
   readonly topics: AlarmTopics;
   /** Whether alarms notify (profile `alarmActionsEnabled`). */
@@ -105,7 +112,7 @@ export class ObservabilityStack extends Stack {
     };
 
     const clusters = [...new Set(props.clusters ?? props.services.map((s) => s.service.cluster))];
-    if (clusters.length > 0) {
+    if (clusters.length > 0 && (props.createOomWatch ?? true)) {
       this.oomWatch = new OomWatch(this, 'OomWatch', {
         clusters,
         topic: this.topics.ticket,
@@ -126,7 +133,7 @@ export class ObservabilityStack extends Stack {
         serviceName: observed.name,
         service: observed.service,
         containerInsights: props.containerInsights,
-        ...(this.oomWatch === undefined ? {} : { outOfMemoryStops: OomWatch.metricFor(observed.service) }),
+        ...(clusters.length === 0 ? {} : { outOfMemoryStops: OomWatch.metricFor(observed.service) }),
       };
       if (observed.kind === 'web') {
         const alarms = new WebServiceAlarms(observed.alarmScope ?? this, alarmsId(observed), {
@@ -161,7 +168,7 @@ export class ObservabilityStack extends Stack {
     }
 
     this.dashboard = new EnvironmentDashboard(this, 'Dashboard', {
-      dashboardName: props.namePrefix,
+      dashboardName: props.dashboardName ?? props.namePrefix,
       alarms: this.alarms.map((alarm, i) => this.byName(alarm, i)),
       errorBudgets: budgets,
       services: rows,

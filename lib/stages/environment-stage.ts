@@ -32,7 +32,8 @@ export class EnvironmentStage extends Stage {
   public readonly network: NetworkStack;
   public readonly platform: PlatformStack;
   public readonly services: ServiceStacks;
-  public readonly observability: ObservabilityStack;
+  /** One Observability stack per 25 services (`SERVICES_PER_DASHBOARD`). */
+  public readonly observability: ObservabilityStack[];
 
   constructor(scope: Construct, id: string, props: EnvironmentStageProps) {
     super(scope, id, props);

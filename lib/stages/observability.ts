@@ -59,9 +59,18 @@ export function observedServices(model: LandfallModel, environment: string, hand
 }
 
 /**
- * The environment's `Observability` stack: OOM watch, every service's alarms and the dashboard, from config and
- * the environment's profile, notifying `topics` (the Platform stack's). Call it in the environment stage after the service stacks, with each
- * service's handles keyed by service name; the stack depends on them through their references.
+ * Services per Observability stack and dashboard: 25 services keep a dashboard far below CloudWatch's 500 widgets
+ * and the stack's template far below CloudFormation's 1 MB, however many services an environment has.
+ */
+export const SERVICES_PER_DASHBOARD = 25;
+
+/**
+ * The environment's Observability stacks: the OOM watch, every service's alarms (in each service's stack when its
+ * handles give an `alarmScope`) and the dashboards, from config and the environment's profile, notifying `topics`
+ * (the Platform stack's). One stack and dashboard per 25 services: `Observability` (with the OOM watch and the
+ * dashboard `landfall-<env>`), then `Observability-2` (`landfall-<env>-2`), ... Call it in the environment stage
+ * after the service stacks, with each service's handles keyed by service name; the stacks depend on them through
+ * their references.
  */
 export function addObservability(
   stage: Construct,
@@ -70,21 +79,35 @@ export function addObservability(
   environment: ResolvedEnvironment,
   handles: Readonly<Record<string, ServiceHandles>>,
   topics: AlarmTopics,
-): ObservabilityStack {
+): ObservabilityStack[] {
   const notifications = resolveNotifications(model.platform);
   const { profile } = environment;
-  return new ObservabilityStack(stage, STACKS.observability, {
-    stackName: stackName(stageName, STACKS.observability),
-    description: `landfall operations of ${environment.name}: alarm topics, SLO burn-rate and service alarms, OOM watch, dashboard`,
-    terminationProtection: profile.terminationProtection,
-    environment: environment.name,
-    namePrefix: operationsPrefix(environment.name),
-    services: observedServices(model, environment.name, handles),
-    topics,
-    alarmActionsEnabled: profile.alarmActionsEnabled,
-    containerInsights: profile.containerInsights,
-    logRetentionDays: profile.logRetentionDays,
-    retainData: profile.retainData,
-    runbookBaseUrl: notifications.runbookBaseUrl,
-  });
+  const services = observedServices(model, environment.name, handles);
+  const namePrefix = operationsPrefix(environment.name);
+  const clusters = [...new Set(services.map((s) => s.service.cluster))];
+  const stacks: ObservabilityStack[] = [];
+  for (let start = 0; start === 0 || start < services.length; start += SERVICES_PER_DASHBOARD) {
+    const part = stacks.length + 1;
+    const id = part === 1 ? STACKS.observability : `${STACKS.observability}-${part}`;
+    stacks.push(
+      new ObservabilityStack(stage, id, {
+        stackName: stackName(stageName, id),
+        description: `landfall operations of ${environment.name}${part === 1 ? '' : ` (part ${part})`}: SLO burn-rate and service alarms, OOM watch, dashboard`,
+        terminationProtection: profile.terminationProtection,
+        environment: environment.name,
+        namePrefix,
+        dashboardName: part === 1 ? namePrefix : `${namePrefix}-${part}`,
+        services: services.slice(start, start + SERVICES_PER_DASHBOARD),
+        clusters,
+        createOomWatch: part === 1,
+        topics,
+        alarmActionsEnabled: profile.alarmActionsEnabled,
+        containerInsights: profile.containerInsights,
+        logRetentionDays: profile.logRetentionDays,
+        retainData: profile.retainData,
+        runbookBaseUrl: notifications.runbookBaseUrl,
+      }),
+    );
+  }
+  return stacks;
 }

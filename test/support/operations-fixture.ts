@@ -93,7 +93,7 @@ export function buildOperationsFixture(options: { environment?: string; model?: 
   const app = new App({ outdir, context: { ...CDK_JSON_CONTEXT, '@aws-cdk/core:failSynthOnValidationErrors': false } });
   const stage = new Stage(app, name, { env: { account: environment.account.id, region: model.platform.homeRegion } });
   const services = new ServicesFixtureStack(stage, 'ServicesFixture', model, environment);
-  const observability = addObservability(stage, name, model, environment, services.handles, services.topics);
+  const [observability] = addObservability(stage, name, model, environment, services.handles, services.topics);
   applyChecks(app, { guard: options.guard ?? false });
   return { app, stage, services, observability, outdir };
 }

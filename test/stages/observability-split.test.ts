@@ -1,0 +1,58 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { SERVICES_PER_DASHBOARD } from '../../lib/stages/observability';
+import { allStacks, buildApp, examplePlatform, validate } from '../support/example';
+
+/** 60 services (30 web, 30 workers): more than two dashboards' worth. */
+function manyServices(): Record<string, unknown> {
+  const services: Record<string, unknown> = {};
+  for (let i = 1; i <= 30; i++) {
+    const n = String(i).padStart(2, '0');
+    services[`web-${n}`] = {
+      name: `web-${n}`,
+      kind: 'web',
+      image: { registry: 'public.ecr.aws/nginx/nginx:stable' },
+      cpu: 256,
+      memoryMiB: 512,
+      healthCheckPath: '/healthz',
+      paths: [`/web-${n}/*`],
+      sendsTo: [`worker-${n}`],
+    };
+    services[`worker-${n}`] = {
+      name: `worker-${n}`,
+      kind: 'worker',
+      image: { registry: 'public.ecr.aws/nginx/nginx:stable' },
+      cpu: 256,
+      memoryMiB: 512,
+      maxProcessingSeconds: 60,
+    };
+  }
+  return services;
+}
+
+describe('an environment with many services', () => {
+  const built = buildApp({ model: validate(examplePlatform(), manyServices()) });
+  const prod = allStacks(built.app).filter((s) => s.node.path.startsWith('prod/Observability'));
+
+  it(`splits dashboards into one Observability stack per ${SERVICES_PER_DASHBOARD} services`, () => {
+    expect(prod.map((s) => s.stackName)).toEqual([
+      'landfall-prod-observability',
+      'landfall-prod-observability-2',
+      'landfall-prod-observability-3',
+    ]);
+    expect(
+      prod
+        .map((s) => Template.fromStack(s).findResources('AWS::CloudWatch::Dashboard'))
+        .map((d) => Object.values(d)[0].Properties.DashboardName),
+    ).toEqual(['landfall-prod', 'landfall-prod-2', 'landfall-prod-3']);
+  });
+
+  it('creates the OOM watch once per environment', () => {
+    expect(prod.map((s) => Object.keys(Template.fromStack(s).findResources('AWS::Events::Rule')).length)).toEqual([
+      1, 0, 0,
+    ]);
+  });
+
+  it('keeps every Observability template far below the 1 MB CloudFormation limit', () => {
+    for (const stack of prod) expect(JSON.stringify(Template.fromStack(stack).toJSON()).length).toBeLessThan(400_000);
+  });
+});
