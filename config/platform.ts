@@ -13,9 +13,27 @@ export default definePlatform({
   availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'],
   allowedRegions: ['ap-northeast-1', 'us-east-1'],
   accounts: [
-    { name: 'management', role: 'management', id: '111111111111', email: 'aws+management@example.com', monthlyBudgetUsd: 100 },
-    { name: 'security', role: 'security', id: '222222222222', email: 'aws+security@example.com', monthlyBudgetUsd: 150 },
-    { name: 'log-archive', role: 'log-archive', id: '333333333333', email: 'aws+log-archive@example.com', monthlyBudgetUsd: 50 },
+    {
+      name: 'management',
+      role: 'management',
+      id: '111111111111',
+      email: 'aws+management@example.com',
+      monthlyBudgetUsd: 100,
+    },
+    {
+      name: 'security',
+      role: 'security',
+      id: '222222222222',
+      email: 'aws+security@example.com',
+      monthlyBudgetUsd: 150,
+    },
+    {
+      name: 'log-archive',
+      role: 'log-archive',
+      id: '333333333333',
+      email: 'aws+log-archive@example.com',
+      monthlyBudgetUsd: 50,
+    },
     { name: 'dev', role: 'workload', id: '444444444444', email: 'aws+dev@example.com', monthlyBudgetUsd: 300 },
     { name: 'stg', role: 'workload', id: '555555555555', email: 'aws+stg@example.com', monthlyBudgetUsd: 400 },
     { name: 'prod', role: 'workload', id: '666666666666', email: 'aws+prod@example.com', monthlyBudgetUsd: 1500 },
@@ -33,7 +51,11 @@ export default definePlatform({
       name: 'stg',
       tier: 'stg',
       account: 'stg',
-      deployWindow: { timeZone: 'Asia/Tokyo', days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: { from: '09:00', to: '19:00' } },
+      deployWindow: {
+        timeZone: 'Asia/Tokyo',
+        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        hours: { from: '09:00', to: '19:00' },
+      },
       domain: {
         name: 'stg.example.com',
         certificateId: '00000000-0000-4000-8000-000000000555',
@@ -82,7 +104,11 @@ export default definePlatform({
       finance: '00000000-0000-4000-8000-000000000005',
     },
     assignments: [
-      { group: 'platform-admins', accounts: ['management', 'security', 'log-archive', 'dev', 'stg', 'prod'], permissionSets: ['PlatformAdmin'] },
+      {
+        group: 'platform-admins',
+        accounts: ['management', 'security', 'log-archive', 'dev', 'stg', 'prod'],
+        permissionSets: ['PlatformAdmin'],
+      },
       { group: 'developers', accounts: ['dev', 'stg', 'prod'], permissionSets: ['Developer'] },
       { group: 'on-call', accounts: ['prod'], permissionSets: ['OnCall', 'Developer'] },
       { group: 'auditors', accounts: ['security', 'log-archive'], permissionSets: ['ReadOnly'] },
@@ -96,8 +122,14 @@ export default definePlatform({
   securityHub: {
     cisVersion: '3.0.0',
     disabledControls: [
-      { control: 'IAM.6', reason: 'Root users of member accounts are denied by SCP and have no password; hardware MFA would add nothing' },
-      { control: 'Macie.1', reason: 'No S3 bucket holds personal data yet; revisit when a service stores customer files' },
+      {
+        control: 'IAM.6',
+        reason: 'Root users of member accounts are denied by SCP and have no password; hardware MFA would add nothing',
+      },
+      {
+        control: 'Macie.1',
+        reason: 'No S3 bucket holds personal data yet; revisit when a service stores customer files',
+      },
     ],
   },
 });

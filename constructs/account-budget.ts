@@ -45,9 +45,12 @@ export class AccountBudget extends Construct {
   constructor(scope: Construct, id: string, props: AccountBudgetProps) {
     super(scope, id);
     const emails = props.emails ?? [];
-    if (emails.length > 10) throw new Error(`budget of ${props.accountName}: ${emails.length} email subscribers (AWS Budgets allows 10)`);
-    if (emails.length === 0 && props.topic === undefined) throw new Error(`budget of ${props.accountName} has no subscriber (give emails or a topic)`);
-    if (!(props.monthlyUsd > 0)) throw new Error(`budget of ${props.accountName}: ${props.monthlyUsd} USD is not a positive amount`);
+    if (emails.length > 10)
+      throw new Error(`budget of ${props.accountName}: ${emails.length} email subscribers (AWS Budgets allows 10)`);
+    if (emails.length === 0 && props.topic === undefined)
+      throw new Error(`budget of ${props.accountName} has no subscriber (give emails or a topic)`);
+    if (!(props.monthlyUsd > 0))
+      throw new Error(`budget of ${props.accountName}: ${props.monthlyUsd} USD is not a positive amount`);
     const subscribers: budgets.CfnBudget.SubscriberProperty[] = [
       ...emails.map((address) => ({ subscriptionType: 'EMAIL', address })),
       ...(props.topic === undefined ? [] : [{ subscriptionType: 'SNS', address: props.topic.topicArn }]),
@@ -61,10 +64,18 @@ export class AccountBudget extends Construct {
         costFilters: { LinkedAccount: [props.accountId] },
       },
       notificationsWithSubscribers: (props.thresholds ?? DEFAULT_BUDGET_THRESHOLDS).map((t) => ({
-        notification: { notificationType: t.type, comparisonOperator: 'GREATER_THAN', threshold: t.percent, thresholdType: 'PERCENTAGE' },
+        notification: {
+          notificationType: t.type,
+          comparisonOperator: 'GREATER_THAN',
+          threshold: t.percent,
+          thresholdType: 'PERCENTAGE',
+        },
         subscribers,
       })),
     });
-    (this.budget as CfnResource).addMetadata(BUDGET_METADATA_KEY, { account: props.accountName, accountId: props.accountId });
+    (this.budget as CfnResource).addMetadata(BUDGET_METADATA_KEY, {
+      account: props.accountName,
+      accountId: props.accountId,
+    });
   }
 }

@@ -13,7 +13,9 @@ export type FindingSource = 'AwsSolutions' | 'NIST.800.53.R5' | 'guard';
 export function acknowledge(scope: IConstruct, findings: Readonly<Record<string, string>>): void {
   for (const [rule, reason] of Object.entries(findings)) {
     if (reason.trim().length < 40) {
-      throw new Error(`acknowledgment of ${rule} at ${scope.node.path} needs a reason a reviewer can check (got "${reason}")`);
+      throw new Error(
+        `acknowledgment of ${rule} at ${scope.node.path} needs a reason a reviewer can check (got "${reason}")`,
+      );
     }
     Validations.of(scope).acknowledge({ id: findingId(rule), reason });
   }
@@ -35,17 +37,24 @@ export function findingId(rule: string): string {
 export function acknowledgeLint(
   scope: IConstruct,
   rules: Readonly<Record<string, string>>,
-  options: { /** Also acknowledge the rules in aws-cdk-lib's own validation. @default true */ readonly cdkValidation?: boolean } = {},
+  options: {
+    /** Also acknowledge the rules in aws-cdk-lib's own validation. @default true */ readonly cdkValidation?: boolean;
+  } = {},
 ): void {
   const resource = scope instanceof CfnResource ? scope : scope.node.defaultChild;
-  if (!(resource instanceof CfnResource)) throw new Error(`${scope.node.path} has no CloudFormation resource to acknowledge cfn-lint rules on`);
+  if (!(resource instanceof CfnResource))
+    throw new Error(`${scope.node.path} has no CloudFormation resource to acknowledge cfn-lint rules on`);
   for (const reason of Object.values(rules)) {
-    if (reason.trim().length < 40) throw new Error(`cfn-lint acknowledgment at ${scope.node.path} needs a reason a reviewer can check`);
+    if (reason.trim().length < 40)
+      throw new Error(`cfn-lint acknowledgment at ${scope.node.path} needs a reason a reviewer can check`);
   }
-  const previous = (resource.getMetadata('cfn-lint') as { config?: { ignore_checks?: string[] } } | undefined)?.config?.ignore_checks ?? [];
+  const previous =
+    (resource.getMetadata('cfn-lint') as { config?: { ignore_checks?: string[] } } | undefined)?.config
+      ?.ignore_checks ?? [];
   resource.addMetadata('cfn-lint', { config: { ignore_checks: [...new Set([...previous, ...Object.keys(rules)])] } });
   const reasons = (resource.getMetadata('landfall:lint-reasons') as Record<string, string> | undefined) ?? {};
   resource.addMetadata('landfall:lint-reasons', { ...reasons, ...rules });
   if (options.cdkValidation === false) return;
-  for (const [rule, reason] of Object.entries(rules)) Validations.of(resource).acknowledge({ id: `CloudFormation-Validate::${rule}`, reason });
+  for (const [rule, reason] of Object.entries(rules))
+    Validations.of(resource).acknowledge({ id: `CloudFormation-Validate::${rule}`, reason });
 }

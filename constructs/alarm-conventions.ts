@@ -58,10 +58,17 @@ export function runbookUrl(policy: AlarmPolicy, runbook: Runbook): string {
 }
 
 /** `[PAGE] api in prod: <meaning> Runbook: <url>`; CloudWatch allows 1024 characters. */
-export function describeAlarm(policy: AlarmPolicy, args: { service: string; severity: ReportedSeverity; meaning: string; runbook: Runbook; partOf?: string }): string {
-  const tag = args.severity === 'input' ? `[input of ${args.partOf ?? 'a composite alarm'}]` : `[${args.severity.toUpperCase()}]`;
+export function describeAlarm(
+  policy: AlarmPolicy,
+  args: { service: string; severity: ReportedSeverity; meaning: string; runbook: Runbook; partOf?: string },
+): string {
+  const tag =
+    args.severity === 'input' ? `[input of ${args.partOf ?? 'a composite alarm'}]` : `[${args.severity.toUpperCase()}]`;
   const text = `${tag} ${args.service} in ${policy.environment}: ${args.meaning} Runbook: ${runbookUrl(policy, args.runbook)}`;
-  if (text.length > 1024) throw new Error(`alarm description of ${args.service} is ${text.length} characters (CloudWatch allows 1024): ${text.slice(0, 80)}...`);
+  if (text.length > 1024)
+    throw new Error(
+      `alarm description of ${args.service} is ${text.length} characters (CloudWatch allows 1024): ${text.slice(0, 80)}...`,
+    );
   return text;
 }
 
@@ -76,11 +83,17 @@ export function routeAlarm(alarm: cloudwatch.AlarmBase, policy: AlarmPolicy, sev
  * Acknowledge the findings that an alarm notifies nobody, where that is deliberate: a composite's input has no
  * actions of its own (`no-actions`); an environment whose profile turns actions off has them disabled (`actions-off`).
  */
-export function acknowledgeSilentAlarm(alarm: cloudwatch.AlarmBase, why: 'no-actions' | 'actions-off', reason: string): void {
+export function acknowledgeSilentAlarm(
+  alarm: cloudwatch.AlarmBase,
+  why: 'no-actions' | 'actions-off',
+  reason: string,
+): void {
   acknowledge(alarm, {
     'NIST.800.53.R5-CloudWatchAlarmAction': reason,
     ...(why === 'no-actions' ? { 'guard:cloudwatch_alarm_action_check': `CT.CLOUDWATCH.PR.1: ${reason}` } : {}),
-    ...(why === 'actions-off' ? { 'guard:cloudwatch_alarm_action_enabled_check': `CT.CLOUDWATCH.PR.4: ${reason}` } : {}),
+    ...(why === 'actions-off'
+      ? { 'guard:cloudwatch_alarm_action_enabled_check': `CT.CLOUDWATCH.PR.4: ${reason}` }
+      : {}),
   });
 }
 
@@ -111,10 +124,20 @@ export interface StandardAlarmArgs {
 }
 
 /** A metric alarm named `<prefix>-<service>-<kind>`, routed by severity, described and annotated. */
-export function standardAlarm(scope: Construct, id: string, policy: AlarmPolicy, args: StandardAlarmArgs): cloudwatch.Alarm {
+export function standardAlarm(
+  scope: Construct,
+  id: string,
+  policy: AlarmPolicy,
+  args: StandardAlarmArgs,
+): cloudwatch.Alarm {
   const alarm = new cloudwatch.Alarm(scope, id, {
     alarmName: `${policy.namePrefix}-${args.service}-${args.kind}`,
-    alarmDescription: describeAlarm(policy, { service: args.service, severity: args.severity, meaning: args.meaning, runbook: args.runbook }),
+    alarmDescription: describeAlarm(policy, {
+      service: args.service,
+      severity: args.severity,
+      meaning: args.meaning,
+      runbook: args.runbook,
+    }),
     metric: args.metric,
     threshold: args.threshold,
     comparisonOperator: args.comparisonOperator ?? cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

@@ -35,13 +35,21 @@ export class AlarmTopics extends Construct {
 
   constructor(scope: Construct, id: string, props: AlarmTopicsProps) {
     super(scope, id);
-    for (const [severity, route] of [['page', props.page], ['ticket', props.ticket]] as const) {
+    for (const [severity, route] of [
+      ['page', props.page],
+      ['ticket', props.ticket],
+    ] as const) {
       if (route.slackChannelId !== undefined && props.slackWorkspaceId === undefined) {
-        throw new Error(`AlarmTopics ${props.namePrefix}: the ${severity} Slack channel ${route.slackChannelId} needs slackWorkspaceId`);
+        throw new Error(
+          `AlarmTopics ${props.namePrefix}: the ${severity} Slack channel ${route.slackChannelId} needs slackWorkspaceId`,
+        );
       }
     }
     const publishingServices = ['cloudwatch.amazonaws.com', 'events.amazonaws.com'];
-    this.key = new kms.Key(this, 'Key', { enableKeyRotation: true, description: `Encrypts the alarm topics of ${props.namePrefix}` });
+    this.key = new kms.Key(this, 'Key', {
+      enableKeyRotation: true,
+      description: `Encrypts the alarm topics of ${props.namePrefix}`,
+    });
     allowServicesToEncrypt(this.key, publishingServices);
     denyGrantsExceptForAwsServices(this.key);
 
@@ -53,7 +61,13 @@ export class AlarmTopics extends Construct {
         emails: route.emails,
         publishingServices,
         ...(route.slackChannelId !== undefined && props.slackWorkspaceId !== undefined
-          ? { slack: { workspaceId: props.slackWorkspaceId, channelId: route.slackChannelId, configurationName: `${props.namePrefix}-${severity}` } }
+          ? {
+              slack: {
+                workspaceId: props.slackWorkspaceId,
+                channelId: route.slackChannelId,
+                configurationName: `${props.namePrefix}-${severity}`,
+              },
+            }
           : {}),
       }).topic;
     this.page = topic('page', props.page);

@@ -2,7 +2,14 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import type { AlarmPolicy, Runbook } from './alarm-conventions';
-import { acknowledgeSilentAlarm, ACTIONS_OFF_REASON, annotateAlarm, describeAlarm, routeAlarm, runbookPath } from './alarm-conventions';
+import {
+  acknowledgeSilentAlarm,
+  ACTIONS_OFF_REASON,
+  annotateAlarm,
+  describeAlarm,
+  routeAlarm,
+  runbookPath,
+} from './alarm-conventions';
 import type { BurnRateAlarmSpec, BurnRateTier } from './burn-rate-windows';
 import { BURN_RATE_POLICY, burnRateAlarmSpecs, formatWindow, SLO_PERIOD_DAYS } from './burn-rate-windows';
 
@@ -80,7 +87,11 @@ export class BurnRateAlarm extends Construct {
           datapointsToAlarm: window.evaluationPeriods,
           treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         });
-        acknowledgeSilentAlarm(alarm, 'no-actions', `An input of composite alarm ${compositeName}, which carries the actions: it notifies only when both windows burn`);
+        acknowledgeSilentAlarm(
+          alarm,
+          'no-actions',
+          `An input of composite alarm ${compositeName}, which carries the actions: it notifies only when both windows burn`,
+        );
         annotateAlarm(alarm, {
           environment: policy.environment,
           service,
@@ -107,7 +118,9 @@ export class BurnRateAlarm extends Construct {
             `At this rate ${spec.budgetSpentPercent}% of the budget goes every ${formatWindow(spec.long.minutes)}.`,
           runbook: props.runbook,
         }),
-        alarmRule: cloudwatch.AlarmRule.allOf(...inputs.map((a) => cloudwatch.AlarmRule.fromAlarm(a, cloudwatch.AlarmState.ALARM))),
+        alarmRule: cloudwatch.AlarmRule.allOf(
+          ...inputs.map((a) => cloudwatch.AlarmRule.fromAlarm(a, cloudwatch.AlarmState.ALARM)),
+        ),
         actionsEnabled: policy.actionsEnabled,
       });
       routeAlarm(composite, policy, tier.severity);

@@ -62,7 +62,8 @@ export function alarmWindowProblem(periodSeconds: number, evaluationPeriods: num
 export function alarmWindow(minutes: number): AlarmWindow {
   const window = { minutes, periodSeconds: minutes * 60, evaluationPeriods: 1 };
   const problem = alarmWindowProblem(window.periodSeconds, window.evaluationPeriods);
-  if (problem !== undefined) throw new Error(`a ${minutes}-minute burn-rate window cannot be a CloudWatch alarm: ${problem}`);
+  if (problem !== undefined)
+    throw new Error(`a ${minutes}-minute burn-rate window cannot be a CloudWatch alarm: ${problem}`);
   return window;
 }
 
@@ -100,7 +101,10 @@ export interface BurnRateAlarmSpec {
 }
 
 /** The alarm specs of an objective under a policy (the SRE Workbook table by default). */
-export function burnRateAlarmSpecs(objectivePercent: number, policy: readonly BurnRateTier[] = BURN_RATE_POLICY): BurnRateAlarmSpec[] {
+export function burnRateAlarmSpecs(
+  objectivePercent: number,
+  policy: readonly BurnRateTier[] = BURN_RATE_POLICY,
+): BurnRateAlarmSpec[] {
   return policy.map((tier) => {
     const uncapped = tidy(tier.burnRate * (100 - objectivePercent));
     return {

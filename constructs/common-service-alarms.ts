@@ -41,8 +41,22 @@ export function commonServiceAlarms(
     );
   }
   const saturation = [
-    { id: 'CpuHigh', kind: 'cpu-high', metric: metrics.cpuPercent, threshold: thresholds.cpuPercent, what: 'CPU', name: 'CPUUtilization' },
-    { id: 'MemoryHigh', kind: 'memory-high', metric: metrics.memoryPercent, threshold: thresholds.memoryPercent, what: 'memory', name: 'MemoryUtilization' },
+    {
+      id: 'CpuHigh',
+      kind: 'cpu-high',
+      metric: metrics.cpuPercent,
+      threshold: thresholds.cpuPercent,
+      what: 'CPU',
+      name: 'CPUUtilization',
+    },
+    {
+      id: 'MemoryHigh',
+      kind: 'memory-high',
+      metric: metrics.memoryPercent,
+      threshold: thresholds.memoryPercent,
+      what: 'memory',
+      name: 'MemoryUtilization',
+    },
   ] as const;
   for (const s of saturation) {
     alarms.push(
@@ -69,7 +83,8 @@ export function commonServiceAlarms(
         metric: outOfMemoryStops,
         threshold: 2,
         evaluationPeriods: 1,
-        meaning: 'at least two tasks were stopped by OutOfMemoryError within an hour (each kill is also announced on its own).',
+        meaning:
+          'at least two tasks were stopped by OutOfMemoryError within an hour (each kill is also announced on its own).',
         metricText: 'landfall/ECS OutOfMemoryStops (sum)',
         thresholdText: '>= 2 in 1 h',
         runbook: RUNBOOKS.outOfMemory,

@@ -45,7 +45,6 @@ export class ConfigRecorder extends Construct {
           conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
         }),
       ],
-
     });
     // cdk-nag names unresolved pseudo parameters like <AWS::Partition> in finding IDs.
     const nagPartition = Token.isUnresolved(partition) ? '<AWS::Partition>' : partition;
@@ -59,10 +58,7 @@ export class ConfigRecorder extends Construct {
       roleName: props.roleName,
       assumedBy: new iam.ServicePrincipal('config.amazonaws.com'),
       description: 'AWS Config recorder: reads resource configuration and delivers it to the log-archive bucket',
-      managedPolicies: [
-        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWS_ConfigRole'),
-        deliveryPolicy,
-      ],
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWS_ConfigRole'), deliveryPolicy],
     });
 
     acknowledge(this.role, {

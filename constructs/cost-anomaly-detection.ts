@@ -24,11 +24,18 @@ export interface CostAnomalyDetectionProps {
 }
 
 /** The `ThresholdExpression` of a subscription: absolute and percentage impact, combined with And or Or. */
-export function anomalyThresholdExpression(absoluteUsd: number, percentage: number, trigger: 'both' | 'either'): string {
+export function anomalyThresholdExpression(
+  absoluteUsd: number,
+  percentage: number,
+  trigger: 'both' | 'either',
+): string {
   const dimension = (key: string, value: number) => ({
     Dimensions: { Key: key, MatchOptions: ['GREATER_THAN_OR_EQUAL'], Values: [String(value)] },
   });
-  const parts = [dimension('ANOMALY_TOTAL_IMPACT_ABSOLUTE', absoluteUsd), dimension('ANOMALY_TOTAL_IMPACT_PERCENTAGE', percentage)];
+  const parts = [
+    dimension('ANOMALY_TOTAL_IMPACT_ABSOLUTE', absoluteUsd),
+    dimension('ANOMALY_TOTAL_IMPACT_PERCENTAGE', percentage),
+  ];
   return JSON.stringify(trigger === 'both' ? { And: parts } : { Or: parts });
 }
 
@@ -50,7 +57,9 @@ export class CostAnomalyDetection extends Construct {
           : [{ type: 'SNS', address: props.topic.topicArn }]
         : (props.emails ?? []).map((address) => ({ type: 'EMAIL', address }));
     if (subscribers.length === 0) {
-      throw new Error(`cost anomaly subscription: ${props.frequency} alerts need ${props.frequency === 'IMMEDIATE' ? 'a topic' : 'at least one email'}`);
+      throw new Error(
+        `cost anomaly subscription: ${props.frequency} alerts need ${props.frequency === 'IMMEDIATE' ? 'a topic' : 'at least one email'}`,
+      );
     }
     if (props.accounts.length === 0) throw new Error('cost anomaly detection needs at least one account to monitor');
 
@@ -60,7 +69,10 @@ export class CostAnomalyDetection extends Construct {
         monitorType: 'CUSTOM',
         monitorSpecification: JSON.stringify({ Dimensions: { Key: 'LINKED_ACCOUNT', Values: [account.id] } }),
       });
-      (monitor as CfnResource).addMetadata(ANOMALY_MONITOR_METADATA_KEY, { account: account.name, accountId: account.id });
+      (monitor as CfnResource).addMetadata(ANOMALY_MONITOR_METADATA_KEY, {
+        account: account.name,
+        accountId: account.id,
+      });
       return monitor;
     });
     this.subscription = new ce.CfnAnomalySubscription(this, 'Subscription', {

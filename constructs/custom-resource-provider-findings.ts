@@ -27,6 +27,7 @@ export function acknowledgeCustomResourceProvider(scope: IConstruct): void {
       'CT.LAMBDA.PR.3: the provider only calls public AWS control-plane APIs during deployments; a VPC would add a NAT dependency and isolate nothing',
   });
   acknowledgeLint(provider, {
-    W3005: 'aws-cdk-lib adds DependsOn on the provider role beside the GetAtt of its ARN; the duplicate ordering is harmless and generated',
+    W3005:
+      'aws-cdk-lib adds DependsOn on the provider role beside the GetAtt of its ARN; the duplicate ordering is harmless and generated',
   });
 }

@@ -5,7 +5,10 @@ import { acknowledge } from './acknowledge';
  * Give a deployment (rollback) alarm its notification actions; where an environment turns actions off, acknowledge
  * the alarm-action findings, since the alarm's job is the ECS rollback, which needs no action.
  */
-export function addDeploymentAlarmActions(alarm: cloudwatch.Alarm, actions: readonly cloudwatch.IAlarmAction[] | undefined): void {
+export function addDeploymentAlarmActions(
+  alarm: cloudwatch.Alarm,
+  actions: readonly cloudwatch.IAlarmAction[] | undefined,
+): void {
   for (const action of actions ?? []) alarm.addAlarmAction(action);
   if ((actions ?? []).length > 0) return;
   acknowledge(alarm, {

@@ -117,6 +117,9 @@ function capacityWidgets(metrics: EcsServiceMetrics): cloudwatch.IWidget[] {
   const tasks =
     metrics.runningTasks !== undefined && metrics.desiredTasks !== undefined
       ? graph('Running / desired tasks', [metrics.runningTasks, metrics.desiredTasks])
-      : new cloudwatch.TextWidget({ markdown: '**Running tasks**\n\nNeeds Container Insights (profile `containerInsights: true`).', ...WIDGET });
+      : new cloudwatch.TextWidget({
+          markdown: '**Running tasks**\n\nNeeds Container Insights (profile `containerInsights: true`).',
+          ...WIDGET,
+        });
   return [graph('CPU (%)', [metrics.cpuPercent]), graph('Memory (%)', [metrics.memoryPercent]), tasks];
 }

@@ -36,7 +36,7 @@ export class GithubDeployRole extends Construct {
     super(scope, id);
     const { account, partition } = Stack.of(this);
     this.providerArn =
-      props.createOidcProvider ?? true
+      (props.createOidcProvider ?? true)
         ? new iam.OidcProviderNative(this, 'OidcProvider', {
             url: `https://${GITHUB_OIDC_HOST}`,
             clientIds: ['sts.amazonaws.com'],
@@ -63,7 +63,9 @@ export class GithubDeployRole extends Construct {
     new iam.ManagedPolicy(this, 'AssumeBootstrapRoles', {
       description: 'Assume the CDK bootstrap roles of this account and nothing else',
       roles: [this.role],
-      statements: [new iam.PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: bootstrapRoles })],
+      statements: [
+        new iam.PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: bootstrapRoles }),
+      ],
     });
   }
 }

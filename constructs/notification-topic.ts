@@ -61,7 +61,10 @@ export class NotificationTopic extends Construct {
     super(scope, id);
     const services = props.publishingServices ?? ['cloudwatch.amazonaws.com'];
     if (props.encryptionKey === undefined) {
-      const key = new kms.Key(this, 'Key', { enableKeyRotation: true, description: `Encrypts SNS topic ${props.topicName}` });
+      const key = new kms.Key(this, 'Key', {
+        enableKeyRotation: true,
+        description: `Encrypts SNS topic ${props.topicName}`,
+      });
       allowServicesToEncrypt(key, services);
       denyGrantsExceptForAwsServices(key);
       this.encryptionKey = key;

@@ -68,8 +68,7 @@ export class OomWatch extends Construct {
     });
     if (props.retention < 365) {
       acknowledge(this.logGroup, {
-        'guard:cloudwatch_log_group_retention_period_check':
-          `CT.CLOUDWATCH.PR.2: the environment's profile keeps OOM stop events ${props.retention} days; they are copies of ECS task events for diagnosis, and CloudTrail keeps the audit record`,
+        'guard:cloudwatch_log_group_retention_period_check': `CT.CLOUDWATCH.PR.2: the environment's profile keeps OOM stop events ${props.retention} days; they are copies of ECS task events for diagnosis, and CloudTrail keeps the audit record`,
       });
     }
     if (Stack.of(props.encryptionKey) !== stack) {
@@ -78,7 +77,12 @@ export class OomWatch extends Construct {
           "CT.CLOUDWATCH.PR.3: the group is encrypted with the environment's alarm key; from another stack its ARN is an Fn::ImportValue the rule cannot resolve",
       });
     }
-    const logGroupArn = stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: props.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const logGroupArn = stack.formatArn({
+      service: 'logs',
+      resource: 'log-group',
+      resourceName: props.logGroupName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
     props.encryptionKey.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: `LogsUse${props.environment.replace(/[^A-Za-z0-9]/g, '')}OomEvents`,
@@ -93,7 +97,10 @@ export class OomWatch extends Construct {
     const writePolicy = new logs.ResourcePolicy(this, 'EventsMayWrite', {
       policyStatements: [
         new iam.PolicyStatement({
-          principals: [new iam.ServicePrincipal('events.amazonaws.com'), new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
+          principals: [
+            new iam.ServicePrincipal('events.amazonaws.com'),
+            new iam.ServicePrincipal('delivery.logs.amazonaws.com'),
+          ],
           actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
           resources: [this.logGroup.logGroupArn],
         }),

@@ -24,9 +24,22 @@ export interface EcsServiceMetrics {
 export function ecsServiceMetrics(service: ecs.IBaseService, containerInsights: boolean): EcsServiceMetrics {
   const dimensionsMap = { ClusterName: service.cluster.clusterName, ServiceName: service.serviceName };
   const ecsMetric = (metricName: string) =>
-    new cloudwatch.Metric({ namespace: 'AWS/ECS', metricName, dimensionsMap, statistic: cloudwatch.Stats.AVERAGE, period: Duration.minutes(5) });
+    new cloudwatch.Metric({
+      namespace: 'AWS/ECS',
+      metricName,
+      dimensionsMap,
+      statistic: cloudwatch.Stats.AVERAGE,
+      period: Duration.minutes(5),
+    });
   const insights = (metricName: string, label: string) =>
-    new cloudwatch.Metric({ namespace: 'ECS/ContainerInsights', metricName, dimensionsMap, statistic: cloudwatch.Stats.AVERAGE, period: MINUTE, label });
+    new cloudwatch.Metric({
+      namespace: 'ECS/ContainerInsights',
+      metricName,
+      dimensionsMap,
+      statistic: cloudwatch.Stats.AVERAGE,
+      period: MINUTE,
+      label,
+    });
   return {
     cpuPercent: ecsMetric('CPUUtilization'),
     memoryPercent: ecsMetric('MemoryUtilization'),
@@ -65,7 +78,9 @@ export function webMetrics(targetGroup: elbv2.IApplicationTargetGroup): WebMetri
   const slowPercentOver = (period: Duration, latencyTargetMs: number) =>
     new cloudwatch.MathExpression({
       expression: '100 - fast',
-      usingMetrics: { fast: tg.targetResponseTime({ statistic: cloudwatch.Stats.percentileRank(latencyTargetMs / 1000) }) },
+      usingMetrics: {
+        fast: tg.targetResponseTime({ statistic: cloudwatch.Stats.percentileRank(latencyTargetMs / 1000) }),
+      },
       label: `slower than ${latencyTargetMs} ms (%)`,
       period,
     });
@@ -96,12 +111,19 @@ export function queueMetrics(queue: sqs.IQueue, deadLetterQueue: sqs.IQueue): Qu
   return {
     backlog: new cloudwatch.MathExpression({
       expression: 'FILL(visible, 0) + FILL(inFlight, 0)',
-      usingMetrics: { visible: queue.metricApproximateNumberOfMessagesVisible(max), inFlight: queue.metricApproximateNumberOfMessagesNotVisible(max) },
+      usingMetrics: {
+        visible: queue.metricApproximateNumberOfMessagesVisible(max),
+        inFlight: queue.metricApproximateNumberOfMessagesNotVisible(max),
+      },
       label: 'backlog (waiting + in flight)',
       period: MINUTE,
     }),
     visible: queue.metricApproximateNumberOfMessagesVisible({ ...max, label: 'waiting' }),
-    processed: queue.metricNumberOfMessagesDeleted({ statistic: cloudwatch.Stats.SUM, period: MINUTE, label: 'processed' }),
+    processed: queue.metricNumberOfMessagesDeleted({
+      statistic: cloudwatch.Stats.SUM,
+      period: MINUTE,
+      label: 'processed',
+    }),
     oldestAgeSeconds: queue.metricApproximateAgeOfOldestMessage({ ...max, label: 'oldest (s)' }),
     deadLetters: new cloudwatch.MathExpression({
       expression: 'FILL(dlqVisible, 0) + FILL(dlqInFlight, 0)',

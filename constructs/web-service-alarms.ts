@@ -11,7 +11,14 @@ import type { EcsServiceMetrics, WebMetrics } from './service-metrics';
 import { ecsServiceMetrics, webMetrics } from './service-metrics';
 
 /** Alarms of a web service besides its burn rates, by stable kind. */
-export type WebAlarmKind = 'server-errors' | 'p99-latency' | 'unhealthy-targets' | 'tasks-below-desired' | 'cpu-high' | 'memory-high' | 'out-of-memory';
+export type WebAlarmKind =
+  | 'server-errors'
+  | 'p99-latency'
+  | 'unhealthy-targets'
+  | 'tasks-below-desired'
+  | 'cpu-high'
+  | 'memory-high'
+  | 'out-of-memory';
 
 /** Who hears of each kind, unless overridden: burn rates page; everything else waits for working hours. */
 export const WEB_ALARM_SEVERITY: Readonly<Record<WebAlarmKind, Severity>> = {
@@ -144,6 +151,8 @@ export class WebServiceAlarms extends Construct {
         runbook: RUNBOOKS.unhealthyTargets,
       }),
     );
-    this.alarms.push(...commonServiceAlarms(this, policy, service, this.ecs, thresholds, severity, props.outOfMemoryStops));
+    this.alarms.push(
+      ...commonServiceAlarms(this, policy, service, this.ecs, thresholds, severity, props.outOfMemoryStops),
+    );
   }
 }

@@ -108,7 +108,8 @@ export class WorkerAlarms extends Construct {
         threshold: 1,
         evaluationPeriods: 5,
         datapointsToAlarm: 1,
-        meaning: 'more messages failed into a dead-letter queue that already held some: new failures since the last look.',
+        meaning:
+          'more messages failed into a dead-letter queue that already held some: new failures since the last look.',
         metricText: 'DIFF(DLQ messages) while the DLQ is not empty',
         thresholdText: 'grew in any of the last 5 x 1 min',
         runbook: RUNBOOKS.dlqNotEmpty,
@@ -143,6 +144,8 @@ export class WorkerAlarms extends Construct {
         runbook: RUNBOOKS.queueBacklog,
       }),
     );
-    this.alarms.push(...commonServiceAlarms(this, policy, service, this.ecs, thresholds, severity, props.outOfMemoryStops));
+    this.alarms.push(
+      ...commonServiceAlarms(this, policy, service, this.ecs, thresholds, severity, props.outOfMemoryStops),
+    );
   }
 }

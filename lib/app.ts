@@ -26,7 +26,8 @@ export function buildPlatform(app: App, model: LandfallModel): PlatformStages {
     logArchive: new LogArchiveStage(app, STAGES.logArchive, { env: envOf(model.accounts.logArchive), model }),
     security: new SecurityStage(app, STAGES.security, { env: envOf(model.accounts.security), model }),
     environments: model.environments.map(
-      (environment) => new EnvironmentStage(app, environment.name, { env: envOf(environment.account), model, environment }),
+      (environment) =>
+        new EnvironmentStage(app, environment.name, { env: envOf(environment.account), model, environment }),
     ),
   };
 }
@@ -48,7 +49,8 @@ export function stackInventory(scope: IConstruct): string {
   const width = Math.max(...stacks.map((s) => s.node.path.length));
   const nameWidth = Math.max(...stacks.map((s) => s.stackName.length));
   const lines = stacks.map(
-    (s) => `  ${s.node.path.padEnd(width)}  ${s.stackName.padEnd(nameWidth)}  ${s.account}/${s.region}${s.terminationProtection ? '  (termination protected)' : ''}`,
+    (s) =>
+      `  ${s.node.path.padEnd(width)}  ${s.stackName.padEnd(nameWidth)}  ${s.account}/${s.region}${s.terminationProtection ? '  (termination protected)' : ''}`,
   );
   return [`landfall: ${stacks.length} stacks`, ...lines].join('\n');
 }

@@ -29,15 +29,29 @@ const walk = (dir: string) =>
   });
 walk(outdir);
 const lint = spawnSync('cfn-lint', ['--format', 'parseable', '--', ...templates], { encoding: 'utf8' });
-const lintLines = lint.error ? [`cfn-lint could not run: ${lint.error.message}`] : lint.stdout.split('\n').filter(Boolean);
+const lintLines = lint.error
+  ? [`cfn-lint could not run: ${lint.error.message}`]
+  : lint.stdout.split('\n').filter(Boolean);
 
-const lines = ['## landfall gates', '', `${templates.length} templates checked.`, '', '| gate | unacknowledged | acknowledged |', '| --- | ---: | ---: |'];
+const lines = [
+  '## landfall gates',
+  '',
+  `${templates.length} templates checked.`,
+  '',
+  '| gate | unacknowledged | acknowledged |',
+  '| --- | ---: | ---: |',
+];
 for (const p of report.pluginReports) {
   const open = p.violations.reduce((n, v) => n + v.violatingConstructs.length, 0);
   lines.push(`| ${p.pluginName} | ${open} | ${p.suppressedViolations?.length ?? 0} |`);
 }
 lines.push(`| cfn-lint | ${lintLines.length} | (see resource metadata) |`, '');
-const open = report.pluginReports.flatMap((p) => p.violations.flatMap((v) => v.violatingConstructs.map((c) => `- ${p.pluginName} \`${v.ruleName}\` at \`${c.constructPath}\``)));
-if (open.length + lintLines.length > 0) lines.push('### To fix or acknowledge', '', ...open, ...lintLines.map((l) => `- cfn-lint: \`${l}\``), '');
+const open = report.pluginReports.flatMap((p) =>
+  p.violations.flatMap((v) =>
+    v.violatingConstructs.map((c) => `- ${p.pluginName} \`${v.ruleName}\` at \`${c.constructPath}\``),
+  ),
+);
+if (open.length + lintLines.length > 0)
+  lines.push('### To fix or acknowledge', '', ...open, ...lintLines.map((l) => `- cfn-lint: \`${l}\``), '');
 console.log(lines.join('\n'));
 process.exit(open.length + lintLines.length > 0 ? 1 : 0);

@@ -51,7 +51,9 @@ describe('the example platform', () => {
   it('protects Org, shared-account and prod stacks from deletion, and not dev or stg', () => {
     const unprotected = stacks.filter((s) => !s.terminationProtection).map((s) => s.node.path);
     expect(unprotected).toEqual(
-      ['dev', 'stg'].flatMap((e) => ['Baseline', 'Network', 'Observability', 'Platform', 'Service-api', 'Service-jobs'].map((s) => `${e}/${s}`)),
+      ['dev', 'stg'].flatMap((e) =>
+        ['Baseline', 'Network', 'Observability', 'Platform', 'Service-api', 'Service-jobs'].map((s) => `${e}/${s}`),
+      ),
     );
   });
 
@@ -60,7 +62,10 @@ describe('the example platform', () => {
       ['prod/Baseline', 'prod'],
       ['Security/Baseline', 'security'],
     ] as const) {
-      const resources = Template.fromStack(byPath(stackPath)).toJSON().Resources as Record<string, { Type: string; Properties?: { Tags?: unknown } }>;
+      const resources = Template.fromStack(byPath(stackPath)).toJSON().Resources as Record<
+        string,
+        { Type: string; Properties?: { Tags?: unknown } }
+      >;
       const tagged = Object.values(resources).filter((r) => Array.isArray(r.Properties?.Tags));
       expect(tagged.length).toBeGreaterThan(0);
       for (const r of tagged) {
@@ -81,11 +86,23 @@ describe('cdk synth', () => {
     const before = fs.existsSync(contextFile) ? fs.readFileSync(contextFile, 'utf8') : undefined;
     const outdir = fs.mkdtempSync(path.join(REPO_ROOT, 'cdk.out.test-'));
     try {
-      const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: 'landfall-no-such-profile', AWS_EC2_METADATA_DISABLED: 'true' };
-      const result = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', outdir], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+      const env = {
+        ...process.env,
+        AWS_ACCESS_KEY_ID: '',
+        AWS_SECRET_ACCESS_KEY: '',
+        AWS_PROFILE: 'landfall-no-such-profile',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      };
+      const result = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', outdir], {
+        cwd: REPO_ROOT,
+        env,
+        encoding: 'utf8',
+      });
       expect(result.stderr).not.toMatch(/Unable to resolve AWS account|lookup|Need to perform AWS calls/i);
       expect(result.status).toBe(0);
-      const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as { missing?: unknown[] };
+      const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as {
+        missing?: unknown[];
+      };
       expect(manifest.missing ?? []).toEqual([]);
       expect(fs.existsSync(contextFile) ? fs.readFileSync(contextFile, 'utf8') : undefined).toBe(before);
     } finally {

@@ -51,7 +51,10 @@ export interface AlarmReport {
 const SEVERITY_ORDER = ['page', 'ticket', 'input', 'unknown'];
 
 /** Every alarm of the assembly, by environment and service, with totals and problems. */
-export function alarmReport(stacks: readonly AssemblyStack[], options: { runbookRoot?: string; environment?: string } = {}): AlarmReport {
+export function alarmReport(
+  stacks: readonly AssemblyStack[],
+  options: { runbookRoot?: string; environment?: string } = {},
+): AlarmReport {
   const alarms: AlarmRow[] = [];
   const problems: string[] = [];
   for (const stack of stacks) {
@@ -60,7 +63,10 @@ export function alarmReport(stacks: readonly AssemblyStack[], options: { runbook
       const row = alarmRow(stack, logicalId, resource);
       if (options.environment !== undefined && row.environment !== options.environment) continue;
       alarms.push(row);
-      if (row.severity === 'unknown') problems.push(`${row.name} (${stack.displayName}) has no landfall alarm metadata: severity and runbook unknown`);
+      if (row.severity === 'unknown')
+        problems.push(
+          `${row.name} (${stack.displayName}) has no landfall alarm metadata: severity and runbook unknown`,
+        );
       if (row.runbook === '-') problems.push(`${row.name} (${stack.displayName}) links no runbook`);
       else if (options.runbookRoot !== undefined && !fs.existsSync(path.join(options.runbookRoot, row.runbook))) {
         problems.push(`${row.name} (${stack.displayName}) links ${row.runbook}, which does not exist`);
@@ -97,7 +103,9 @@ function alarmRow(stack: AssemblyStack, logicalId: string, resource: TemplateRes
   const composite = resource.Type === 'AWS::CloudWatch::CompositeAlarm';
   const name = literal(props.AlarmName) ?? logicalId;
   const actionsEnabled = props.ActionsEnabled !== false;
-  const hasActions = ['AlarmActions', 'OKActions', 'InsufficientDataActions'].some((k) => Array.isArray(props[k]) && (props[k] as unknown[]).length > 0);
+  const hasActions = ['AlarmActions', 'OKActions', 'InsufficientDataActions'].some(
+    (k) => Array.isArray(props[k]) && (props[k] as unknown[]).length > 0,
+  );
   return {
     environment: meta?.environment ?? stack.stage,
     service: meta?.service ?? '-',
@@ -115,8 +123,13 @@ function alarmRow(stack: AssemblyStack, logicalId: string, resource: TemplateRes
 
 /** CloudWatch list price: $0.10 per metric evaluated (metric math alarms pay per metric), $0.30 at high resolution. */
 function metricAlarmPrice(props: Record<string, unknown>): number {
-  const queries = Array.isArray(props.Metrics) ? (props.Metrics as Array<{ MetricStat?: { Period?: number } }>) : undefined;
-  const periods = queries === undefined ? [Number(props.Period ?? 60)] : queries.filter((q) => q.MetricStat !== undefined).map((q) => Number(q.MetricStat?.Period ?? 60));
+  const queries = Array.isArray(props.Metrics)
+    ? (props.Metrics as Array<{ MetricStat?: { Period?: number } }>)
+    : undefined;
+  const periods =
+    queries === undefined
+      ? [Number(props.Period ?? 60)]
+      : queries.filter((q) => q.MetricStat !== undefined).map((q) => Number(q.MetricStat?.Period ?? 60));
   return periods.reduce((sum, period) => sum + (period < 60 ? 0.3 : 0.1), 0);
 }
 
@@ -129,7 +142,15 @@ function fallbackMetric(props: Record<string, unknown>): string {
 function fallbackThreshold(props: Record<string, unknown>): string {
   if (props.Threshold === undefined) return '-';
   const op = String(props.ComparisonOperator ?? '');
-  const symbol = op.startsWith('GreaterThanOrEqual') ? '>=' : op.startsWith('GreaterThan') ? '>' : op.startsWith('LessThanOrEqual') ? '<=' : op.startsWith('LessThan') ? '<' : op;
+  const symbol = op.startsWith('GreaterThanOrEqual')
+    ? '>='
+    : op.startsWith('GreaterThan')
+      ? '>'
+      : op.startsWith('LessThanOrEqual')
+        ? '<='
+        : op.startsWith('LessThan')
+          ? '<'
+          : op;
   return `${symbol} ${String(props.Threshold)}`;
 }
 
@@ -160,7 +181,10 @@ export function renderAlarmReport(report: AlarmReport, format: 'text' | 'md'): s
   const out = [heading('Alarms', 2), ''];
   for (const t of report.totals) {
     out.push(
-      heading(`${t.environment}: ${plural(t.total, 'alarm')} (${t.page} page, ${t.ticket} ticket, ${plural(t.input, 'composite input')}), about ${usd(t.monthlyUsd)} a month`, 3),
+      heading(
+        `${t.environment}: ${plural(t.total, 'alarm')} (${t.page} page, ${t.ticket} ticket, ${plural(t.input, 'composite input')}), about ${usd(t.monthlyUsd)} a month`,
+        3,
+      ),
       '',
       table(
         report.alarms.filter((a) => a.environment === t.environment),
@@ -171,7 +195,12 @@ export function renderAlarmReport(report: AlarmReport, format: 'text' | 'md'): s
     );
   }
   out.push(heading('Totals', 3), '', table(report.totals, TOTAL_COLUMNS, format));
-  out.push('', heading(`Problems (${report.problems.length})`, 3), '', report.problems.length === 0 ? 'None.' : report.problems.map((p) => `- ${p}`).join('\n'));
+  out.push(
+    '',
+    heading(`Problems (${report.problems.length})`, 3),
+    '',
+    report.problems.length === 0 ? 'None.' : report.problems.map((p) => `- ${p}`).join('\n'),
+  );
   return out.join('\n');
 }
 
@@ -181,11 +210,18 @@ export const alarmsCommand: Command = {
   summary: 'list every alarm in cdk.out by environment and service (metric, threshold, severity, runbook) with totals',
   usage: USAGE,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { out: { type: 'string' }, environment: { type: 'string' }, format: { type: 'string' } }, USAGE);
+    const { values } = parseCommandArgs(
+      args,
+      { out: { type: 'string' }, environment: { type: 'string' }, format: { type: 'string' } },
+      USAGE,
+    );
     const format = formatOption(values.format);
     const stacks = readAssembly(path.resolve(io.cwd, values.out ?? 'cdk.out'));
     const runbookRoot = fs.existsSync(path.join(io.cwd, 'docs', 'runbooks')) ? io.cwd : undefined;
-    const report = alarmReport(stacks, { ...(runbookRoot === undefined ? {} : { runbookRoot }), ...(values.environment === undefined ? {} : { environment: values.environment }) });
+    const report = alarmReport(stacks, {
+      ...(runbookRoot === undefined ? {} : { runbookRoot }),
+      ...(values.environment === undefined ? {} : { environment: values.environment }),
+    });
     io.out(format === 'json' ? JSON.stringify(report, null, 2) : renderAlarmReport(report, format as 'text' | 'md'));
     return report.problems.length > 0 ? EXIT.problems : EXIT.ok;
   },

@@ -13,7 +13,8 @@ export function parseCommandArgs<O extends Options>(args: readonly string[], opt
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (err) {
     // Read the message structurally: errors from node:util may come from another realm (jest), failing instanceof.
-    const raw = typeof (err as { message?: unknown }).message === 'string' ? (err as { message: string }).message : String(err);
+    const raw =
+      typeof (err as { message?: unknown }).message === 'string' ? (err as { message: string }).message : String(err);
     const message = raw.split('\n')[0].replace(/^(TypeError )?\[ERR_[A-Z_]+\]: /, '');
     throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''), `usage: ${usage}`);
   }
@@ -22,6 +23,7 @@ export function parseCommandArgs<O extends Options>(args: readonly string[], opt
 /** The value of `--format`, checked. */
 export function formatOption(value: string | undefined, allowed: readonly string[] = ['text', 'md', 'json']): string {
   const format = value ?? 'text';
-  if (!allowed.includes(format)) throw new UsageError(`--format ${format} is not supported (allowed: ${allowed.join(', ')})`);
+  if (!allowed.includes(format))
+    throw new UsageError(`--format ${format} is not supported (allowed: ${allowed.join(', ')})`);
   return format;
 }

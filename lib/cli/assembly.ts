@@ -28,7 +28,8 @@ interface ManifestArtifact {
   readonly properties?: { readonly templateFile?: string; readonly directoryName?: string };
 }
 
-const HINT = 'run `npx cdk synth --quiet` first: the report reads the synthesized templates in cdk.out, no AWS access needed';
+const HINT =
+  'run `npx cdk synth --quiet` first: the report reads the synthesized templates in cdk.out, no AWS access needed';
 
 /**
  * Every stack of a cloud assembly (`cdk.out/manifest.json` and the nested stage assemblies it names), with its
@@ -41,7 +42,9 @@ export function readAssembly(dir: string): AssemblyStack[] {
   }
   const stacks: AssemblyStack[] = [];
   const visit = (assemblyDir: string) => {
-    const manifest = readJson(path.join(assemblyDir, 'manifest.json')) as { artifacts?: Record<string, ManifestArtifact> };
+    const manifest = readJson(path.join(assemblyDir, 'manifest.json')) as {
+      artifacts?: Record<string, ManifestArtifact>;
+    };
     for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
       if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName !== undefined) {
         visit(path.join(assemblyDir, artifact.properties.directoryName));

@@ -68,8 +68,13 @@ function topicSubscribers(resources: Resources, topicId: string): string[] {
   const out: string[] = [];
   for (const r of Object.values(resources)) {
     const p = r.Properties ?? {};
-    if (r.Type === 'AWS::SNS::Subscription' && referencedId(p.TopicArn) === topicId) out.push(`${literal(p.Protocol)} ${literal(p.Endpoint)}`);
-    if (r.Type === 'AWS::Chatbot::SlackChannelConfiguration' && Array.isArray(p.SnsTopicArns) && p.SnsTopicArns.some((t) => referencedId(t) === topicId)) {
+    if (r.Type === 'AWS::SNS::Subscription' && referencedId(p.TopicArn) === topicId)
+      out.push(`${literal(p.Protocol)} ${literal(p.Endpoint)}`);
+    if (
+      r.Type === 'AWS::Chatbot::SlackChannelConfiguration' &&
+      Array.isArray(p.SnsTopicArns) &&
+      p.SnsTopicArns.some((t) => referencedId(t) === topicId)
+    ) {
       out.push(`slack ${literal(p.SlackChannelId)}`);
     }
   }
@@ -99,7 +104,12 @@ function readBudget(stack: AssemblyStack, logicalId: string, resource: TemplateR
   const budget = (p.Budget ?? {}) as Record<string, unknown>;
   const meta = resource.Metadata?.[BUDGET_METADATA_KEY] as AccountMetadata | undefined;
   const entries = (Array.isArray(p.NotificationsWithSubscribers) ? p.NotificationsWithSubscribers : []) as Array<{
-    Notification?: { NotificationType?: string; ComparisonOperator?: string; Threshold?: number; ThresholdType?: string };
+    Notification?: {
+      NotificationType?: string;
+      ComparisonOperator?: string;
+      Threshold?: number;
+      ThresholdType?: string;
+    };
     Subscribers?: Array<{ SubscriptionType?: string; Address?: unknown }>;
   }>;
   const subscribers = new Set<string>();
@@ -145,7 +155,8 @@ function thresholdText(expression: unknown): string {
       return dims.Key === 'ANOMALY_TOTAL_IMPACT_PERCENTAGE' ? `impact >= ${value}%` : `impact >= ${usd(Number(value))}`;
     }
     for (const op of ['And', 'Or'] as const) {
-      if (Array.isArray(node[op])) return (node[op] as Array<Record<string, unknown>>).map(parse).join(op === 'And' ? ' and ' : ' or ');
+      if (Array.isArray(node[op]))
+        return (node[op] as Array<Record<string, unknown>>).map(parse).join(op === 'And' ? ' and ' : ' or ');
     }
     return JSON.stringify(node);
   };
@@ -171,8 +182,12 @@ function monitorAccounts(resource: TemplateResource): string[] {
 
 function isBillingAlarm(p: Record<string, unknown>): boolean {
   if (p.Namespace === 'AWS/Billing' && p.MetricName === 'EstimatedCharges') return true;
-  const queries = Array.isArray(p.Metrics) ? (p.Metrics as Array<{ MetricStat?: { Metric?: { Namespace?: string; MetricName?: string } } }>) : [];
-  return queries.some((q) => q.MetricStat?.Metric?.Namespace === 'AWS/Billing' && q.MetricStat.Metric.MetricName === 'EstimatedCharges');
+  const queries = Array.isArray(p.Metrics)
+    ? (p.Metrics as Array<{ MetricStat?: { Metric?: { Namespace?: string; MetricName?: string } } }>)
+    : [];
+  return queries.some(
+    (q) => q.MetricStat?.Metric?.Namespace === 'AWS/Billing' && q.MetricStat.Metric.MetricName === 'EstimatedCharges',
+  );
 }
 
 /** Every account's budget, thresholds, subscribers and anomaly detection, and what is missing. */
@@ -187,8 +202,12 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
       const p = r.Properties ?? {};
       if (r.Type === 'AWS::Budgets::Budget') budgets.push(readBudget(stack, logicalId, r));
       if (r.Type === 'AWS::CE::AnomalySubscription') {
-        const monitors = (Array.isArray(p.MonitorArnList) ? p.MonitorArnList : []).map(referencedId).flatMap((id) => (id === undefined || resources[id] === undefined ? [] : [resources[id]]));
-        const subscribers = (Array.isArray(p.Subscribers) ? (p.Subscribers as Array<{ Type?: string; Address?: unknown }>) : []).map((s) =>
+        const monitors = (Array.isArray(p.MonitorArnList) ? p.MonitorArnList : [])
+          .map(referencedId)
+          .flatMap((id) => (id === undefined || resources[id] === undefined ? [] : [resources[id]]));
+        const subscribers = (
+          Array.isArray(p.Subscribers) ? (p.Subscribers as Array<{ Type?: string; Address?: unknown }>) : []
+        ).map((s) =>
           s.Type === 'SNS' ? describeSns(resources, s.Address) : { text: literal(s.Address) ?? '?', reaches: true },
         );
         const info: AnomalySubscriptionInfo = {
@@ -200,7 +219,8 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
           stack: stack.displayName,
         };
         subscriptions.push(info);
-        if (!subscribers.some((s) => s.reaches)) problems.push(`anomaly subscription ${info.name} has no subscriber who receives its alerts`);
+        if (!subscribers.some((s) => s.reaches))
+          problems.push(`anomaly subscription ${info.name} has no subscriber who receives its alerts`);
       }
       if (r.Type === 'AWS::CloudWatch::Alarm' && isBillingAlarm(p)) {
         const actions = (Array.isArray(p.AlarmActions) ? p.AlarmActions : []).map((a) => describeSns(resources, a));
@@ -212,24 +232,35 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
           stack: stack.displayName,
         };
         billingAlarms.push(info);
-        if (stack.region !== 'us-east-1') problems.push(`billing alarm ${info.name} is in ${info.region}: AWS/Billing EstimatedCharges exists only in us-east-1`);
-        if (!actions.some((a) => a.reaches) || p.ActionsEnabled === false) problems.push(`billing alarm ${info.name} notifies nobody`);
+        if (stack.region !== 'us-east-1')
+          problems.push(
+            `billing alarm ${info.name} is in ${info.region}: AWS/Billing EstimatedCharges exists only in us-east-1`,
+          );
+        if (!actions.some((a) => a.reaches) || p.ActionsEnabled === false)
+          problems.push(`billing alarm ${info.name} notifies nobody`);
       }
     }
   }
 
   for (const b of budgets) {
-    if (b.silentNotifications.length === b.notifications.length) problems.push(`budget ${b.name} has no subscriber (no email, and no SNS topic with a subscription)`);
-    else if (b.silentNotifications.length > 0) problems.push(`budget ${b.name}: ${b.silentNotifications.join(', ')} reaches nobody`);
+    if (b.silentNotifications.length === b.notifications.length)
+      problems.push(`budget ${b.name} has no subscriber (no email, and no SNS topic with a subscription)`);
+    else if (b.silentNotifications.length > 0)
+      problems.push(`budget ${b.name}: ${b.silentNotifications.join(', ')} reaches nobody`);
   }
   const accounts = model.platform.accounts.map((account): AccountCostRow => {
     const budget = budgets.find((b) => b.accountId === account.id);
     const anomaly = subscriptions.filter((s) => s.accountIds.includes(account.id) || s.accountIds.includes('all'));
     if (budget === undefined) problems.push(`account ${account.name} (${account.id}) has no budget`);
     else if (budget.amountUsd !== account.monthlyBudgetUsd) {
-      problems.push(`budget ${budget.name} is ${usd(budget.amountUsd ?? 0)} in cdk.out but accounts[${account.name}].monthlyBudgetUsd is ${usd(account.monthlyBudgetUsd)} (run npx cdk synth)`);
+      problems.push(
+        `budget ${budget.name} is ${usd(budget.amountUsd ?? 0)} in cdk.out but accounts[${account.name}].monthlyBudgetUsd is ${usd(account.monthlyBudgetUsd)} (run npx cdk synth)`,
+      );
     }
-    if (anomaly.length === 0) problems.push(`account ${account.name} (${account.id}) has no anomaly detection (no monitor in a subscription watches it)`);
+    if (anomaly.length === 0)
+      problems.push(
+        `account ${account.name} (${account.id}) has no anomaly detection (no monitor in a subscription watches it)`,
+      );
     return {
       account: account.name,
       id: account.id,
@@ -244,7 +275,10 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
       problems.push(`budget ${b.name} watches account ${b.accountId}, which is not in the config`);
     }
   }
-  if (billingAlarms.length === 0) problems.push('no billing alarm: no AWS/Billing EstimatedCharges alarm in any stack (expected in Org/Billing, us-east-1)');
+  if (billingAlarms.length === 0)
+    problems.push(
+      'no billing alarm: no AWS/Billing EstimatedCharges alarm in any stack (expected in Org/Billing, us-east-1)',
+    );
   return { accounts, budgets, anomalySubscriptions: subscriptions, billingAlarms, problems };
 }
 
@@ -282,8 +316,16 @@ export function renderCostReport(report: CostReport, format: 'text' | 'md'): str
   return [
     heading('Cost review', 2),
     '',
-    ...section(`Accounts (${report.accounts.length}; ${usd(total)} a month in budgets)`, report.accounts, ACCOUNT_COLUMNS),
-    ...section(`Anomaly detection (${plural(report.anomalySubscriptions.length, 'subscription')})`, report.anomalySubscriptions, SUBSCRIPTION_COLUMNS),
+    ...section(
+      `Accounts (${report.accounts.length}; ${usd(total)} a month in budgets)`,
+      report.accounts,
+      ACCOUNT_COLUMNS,
+    ),
+    ...section(
+      `Anomaly detection (${plural(report.anomalySubscriptions.length, 'subscription')})`,
+      report.anomalySubscriptions,
+      SUBSCRIPTION_COLUMNS,
+    ),
     ...section(`Billing alarms (${report.billingAlarms.length})`, report.billingAlarms, BILLING_COLUMNS),
     heading(`Problems (${report.problems.length})`, 3),
     '',
@@ -294,10 +336,15 @@ export function renderCostReport(report: CostReport, format: 'text' | 'md'): str
 /** `landfall cost review`: budgets, anomaly detection and the billing alarm per account, from cdk.out; exit 1 on a problem. */
 export const costReviewCommand: Command = {
   name: ['cost', 'review'],
-  summary: "review every account's budget, thresholds, subscribers and anomaly detection in cdk.out, and flag what is missing",
+  summary:
+    "review every account's budget, thresholds, subscribers and anomaly detection in cdk.out, and flag what is missing",
   usage: USAGE,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { out: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' } }, USAGE);
+    const { values } = parseCommandArgs(
+      args,
+      { out: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' } },
+      USAGE,
+    );
     const format = formatOption(values.format);
     const stacks = readAssembly(path.resolve(io.cwd, values.out ?? 'cdk.out'));
     let model: LandfallModel;
@@ -305,7 +352,9 @@ export const costReviewCommand: Command = {
       model = loadConfig(path.resolve(io.cwd, values.config ?? 'config'));
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
-      io.err(`${err.message}\n\nThe cost review compares cdk.out with the config; fix the config first (landfall validate).`);
+      io.err(
+        `${err.message}\n\nThe cost review compares cdk.out with the config; fix the config first (landfall validate).`,
+      );
       return EXIT.problems;
     }
     const report = costReport(stacks, model);

@@ -24,7 +24,9 @@ export function processIo(): CliIo {
 }
 
 /** An in-memory I/O for tests: collects what a command prints. */
-export function memoryIo(options: { cwd?: string; env?: Record<string, string | undefined>; isTty?: boolean } = {}): CliIo & {
+export function memoryIo(
+  options: { cwd?: string; env?: Record<string, string | undefined>; isTty?: boolean } = {},
+): CliIo & {
   stdout: () => string;
   stderr: () => string;
 } {

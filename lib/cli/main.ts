@@ -5,7 +5,10 @@ import type { ExitCode } from './errors';
 import type { CliIo } from './io';
 
 /** Find the command whose words start the arguments (the longest match wins: `cost review` before `cost`). */
-function findCommand(args: readonly string[], commands: readonly Command[]): { command: Command; rest: string[] } | undefined {
+function findCommand(
+  args: readonly string[],
+  commands: readonly Command[],
+): { command: Command; rest: string[] } | undefined {
   const matches = commands
     .filter((c) => c.name.every((word, i) => args[i] === word))
     .sort((a, b) => b.name.length - a.name.length);
@@ -21,7 +24,7 @@ export function helpText(commands: readonly Command[] = COMMANDS): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.join(' ').padEnd(width)}  ${c.summary}`),
     '',
-    'Run `landfall help COMMAND` for a command\'s usage.',
+    "Run `landfall help COMMAND` for a command's usage.",
     'Exit codes: 0 ok, 1 problems found, 2 usage error, 3 AWS or environment error, 4 precondition not met.',
   ].join('\n');
 }
@@ -30,7 +33,11 @@ export function helpText(commands: readonly Command[] = COMMANDS): string {
  * Run the CLI. Every error ends as one readable line (and a hint) on stderr with a documented exit code; a stack
  * trace appears only with `LANDFALL_DEBUG=1`.
  */
-export async function main(args: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<ExitCode> {
+export async function main(
+  args: readonly string[],
+  io: CliIo,
+  commands: readonly Command[] = COMMANDS,
+): Promise<ExitCode> {
   if (args.length === 0 || args[0] === 'help' || args[0] === '--help' || args[0] === '-h') {
     const target = args[0] === 'help' && args.length > 1 ? findCommand(args.slice(1), commands) : undefined;
     io.out(target ? `usage: ${target.command.usage}\n\n${target.command.summary}` : helpText(commands));

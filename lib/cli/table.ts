@@ -11,7 +11,10 @@ export function textTable<T>(rows: readonly T[], columns: readonly Column<T>[]):
   const cells = rows.map((row) => columns.map((c) => String(c.value(row))));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i].length)));
   const line = (values: readonly string[]) =>
-    values.map((v, i) => (columns[i].right ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
+    values
+      .map((v, i) => (columns[i].right ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
@@ -28,6 +31,10 @@ export function markdownTable<T>(rows: readonly T[], columns: readonly Column<T>
 export type OutputFormat = 'text' | 'md' | 'json';
 
 /** A table in the requested format (json is left to the command, which knows its data). */
-export function table<T>(rows: readonly T[], columns: readonly Column<T>[], format: Exclude<OutputFormat, 'json'>): string {
+export function table<T>(
+  rows: readonly T[],
+  columns: readonly Column<T>[],
+  format: Exclude<OutputFormat, 'json'>,
+): string {
   return format === 'md' ? markdownTable(rows, columns) : textTable(rows, columns);
 }

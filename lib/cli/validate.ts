@@ -24,7 +24,10 @@ export const validateCommand: Command = {
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       if (format === 'json') io.out(JSON.stringify({ valid: false, problems: err.problems }, null, 2));
-      else io.err(`${err.message}\n\n${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} found; nothing was synthesized.`);
+      else
+        io.err(
+          `${err.message}\n\n${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} found; nothing was synthesized.`,
+        );
       return EXIT.problems;
     }
     if (format === 'json') io.out(JSON.stringify({ valid: true, ...summaryData(model) }, null, 2));

@@ -40,7 +40,11 @@ export function mergeDiscovered(
   );
   const merged: Record<string, unknown> = { ...platformData, accounts };
   if (isRecord(platformData.organization)) {
-    merged.organization = { ...platformData.organization, id: discovered.organization.id, rootId: discovered.organization.rootId };
+    merged.organization = {
+      ...platformData.organization,
+      id: discovered.organization.id,
+      rootId: discovered.organization.rootId,
+    };
   }
   const ic = discovered.identityCenter;
   if (ic && isRecord(platformData.identityCenter)) {

@@ -26,7 +26,10 @@ export const availabilityZone = z
 /** lower-kebab-case, 3-30 characters: used in stack names, resource names and DNS labels. */
 export const kebabName = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{1,28}[a-z0-9]$/, 'must be lower-kebab-case, 3-30 characters (a-z, 0-9, -), starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9-]{1,28}[a-z0-9]$/,
+    'must be lower-kebab-case, 3-30 characters (a-z, 0-9, -), starting with a letter',
+  );
 
 export const positiveUsd = z.number().positive('must be a positive amount in USD').finite();
 

@@ -32,14 +32,23 @@ export function loadConfig(dir = 'config', options: { discovered?: boolean } = {
   const read = (file: string): ConfigSource | undefined => {
     const shown = path.relative(process.cwd(), path.resolve(file)) || file;
     if (!fs.existsSync(file)) {
-      problems.push({ file: shown, path: '', message: 'does not exist (expected a module whose default export is the definition)' });
+      problems.push({
+        file: shown,
+        path: '',
+        message: 'does not exist (expected a module whose default export is the definition)',
+      });
       return undefined;
     }
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(path.resolve(file)) as { default?: unknown };
       if (mod.default === undefined) {
-        problems.push({ file: shown, path: '', message: 'has no default export (write `export default definePlatform({...})` or `export default defineService({...})`)' });
+        problems.push({
+          file: shown,
+          path: '',
+          message:
+            'has no default export (write `export default definePlatform({...})` or `export default defineService({...})`)',
+        });
         return undefined;
       }
       return { file: shown, data: mod.default };
@@ -56,7 +65,11 @@ export function loadConfig(dir = 'config', options: { discovered?: boolean } = {
       return { file: shown, data: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown };
     } catch (err) {
       const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      problems.push({ file: shown, path: '', message: `is not valid JSON: ${reason} (regenerate it with \`landfall accounts sync\`)` });
+      problems.push({
+        file: shown,
+        path: '',
+        message: `is not valid JSON: ${reason} (regenerate it with \`landfall accounts sync\`)`,
+      });
       return undefined;
     }
   };

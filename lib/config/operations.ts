@@ -19,7 +19,9 @@ export interface ResolvedNotifications {
 
 /** The base URL of `docs/runbooks/` in the platform repository. */
 export function runbookBaseUrl(platform: PlatformConfig): string {
-  const base = platform.notifications.runbookBaseUrl ?? `https://github.com/${platform.deploy.githubRepository}/blob/main/docs/runbooks`;
+  const base =
+    platform.notifications.runbookBaseUrl ??
+    `https://github.com/${platform.deploy.githubRepository}/blob/main/docs/runbooks`;
   return base.replace(/\/+$/, '');
 }
 

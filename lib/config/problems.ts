@@ -70,7 +70,13 @@ export function problemsFromZod(file: string, error: z.ZodError): Problem[] {
 function offendingValue(issue: z.core.$ZodIssue): unknown {
   const input = (issue as { input?: unknown }).input;
   const last = issue.path[issue.path.length - 1];
-  if (issue.code === 'invalid_union' && input !== null && typeof input === 'object' && typeof last === 'string' && last in input) {
+  if (
+    issue.code === 'invalid_union' &&
+    input !== null &&
+    typeof input === 'object' &&
+    typeof last === 'string' &&
+    last in input
+  ) {
     return (input as Record<string, unknown>)[last];
   }
   return input;

@@ -79,7 +79,11 @@ function validSections(data: unknown): Partial<PlatformConfig> {
   return out as Partial<PlatformConfig>;
 }
 
-function buildModel(platform: PlatformConfig, services: readonly ServiceEntry[], discovered: DiscoveredConfig | undefined): LandfallModel {
+function buildModel(
+  platform: PlatformConfig,
+  services: readonly ServiceEntry[],
+  discovered: DiscoveredConfig | undefined,
+): LandfallModel {
   const byRole = (role: AccountRole): AccountConfig => {
     const account = platform.accounts.find((a) => a.role === role);
     if (!account) throw new Error(`no ${role} account (the accounts check should have reported this)`);

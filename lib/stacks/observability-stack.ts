@@ -57,7 +57,8 @@ export interface ObservedWorker {
 export type ObservedService = ObservedWebService | ObservedWorker;
 
 /** Construct ID of a service's alarms: `Service-<name>` here, `Alarms` inside the service's own stack. */
-const alarmsId = (observed: ObservedService): string => (observed.alarmScope === undefined ? `Service-${observed.name}` : 'Alarms');
+const alarmsId = (observed: ObservedService): string =>
+  observed.alarmScope === undefined ? `Service-${observed.name}` : 'Alarms';
 
 export interface ObservabilityStackProps extends StackProps {
   /** Environment name (descriptions, report, dashboard). */
@@ -147,7 +148,10 @@ export class ObservabilityStack extends Stack {
         this.alarms.push(...alarms.alarms);
         rows.push({ kind: 'web', name: observed.name, web: alarms.web, ecs: alarms.ecs });
         budgets.push(
-          { title: `${observed.name} availability ${observed.objectives.availabilityPercent}%`, remainingPercent: alarms.availability.budgetRemainingPercent() },
+          {
+            title: `${observed.name} availability ${observed.objectives.availabilityPercent}%`,
+            remainingPercent: alarms.availability.budgetRemainingPercent(),
+          },
           {
             title: `${observed.name} under ${observed.objectives.latencyTargetMs} ms ${observed.objectives.latencyPercent}%`,
             remainingPercent: alarms.latency.budgetRemainingPercent(),
@@ -183,7 +187,12 @@ export class ObservabilityStack extends Stack {
     if (Stack.of(alarm) === this) return alarm;
     const name = (alarm.node.defaultChild as { alarmName?: unknown } | undefined)?.alarmName;
     if (typeof name !== 'string' || Token.isUnresolved(name)) return alarm;
-    const arn = this.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const arn = this.formatArn({
+      service: 'cloudwatch',
+      resource: 'alarm',
+      resourceName: name,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
     return cloudwatch.Alarm.fromAlarmArn(this, `Alarm${index}`, arn);
   }
 

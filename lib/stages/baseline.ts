@@ -19,7 +19,12 @@ export function addBaseline(stage: Construct, model: LandfallModel, options: Add
     stackName: stackName(options.stageName, STACKS.baseline),
     description: `landfall baseline of account ${options.account.name}: Config recording, GitHub deploy role, S3 public access block, EBS encryption`,
     terminationProtection: options.terminationProtection,
-    configBucketName: logBucketName('config', platform.organization.name, model.accounts.logArchive.id, platform.homeRegion),
+    configBucketName: logBucketName(
+      'config',
+      platform.organization.name,
+      model.accounts.logArchive.id,
+      platform.homeRegion,
+    ),
     configRecordingFrequency: options.recordingFrequency,
     githubRepository: platform.deploy.githubRepository,
     githubEnvironment: options.githubEnvironment,

@@ -12,12 +12,22 @@ export const BILLING_REGION = 'us-east-1';
  * The management account's cost stacks: `Cost` in the home region (budgets, anomaly detection) and `Billing` in
  * us-east-1 (the organization's EstimatedCharges alarm). Both termination-protected.
  */
-export function addCostStacks(stage: Construct, stageName: string, model: LandfallModel): { cost: CostStack; billing: BillingStack } {
+export function addCostStacks(
+  stage: Construct,
+  stageName: string,
+  model: LandfallModel,
+): { cost: CostStack; billing: BillingStack } {
   const cost = resolveCost(model.platform);
   const account = model.accounts.management.id;
   const slack = (name: string) =>
     cost.slackChannelId !== undefined && cost.slackWorkspaceId !== undefined
-      ? { slack: { workspaceId: cost.slackWorkspaceId, channelId: cost.slackChannelId, configurationName: `${PREFIX}-${name}` } }
+      ? {
+          slack: {
+            workspaceId: cost.slackWorkspaceId,
+            channelId: cost.slackChannelId,
+            configurationName: `${PREFIX}-${name}`,
+          },
+        }
       : {};
   return {
     cost: new CostStack(stage, STACKS.cost, {

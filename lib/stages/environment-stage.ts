@@ -72,7 +72,12 @@ export class EnvironmentStage extends Stage {
       certificateArn:
         environment.config.domain &&
         `arn:${this.network.partition}:acm:${config.homeRegion}:${environment.account.id}:certificate/${environment.config.domain.certificateId}`,
-      accessLogBucketName: logBucketName('alb', config.organization.name, model.accounts.logArchive.id, config.homeRegion),
+      accessLogBucketName: logBucketName(
+        'alb',
+        config.organization.name,
+        model.accounts.logArchive.id,
+        config.homeRegion,
+      ),
       accessLogPrefix: environment.name,
       loadBalancerDeletionProtection: profile.loadBalancerDeletionProtection,
       alarmTopics: {
@@ -83,14 +88,24 @@ export class EnvironmentStage extends Stage {
       },
     });
 
-    this.services = addServiceStacks(this, model, { stageName: id, environment, network: this.network, platform: this.platform });
+    this.services = addServiceStacks(this, model, {
+      stageName: id,
+      environment,
+      network: this.network,
+      platform: this.platform,
+    });
 
     const handles: Record<string, ServiceHandles> = {};
     for (const [name, stack] of this.services) {
       handles[name] =
         stack instanceof WebServiceStack
           ? { service: stack.web.service, targetGroup: stack.web.targetGroup, alarmScope: stack }
-          : { service: stack.worker.service, queue: stack.worker.queue, deadLetterQueue: stack.worker.deadLetterQueue, alarmScope: stack };
+          : {
+              service: stack.worker.service,
+              queue: stack.worker.queue,
+              deadLetterQueue: stack.worker.deadLetterQueue,
+              alarmScope: stack,
+            };
     }
     this.observability = addObservability(this, id, model, environment, handles, this.platform.topics);
   }

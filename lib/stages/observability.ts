@@ -23,11 +23,17 @@ export interface ServiceHandles {
 }
 
 /** Pair every configured service with its resources; names a service whose handles are missing. */
-export function observedServices(model: LandfallModel, environment: string, handles: Readonly<Record<string, ServiceHandles>>): ObservedService[] {
+export function observedServices(
+  model: LandfallModel,
+  environment: string,
+  handles: Readonly<Record<string, ServiceHandles>>,
+): ObservedService[] {
   return model.services.map((config): ObservedService => {
     const h = handles[config.name];
     const missing = (what: string) =>
-      new Error(`operations of ${environment}: service "${config.name}" (${config.kind}) has no ${what}; pass it in the handles of addObservability`);
+      new Error(
+        `operations of ${environment}: service "${config.name}" (${config.kind}) has no ${what}; pass it in the handles of addObservability`,
+      );
     if (h === undefined) throw missing('handles');
     if (config.kind === 'web') {
       if (h.targetGroup === undefined) throw missing('targetGroup');
@@ -37,8 +43,17 @@ export function observedServices(model: LandfallModel, environment: string, hand
         name: config.name,
         service: h.service,
         targetGroup: h.targetGroup,
-        objectives: { availabilityPercent: ops.availabilityPercent, latencyTargetMs: ops.latencyTargetMs, latencyPercent: ops.latencyPercent },
-        thresholds: { p99LatencyMs: ops.p99LatencyMs, server5xxPercent: ops.server5xxPercent, cpuPercent: ops.cpuPercent, memoryPercent: ops.memoryPercent },
+        objectives: {
+          availabilityPercent: ops.availabilityPercent,
+          latencyTargetMs: ops.latencyTargetMs,
+          latencyPercent: ops.latencyPercent,
+        },
+        thresholds: {
+          p99LatencyMs: ops.p99LatencyMs,
+          server5xxPercent: ops.server5xxPercent,
+          cpuPercent: ops.cpuPercent,
+          memoryPercent: ops.memoryPercent,
+        },
         ...(config.owner === undefined ? {} : { owner: config.owner }),
         ...(h.alarmScope === undefined ? {} : { alarmScope: h.alarmScope }),
       };

@@ -22,7 +22,11 @@ describe('landfall alarms over the example services (fixture environment prod)',
   it('counts the alarms by severity with their list price, and finds no problem', async () => {
     const { code, out } = await run(['alarms', '--out', fixture.outdir]);
     expect(code).toBe(0);
-    expect(out.split('\n').slice(0, 3)).toEqual(['Alarms', '', 'prod: 33 alarms (6 page, 15 ticket, 12 composite inputs), about $6.90 a month']);
+    expect(out.split('\n').slice(0, 3)).toEqual([
+      'Alarms',
+      '',
+      'prod: 33 alarms (6 page, 15 ticket, 12 composite inputs), about $6.90 a month',
+    ]);
     expect(out.slice(out.indexOf('Totals'))).toBe(
       [
         'Totals',
@@ -54,7 +58,14 @@ describe('landfall alarms over the example services (fixture environment prod)',
       'on',
       'docs/runbooks/availability-burn.md',
     ]);
-    expect(pick('landfall-prod-api-latency-burn-steady-short')).toEqual(['api', '100 - TargetResponseTime PR(:0.3) (%)', '>= 1 % over 6 h', 'input', 'none', 'docs/runbooks/latency-burn.md']);
+    expect(pick('landfall-prod-api-latency-burn-steady-short')).toEqual([
+      'api',
+      '100 - TargetResponseTime PR(:0.3) (%)',
+      '>= 1 % over 6 h',
+      'input',
+      'none',
+      'docs/runbooks/latency-burn.md',
+    ]);
     expect(pick('landfall-prod-jobs-dlq-not-empty')).toEqual([
       'jobs',
       'DLQ ApproximateNumberOfMessagesVisible + NotVisible (max)',
@@ -68,7 +79,9 @@ describe('landfall alarms over the example services (fixture environment prod)',
 
   it('lists pages first within each service', async () => {
     const { out } = await run(['alarms', '--out', fixture.outdir, '--format', 'json']);
-    const jobs = (JSON.parse(out).alarms as Array<{ service: string; severity: string }>).filter((a) => a.service === 'jobs').map((a) => a.severity);
+    const jobs = (JSON.parse(out).alarms as Array<{ service: string; severity: string }>)
+      .filter((a) => a.service === 'jobs')
+      .map((a) => a.severity);
     expect(jobs).toEqual(['page', 'page', 'ticket', 'ticket', 'ticket', 'ticket', 'ticket', 'ticket']);
   });
 
@@ -132,6 +145,8 @@ describe('landfall alarms refuses and flags', () => {
     fs.writeFileSync(path.join(elsewhere, 'docs', 'runbooks', 'availability-burn.md'), '# stub\n');
     const { code, out } = await run(['alarms', '--out', fixture.outdir], elsewhere);
     expect(code).toBe(1);
-    expect(out).toContain('- landfall-prod-jobs-dlq-not-empty (prod/Observability) links docs/runbooks/dlq-not-empty.md, which does not exist');
+    expect(out).toContain(
+      '- landfall-prod-jobs-dlq-not-empty (prod/Observability) links docs/runbooks/dlq-not-empty.md, which does not exist',
+    );
   });
 });

@@ -102,7 +102,13 @@ describe('landfall cost review flags problems', () => {
 
   it('flags an account without a budget or anomaly detection (cdk.out older than the config)', () => {
     const platform = examplePlatform() as { accounts: unknown[] };
-    platform.accounts.push({ name: 'sandbox', role: 'workload', id: '777777777777', email: 'aws+sandbox@example.com', monthlyBudgetUsd: 80 });
+    platform.accounts.push({
+      name: 'sandbox',
+      role: 'workload',
+      id: '777777777777',
+      email: 'aws+sandbox@example.com',
+      monthlyBudgetUsd: 80,
+    });
     const report = costReport(readAssembly(built.outdir), validate(platform));
     expect(report.problems).toEqual([
       'account sandbox (777777777777) has no budget',
@@ -115,7 +121,9 @@ describe('landfall cost review flags problems', () => {
       for (const [id, r] of Object.entries(t.Resources)) {
         if (r.Type === 'AWS::Chatbot::SlackChannelConfiguration') delete t.Resources[id];
         if (r.Type === 'AWS::Budgets::Budget' && JSON.stringify(r).includes('landfall-dev-monthly')) {
-          for (const n of r.Properties?.NotificationsWithSubscribers as Array<{ Subscribers: Array<{ SubscriptionType: string }> }>) {
+          for (const n of r.Properties?.NotificationsWithSubscribers as Array<{
+            Subscribers: Array<{ SubscriptionType: string }>;
+          }>) {
             n.Subscribers = n.Subscribers.filter((s) => s.SubscriptionType === 'SNS');
           }
         }
@@ -123,21 +131,27 @@ describe('landfall cost review flags problems', () => {
     });
     const { code, out: text } = await run(['cost', 'review', '--out', out]);
     expect(code).toBe(1);
-    expect(text).toContain('Problems (1)\n\n- budget landfall-dev-monthly has no subscriber (no email, and no SNS topic with a subscription)');
+    expect(text).toContain(
+      'Problems (1)\n\n- budget landfall-dev-monthly has no subscriber (no email, and no SNS topic with a subscription)',
+    );
   });
 
   it('flags an organization without anomaly detection', () => {
     const out = mutatedAssembly(built.outdir, 'OrgCost', (t) => {
-      for (const [id, r] of Object.entries(t.Resources)) if (r.Type === 'AWS::CE::AnomalySubscription') delete t.Resources[id];
+      for (const [id, r] of Object.entries(t.Resources))
+        if (r.Type === 'AWS::CE::AnomalySubscription') delete t.Resources[id];
     });
     const report = costReport(readAssembly(out), validate(examplePlatform()));
     expect(report.problems).toHaveLength(6);
-    expect(report.problems[0]).toBe('account management (111111111111) has no anomaly detection (no monitor in a subscription watches it)');
+    expect(report.problems[0]).toBe(
+      'account management (111111111111) has no anomaly detection (no monitor in a subscription watches it)',
+    );
   });
 
   it('flags a missing billing alarm', () => {
     const out = mutatedAssembly(built.outdir, 'OrgBilling', (t) => {
-      for (const [id, r] of Object.entries(t.Resources)) if (r.Type === 'AWS::CloudWatch::Alarm') delete t.Resources[id];
+      for (const [id, r] of Object.entries(t.Resources))
+        if (r.Type === 'AWS::CloudWatch::Alarm') delete t.Resources[id];
     });
     expect(costReport(readAssembly(out), validate(examplePlatform())).problems).toEqual([
       'no billing alarm: no AWS/Billing EstimatedCharges alarm in any stack (expected in Org/Billing, us-east-1)',

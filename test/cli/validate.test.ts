@@ -65,10 +65,14 @@ describe('landfall validate', () => {
 
 describe('the landfall bin', () => {
   it('exits 1 with every problem and no stack trace', () => {
-    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/landfall-cli.js'), 'validate', '--config', THREE_MISTAKES], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(REPO_ROOT, 'bin/landfall-cli.js'), 'validate', '--config', THREE_MISTAKES],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr.match(/^ {2}\* /gm)).toHaveLength(3);
     expect(result.stderr).not.toMatch(/^\s+at /m);

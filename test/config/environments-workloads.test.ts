@@ -5,7 +5,10 @@ import { configErrorOf, examplePlatform, validate } from '../support/example';
 describe('environment config for workloads', () => {
   it('rejects a certificate ID that is not one', () => {
     const platform = examplePlatform();
-    platform.environments[2].domain = { name: 'prod.example.com', certificateId: 'arn:aws:acm:ap-northeast-1:666666666666:certificate/x' };
+    platform.environments[2].domain = {
+      name: 'prod.example.com',
+      certificateId: 'arn:aws:acm:ap-northeast-1:666666666666:certificate/x',
+    };
     expect(configErrorOf(platform)).toBe(
       'config/platform.ts has 1 problem:\n' +
         '  * environments[2].domain.certificateId: "arn:aws:acm:ap-northeast-1:666666666666:certificate/x" is not an ACM certificate ID (the last part of its ARN, for example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d)',

@@ -25,7 +25,11 @@ describe('loadConfig', () => {
   it('resolves each environment with its tier profile', () => {
     const model = loadConfig(EXAMPLE_CONFIG_DIR);
     const prod = model.environments.find((e) => e.name === 'prod');
-    expect(prod?.profile).toMatchObject({ retainData: true, terminationProtection: true, configRecordingFrequency: 'CONTINUOUS' });
+    expect(prod?.profile).toMatchObject({
+      retainData: true,
+      terminationProtection: true,
+      configRecordingFrequency: 'CONTINUOUS',
+    });
     expect(prod?.account.id).toBe('666666666666');
   });
 
@@ -60,9 +64,15 @@ describe('loadConfig', () => {
       fs.cpSync(EXAMPLE_CONFIG_DIR, dir, { recursive: true });
       for (const f of fs.readdirSync(path.join(dir, 'services'))) {
         const file = path.join(dir, 'services', f);
-        fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/'\.\.\/\.\.\/lib\/config'/, "'../../../../lib/config'"));
+        fs.writeFileSync(
+          file,
+          fs.readFileSync(file, 'utf8').replace(/'\.\.\/\.\.\/lib\/config'/, "'../../../../lib/config'"),
+        );
       }
-      fs.writeFileSync(path.join(dir, 'platform.ts'), fs.readFileSync(path.join(dir, 'platform.ts'), 'utf8').replace("'../lib/config'", "'../../../lib/config'"));
+      fs.writeFileSync(
+        path.join(dir, 'platform.ts'),
+        fs.readFileSync(path.join(dir, 'platform.ts'), 'utf8').replace("'../lib/config'", "'../../../lib/config'"),
+      );
       fs.writeFileSync(path.join(dir, 'services', 'broken.ts'), "throw new Error('boom: cannot read secrets.json');\n");
       const shown = path.relative(process.cwd(), path.join(dir, 'services', 'broken.ts'));
       expect(messageOf(dir)).toBe(`${shown} has 1 problem:\n  * could not be loaded: boom: cannot read secrets.json`);

@@ -69,7 +69,8 @@ describe('notifications and cost (bad input)', () => {
   it('rejects Slack channels without a workspace, naming each', () => {
     const p = platform();
     delete p.notifications.slackWorkspaceId;
-    const why = 'is a Slack channel without a workspace (set notifications.slackWorkspaceId to the workspace ID authorized in AWS Chatbot, for example T0123456789)';
+    const why =
+      'is a Slack channel without a workspace (set notifications.slackWorkspaceId to the workspace ID authorized in AWS Chatbot, for example T0123456789)';
     expect(configErrorOf(p)).toBe(
       `config/platform.ts has 2 problems:\n  * notifications.page.slackChannelId: "C0PAGE12345" ${why}\n  * cost.slackChannelId: "C0COST12345" ${why}`,
     );

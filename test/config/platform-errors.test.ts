@@ -10,7 +10,9 @@ describe('platform config errors', () => {
   it('rejects an account ID that is not 12 digits', () => {
     const p = examplePlatform();
     p.accounts[3].id = '4444';
-    expect(configErrorOf(p)).toBe('config/platform.ts has 1 problem:\n  * accounts[3].id: "4444" is not a 12-digit AWS account ID');
+    expect(configErrorOf(p)).toBe(
+      'config/platform.ts has 1 problem:\n  * accounts[3].id: "4444" is not a 12-digit AWS account ID',
+    );
   });
 
   it('rejects two accounts with the same ID', () => {
@@ -56,7 +58,9 @@ describe('platform config errors', () => {
   it('rejects a non-positive budget', () => {
     const p = examplePlatform();
     p.accounts[0].monthlyBudgetUsd = 0;
-    expect(configErrorOf(p)).toBe('config/platform.ts has 1 problem:\n  * accounts[0].monthlyBudgetUsd: 0 must be a positive amount in USD');
+    expect(configErrorOf(p)).toBe(
+      'config/platform.ts has 1 problem:\n  * accounts[0].monthlyBudgetUsd: 0 must be a positive amount in USD',
+    );
   });
 
   it('rejects an unknown key and lists the allowed ones', () => {
@@ -70,7 +74,9 @@ describe('platform config errors', () => {
   it('rejects an unknown tier', () => {
     const p = examplePlatform();
     (p.environments[1] as { tier: string }).tier = 'qa';
-    expect(configErrorOf(p)).toBe('config/platform.ts has 1 problem:\n  * environments[1].tier: "qa" is not a tier (allowed: dev, stg, prod)');
+    expect(configErrorOf(p)).toBe(
+      'config/platform.ts has 1 problem:\n  * environments[1].tier: "qa" is not a tier (allowed: dev, stg, prod)',
+    );
   });
 
   it('rejects an environment on an account that does not exist', () => {
@@ -92,7 +98,9 @@ describe('platform config errors', () => {
   it('rejects a config without a security account', () => {
     const p = examplePlatform();
     p.accounts[1].role = 'workload';
-    expect(configErrorOf(p)).toBe('config/platform.ts has 1 problem:\n  * accounts: has no account with role "security" (exactly one is required)');
+    expect(configErrorOf(p)).toBe(
+      'config/platform.ts has 1 problem:\n  * accounts: has no account with role "security" (exactly one is required)',
+    );
   });
 
   it('rejects allowed regions without the home region', () => {
@@ -112,7 +120,9 @@ describe('platform config errors', () => {
   it('rejects an invalid profile override with its allowed range', () => {
     const p = examplePlatform();
     p.environments[0].overrides = { sessionDurationHours: 24 };
-    expect(configErrorOf(p)).toBe('config/platform.ts has 1 problem:\n  * environments[0].overrides.sessionDurationHours: 24 is not a session duration Identity Center allows (allowed: 1-12 hours)');
+    expect(configErrorOf(p)).toBe(
+      'config/platform.ts has 1 problem:\n  * environments[0].overrides.sessionDurationHours: 24 is not a session duration Identity Center allows (allowed: 1-12 hours)',
+    );
   });
 
   it('reports every problem at once, across files', () => {

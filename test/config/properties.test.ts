@@ -12,7 +12,9 @@ describe('config rules over generated input', () => {
         (id) => {
           const p = examplePlatform();
           p.accounts[3].id = id;
-          expect(configErrorOf(p)).toBe(`config/platform.ts has 1 problem:\n  * accounts[3].id: ${renderValue(id)} is not a 12-digit AWS account ID`);
+          expect(configErrorOf(p)).toBe(
+            `config/platform.ts has 1 problem:\n  * accounts[3].id: ${renderValue(id)} is not a 12-digit AWS account ID`,
+          );
         },
       ),
       { numRuns: 200 },
@@ -28,7 +30,10 @@ describe('config rules over generated input', () => {
         Object.assign(services.jobs, { cpu, memoryMiB });
         const allowed = FARGATE_MEMORY_BY_CPU[cpu].includes(memoryMiB);
         if (allowed) expect(() => validate(examplePlatform(), services)).not.toThrow();
-        else expect(configErrorOf(examplePlatform(), services)).toContain(`memoryMiB: ${memoryMiB} is not allowed with cpu ${cpu}`);
+        else
+          expect(configErrorOf(examplePlatform(), services)).toContain(
+            `memoryMiB: ${memoryMiB} is not allowed with cpu ${cpu}`,
+          );
       }),
       { numRuns: 300 },
     );

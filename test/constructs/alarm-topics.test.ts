@@ -4,7 +4,9 @@ import { AlarmTopics } from '../../constructs/alarm-topics';
 import { CDK_JSON_CONTEXT } from '../support/example';
 
 function build(slack: boolean) {
-  const stack = new Stack(new App({ context: CDK_JSON_CONTEXT }), 'Test', { env: { account: '666666666666', region: 'ap-northeast-1' } });
+  const stack = new Stack(new App({ context: CDK_JSON_CONTEXT }), 'Test', {
+    env: { account: '666666666666', region: 'ap-northeast-1' },
+  });
   const topics = new AlarmTopics(stack, 'Topics', {
     namePrefix: 'landfall-prod',
     page: { emails: ['oncall@example.com'], ...(slack ? { slackChannelId: 'C0PAGE12345' } : {}) },
@@ -30,7 +32,10 @@ describe('AlarmTopics', () => {
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Principal: { Service: ['cloudwatch.amazonaws.com', 'events.amazonaws.com'] } }),
+          Match.objectLike({
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Principal: { Service: ['cloudwatch.amazonaws.com', 'events.amazonaws.com'] },
+          }),
         ]),
       },
     });
@@ -55,7 +60,10 @@ describe('AlarmTopics', () => {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': '666666666666' } } }),
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Condition: { StringEquals: { 'aws:SourceAccount': '666666666666' } },
+          }),
         ]),
       },
     });
@@ -63,8 +71,16 @@ describe('AlarmTopics', () => {
 
   it('subscribes each severity email list to its topic', () => {
     template.resourceCountIs('AWS::SNS::Subscription', 3);
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com', TopicArn: { Ref: stack.getLogicalId(topics.page.node.defaultChild as never) } });
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'team@example.com', TopicArn: { Ref: stack.getLogicalId(topics.ticket.node.defaultChild as never) } });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'oncall@example.com',
+      TopicArn: { Ref: stack.getLogicalId(topics.page.node.defaultChild as never) },
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'team@example.com',
+      TopicArn: { Ref: stack.getLogicalId(topics.ticket.node.defaultChild as never) },
+    });
   });
 
   it('posts pages to Slack through AWS Chatbot, with a role that has no permissions and no Lambda function', () => {
@@ -86,8 +102,13 @@ describe('AlarmTopics', () => {
 
   it('refuses a Slack channel without a workspace', () => {
     const stack2 = new Stack(new App(), 'Bad');
-    expect(() => new AlarmTopics(stack2, 'Topics', { namePrefix: 'landfall-dev', page: { emails: ['a@example.com'], slackChannelId: 'C0PAGE12345' }, ticket: { emails: ['a@example.com'] } })).toThrow(
-      'AlarmTopics landfall-dev: the page Slack channel C0PAGE12345 needs slackWorkspaceId',
-    );
+    expect(
+      () =>
+        new AlarmTopics(stack2, 'Topics', {
+          namePrefix: 'landfall-dev',
+          page: { emails: ['a@example.com'], slackChannelId: 'C0PAGE12345' },
+          ticket: { emails: ['a@example.com'] },
+        }),
+    ).toThrow('AlarmTopics landfall-dev: the page Slack channel C0PAGE12345 needs slackWorkspaceId');
   });
 });

@@ -12,7 +12,8 @@ function build(actionsEnabled = true) {
     service: 'api',
     objective: 'availability',
     objectivePercent: 99.9,
-    badEventPercent: (period) => r.targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period }),
+    badEventPercent: (period) =>
+      r.targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period }),
     badEvents: '5xx responses',
     metricText: 'HTTPCode_Target_5XX_Count / RequestCount (%)',
     runbook: RUNBOOKS.availabilityBurn,
@@ -33,24 +34,32 @@ describe('BurnRateAlarm', () => {
     ['fast', 0, 3600, 300, 1.44],
     ['slow', 1, 21600, 1800, 0.6],
     ['steady', 2, 259200, 21600, 0.1],
-  ])('evaluates the %s tier over its long and short windows at the same threshold', (tier, _i, longPeriod, shortPeriod, threshold) => {
-    for (const [period, role] of [[longPeriod, 'long'], [shortPeriod, 'short']] as const) {
-      template.hasResource('AWS::CloudWatch::Alarm', {
-        Properties: Match.objectLike({
-          AlarmName: `landfall-prod-api-availability-burn-${tier}-${role}`,
-          Threshold: threshold,
-          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-          EvaluationPeriods: 1,
-          Period: period,
-          TreatMissingData: 'notBreaching',
-        }),
-      });
-    }
-  });
+  ])(
+    'evaluates the %s tier over its long and short windows at the same threshold',
+    (tier, _i, longPeriod, shortPeriod, threshold) => {
+      for (const [period, role] of [
+        [longPeriod, 'long'],
+        [shortPeriod, 'short'],
+      ] as const) {
+        template.hasResource('AWS::CloudWatch::Alarm', {
+          Properties: Match.objectLike({
+            AlarmName: `landfall-prod-api-availability-burn-${tier}-${role}`,
+            Threshold: threshold,
+            ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+            EvaluationPeriods: 1,
+            Period: period,
+            TreatMissingData: 'notBreaching',
+          }),
+        });
+      }
+    },
+  );
 
   it('fires a composite only when both its long and short window are in ALARM', () => {
     burn.alarms.forEach((composite, i) => {
-      const rule = r.stack.resolve((composite.node.defaultChild as cloudwatch.CfnCompositeAlarm).alarmRule) as { 'Fn::Join': [string, unknown[]] };
+      const rule = r.stack.resolve((composite.node.defaultChild as cloudwatch.CfnCompositeAlarm).alarmRule) as {
+        'Fn::Join': [string, unknown[]];
+      };
       const [long, short] = burn.inputs.slice(2 * i, 2 * i + 2);
       expect(rule['Fn::Join'][1]).toEqual([
         '(ALARM("',
@@ -65,7 +74,11 @@ describe('BurnRateAlarm', () => {
   it('pages on the fast and slow tiers and tickets on the steady tier', () => {
     const page = refTo(r.stack, r.pageTopic);
     const ticket = refTo(r.stack, r.ticketTopic);
-    for (const [tier, topic] of [['fast', page], ['slow', page], ['steady', ticket]] as const) {
+    for (const [tier, topic] of [
+      ['fast', page],
+      ['slow', page],
+      ['steady', ticket],
+    ] as const) {
       template.hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
         AlarmName: `landfall-prod-api-availability-burn-${tier}`,
         AlarmActions: [topic],
@@ -100,7 +113,10 @@ describe('BurnRateAlarm', () => {
   });
 
   it('computes the error budget left over 30 days', () => {
-    const metric = r.stack.resolve(burn.budgetRemainingPercent().toMetricConfig().mathExpression) as { expression: string; period: number };
+    const metric = r.stack.resolve(burn.budgetRemainingPercent().toMetricConfig().mathExpression) as {
+      expression: string;
+      period: number;
+    };
     expect(metric.expression).toBe('100 - 100 * bad / 0.1');
     expect(metric.period).toBe(2592000);
   });

@@ -42,13 +42,22 @@ describe('thresholds', () => {
   });
 
   it('rejects an objective of 100%, which leaves no budget to burn', () => {
-    expect(() => thresholdPercent(14.4, 100)).toThrow('objective 100% leaves no error budget to burn (allowed: above 0 and below 100)');
+    expect(() => thresholdPercent(14.4, 100)).toThrow(
+      'objective 100% leaves no error budget to burn (allowed: above 0 and below 100)',
+    );
   });
 });
 
 describe('alarm windows within CloudWatch limits', () => {
   it('evaluates each window as one period as long as the window', () => {
-    expect(burnRateAlarmSpecs(99.9).map((s) => [s.long.periodSeconds, s.long.evaluationPeriods, s.short.periodSeconds, s.short.evaluationPeriods])).toEqual([
+    expect(
+      burnRateAlarmSpecs(99.9).map((s) => [
+        s.long.periodSeconds,
+        s.long.evaluationPeriods,
+        s.short.periodSeconds,
+        s.short.evaluationPeriods,
+      ]),
+    ).toEqual([
       [3600, 1, 300, 1],
       [21600, 1, 1800, 1],
       [259200, 1, 21600, 1],
@@ -67,7 +76,9 @@ describe('alarm windows within CloudWatch limits', () => {
   });
 
   it('rejects a period under an hour evaluated over more than a day', () => {
-    expect(alarmWindowProblem(1800, 49)).toBe('period x evaluation periods is 88200 s with a period under an hour, more than 1 day (86400 s)');
+    expect(alarmWindowProblem(1800, 49)).toBe(
+      'period x evaluation periods is 88200 s with a period under an hour, more than 1 day (86400 s)',
+    );
   });
 
   it('rejects an evaluation range over 7 days', () => {

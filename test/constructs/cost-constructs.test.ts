@@ -5,17 +5,30 @@ import { AccountBudget } from '../../constructs/account-budget';
 import { BillingAlarm } from '../../constructs/billing-alarm';
 import { anomalyThresholdExpression, CostAnomalyDetection } from '../../constructs/cost-anomaly-detection';
 
-const newStack = (region = 'ap-northeast-1') => new Stack(new App(), 'Test', { env: { account: '111111111111', region } });
+const newStack = (region = 'ap-northeast-1') =>
+  new Stack(new App(), 'Test', { env: { account: '111111111111', region } });
 
 describe('AccountBudget', () => {
   const stack = newStack();
   const topic = new sns.Topic(stack, 'Cost');
-  new AccountBudget(stack, 'Dev', { accountName: 'dev', accountId: '444444444444', monthlyUsd: 300, emails: ['a@example.com'], topic });
+  new AccountBudget(stack, 'Dev', {
+    accountName: 'dev',
+    accountId: '444444444444',
+    monthlyUsd: 300,
+    emails: ['a@example.com'],
+    topic,
+  });
   const template = Template.fromStack(stack);
 
   it('budgets the linked account monthly in USD', () => {
     template.hasResourceProperties('AWS::Budgets::Budget', {
-      Budget: { BudgetName: 'landfall-dev-monthly', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: 300, Unit: 'USD' }, CostFilters: { LinkedAccount: ['444444444444'] } },
+      Budget: {
+        BudgetName: 'landfall-dev-monthly',
+        BudgetType: 'COST',
+        TimeUnit: 'MONTHLY',
+        BudgetLimit: { Amount: 300, Unit: 'USD' },
+        CostFilters: { LinkedAccount: ['444444444444'] },
+      },
     });
   });
 
@@ -26,24 +39,49 @@ describe('AccountBudget', () => {
     ];
     template.hasResourceProperties('AWS::Budgets::Budget', {
       NotificationsWithSubscribers: [
-        { Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80, ThresholdType: 'PERCENTAGE' }, Subscribers: subscribers },
-        { Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 100, ThresholdType: 'PERCENTAGE' }, Subscribers: subscribers },
-        { Notification: { NotificationType: 'FORECASTED', ComparisonOperator: 'GREATER_THAN', Threshold: 100, ThresholdType: 'PERCENTAGE' }, Subscribers: subscribers },
+        {
+          Notification: {
+            NotificationType: 'ACTUAL',
+            ComparisonOperator: 'GREATER_THAN',
+            Threshold: 80,
+            ThresholdType: 'PERCENTAGE',
+          },
+          Subscribers: subscribers,
+        },
+        {
+          Notification: {
+            NotificationType: 'ACTUAL',
+            ComparisonOperator: 'GREATER_THAN',
+            Threshold: 100,
+            ThresholdType: 'PERCENTAGE',
+          },
+          Subscribers: subscribers,
+        },
+        {
+          Notification: {
+            NotificationType: 'FORECASTED',
+            ComparisonOperator: 'GREATER_THAN',
+            Threshold: 100,
+            ThresholdType: 'PERCENTAGE',
+          },
+          Subscribers: subscribers,
+        },
       ],
     });
   });
 
   it('refuses a budget without any subscriber', () => {
-    expect(() => new AccountBudget(newStack(), 'X', { accountName: 'dev', accountId: '444444444444', monthlyUsd: 300 })).toThrow(
-      'budget of dev has no subscriber (give emails or a topic)',
-    );
+    expect(
+      () => new AccountBudget(newStack(), 'X', { accountName: 'dev', accountId: '444444444444', monthlyUsd: 300 }),
+    ).toThrow('budget of dev has no subscriber (give emails or a topic)');
   });
 
   it('refuses more than 10 email subscribers', () => {
     const emails = Array.from({ length: 11 }, (_, i) => `p${i}@example.com`);
-    expect(() => new AccountBudget(newStack(), 'X', { accountName: 'dev', accountId: '444444444444', monthlyUsd: 300, emails })).toThrow(
-      'budget of dev: 11 email subscribers (AWS Budgets allows 10)',
-    );
+    expect(
+      () =>
+        new AccountBudget(newStack(), 'X', { accountName: 'dev', accountId: '444444444444', monthlyUsd: 300, emails }),
+    ).toThrow('budget of dev: 11 email subscribers (AWS Budgets allows 10)');
   });
 });
 
@@ -55,7 +93,14 @@ describe('CostAnomalyDetection', () => {
 
   it('creates a custom monitor per linked account', () => {
     const stack = newStack();
-    new CostAnomalyDetection(stack, 'Anomalies', { accounts, absoluteUsd: 50, percentage: 25, trigger: 'both', frequency: 'DAILY', emails: ['a@example.com'] });
+    new CostAnomalyDetection(stack, 'Anomalies', {
+      accounts,
+      absoluteUsd: 50,
+      percentage: 25,
+      trigger: 'both',
+      frequency: 'DAILY',
+      emails: ['a@example.com'],
+    });
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::CE::AnomalyMonitor', 2);
     template.hasResourceProperties('AWS::CE::AnomalyMonitor', {
@@ -67,7 +112,14 @@ describe('CostAnomalyDetection', () => {
 
   it('sends DAILY digests by email, filtered by absolute and percentage impact', () => {
     const stack = newStack();
-    new CostAnomalyDetection(stack, 'Anomalies', { accounts, absoluteUsd: 50, percentage: 25, trigger: 'both', frequency: 'DAILY', emails: ['a@example.com'] });
+    new CostAnomalyDetection(stack, 'Anomalies', {
+      accounts,
+      absoluteUsd: 50,
+      percentage: 25,
+      trigger: 'both',
+      frequency: 'DAILY',
+      emails: ['a@example.com'],
+    });
     Template.fromStack(stack).hasResourceProperties('AWS::CE::AnomalySubscription', {
       Frequency: 'DAILY',
       MonitorArnList: Match.arrayWith([Match.objectLike({ 'Fn::GetAtt': Match.arrayWith(['MonitorArn']) })]),
@@ -81,7 +133,15 @@ describe('CostAnomalyDetection', () => {
   it('sends IMMEDIATE alerts to the SNS topic', () => {
     const stack = newStack();
     const topic = new sns.Topic(stack, 'Cost');
-    new CostAnomalyDetection(stack, 'Anomalies', { accounts, absoluteUsd: 50, percentage: 25, trigger: 'either', frequency: 'IMMEDIATE', emails: ['a@example.com'], topic });
+    new CostAnomalyDetection(stack, 'Anomalies', {
+      accounts,
+      absoluteUsd: 50,
+      percentage: 25,
+      trigger: 'either',
+      frequency: 'IMMEDIATE',
+      emails: ['a@example.com'],
+      topic,
+    });
     Template.fromStack(stack).hasResourceProperties('AWS::CE::AnomalySubscription', {
       Frequency: 'IMMEDIATE',
       Subscribers: [{ Type: 'SNS', Address: { Ref: stack.getLogicalId(topic.node.defaultChild as sns.CfnTopic) } }],
@@ -91,16 +151,36 @@ describe('CostAnomalyDetection', () => {
   it('combines the thresholds with Or when either is enough', () => {
     expect(JSON.parse(anomalyThresholdExpression(100, 20, 'either'))).toEqual({
       Or: [
-        { Dimensions: { Key: 'ANOMALY_TOTAL_IMPACT_ABSOLUTE', MatchOptions: ['GREATER_THAN_OR_EQUAL'], Values: ['100'] } },
-        { Dimensions: { Key: 'ANOMALY_TOTAL_IMPACT_PERCENTAGE', MatchOptions: ['GREATER_THAN_OR_EQUAL'], Values: ['20'] } },
+        {
+          Dimensions: {
+            Key: 'ANOMALY_TOTAL_IMPACT_ABSOLUTE',
+            MatchOptions: ['GREATER_THAN_OR_EQUAL'],
+            Values: ['100'],
+          },
+        },
+        {
+          Dimensions: {
+            Key: 'ANOMALY_TOTAL_IMPACT_PERCENTAGE',
+            MatchOptions: ['GREATER_THAN_OR_EQUAL'],
+            Values: ['20'],
+          },
+        },
       ],
     });
   });
 
   it('refuses IMMEDIATE alerts without a topic', () => {
-    expect(() => new CostAnomalyDetection(newStack(), 'A', { accounts, absoluteUsd: 1, percentage: 1, trigger: 'both', frequency: 'IMMEDIATE', emails: ['a@example.com'] })).toThrow(
-      'cost anomaly subscription: IMMEDIATE alerts need a topic',
-    );
+    expect(
+      () =>
+        new CostAnomalyDetection(newStack(), 'A', {
+          accounts,
+          absoluteUsd: 1,
+          percentage: 1,
+          trigger: 'both',
+          frequency: 'IMMEDIATE',
+          emails: ['a@example.com'],
+        }),
+    ).toThrow('cost anomaly subscription: IMMEDIATE alerts need a topic');
   });
 });
 
@@ -119,14 +199,20 @@ describe('BillingAlarm', () => {
       Threshold: 2800,
       ComparisonOperator: 'GreaterThanThreshold',
       AlarmActions: [{ Ref: stack.getLogicalId(topic.node.defaultChild as sns.CfnTopic) }],
-      AlarmDescription: "[TICKET] billing in organization: the organization's estimated charges this month exceed 2800 USD. Runbook: https://example.com/runbooks/budget-exceeded.md",
+      AlarmDescription:
+        "[TICKET] billing in organization: the organization's estimated charges this month exceed 2800 USD. Runbook: https://example.com/runbooks/budget-exceeded.md",
     });
   });
 
   it('refuses any region but us-east-1, where the metric does not exist', () => {
     const stack = newStack('ap-northeast-1');
-    expect(() => new BillingAlarm(stack, 'Billing', { thresholdUsd: 1, topic: new sns.Topic(stack, 'T'), runbookBaseUrl: 'https://example.com' })).toThrow(
-      'BillingAlarm must be in us-east-1 (AWS/Billing metrics exist only there), not ap-northeast-1',
-    );
+    expect(
+      () =>
+        new BillingAlarm(stack, 'Billing', {
+          thresholdUsd: 1,
+          topic: new sns.Topic(stack, 'T'),
+          runbookBaseUrl: 'https://example.com',
+        }),
+    ).toThrow('BillingAlarm must be in us-east-1 (AWS/Billing metrics exist only there), not ap-northeast-1');
   });
 });

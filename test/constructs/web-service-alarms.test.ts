@@ -3,7 +3,14 @@ import { OomWatch } from '../../constructs/oom-watch';
 import { WebServiceAlarms } from '../../constructs/web-service-alarms';
 import { refTo, RUNBOOK_BASE, serviceResources } from '../support/service-resources';
 
-function build(options: { containerInsights?: boolean; oom?: boolean; actionsEnabled?: boolean; severities?: Record<string, 'page' | 'ticket'> } = {}) {
+function build(
+  options: {
+    containerInsights?: boolean;
+    oom?: boolean;
+    actionsEnabled?: boolean;
+    severities?: Record<string, 'page' | 'ticket'>;
+  } = {},
+) {
   const r = serviceResources();
   const alarms = new WebServiceAlarms(r.stack, 'Api', {
     policy: r.policy({ actionsEnabled: options.actionsEnabled ?? true }),
@@ -20,7 +27,10 @@ function build(options: { containerInsights?: boolean; oom?: boolean; actionsEna
 }
 
 const { r, alarms, template } = build();
-const metricAlarmNames = (t: Template) => Object.values(t.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties.AlarmName as string).sort();
+const metricAlarmNames = (t: Template) =>
+  Object.values(t.findResources('AWS::CloudWatch::Alarm'))
+    .map((a) => a.Properties.AlarmName as string)
+    .sort();
 
 describe('WebServiceAlarms', () => {
   it('creates 19 metric alarms and 6 composites with Container Insights and an OOM count', () => {
@@ -53,7 +63,14 @@ describe('WebServiceAlarms', () => {
       Threshold: 14.4,
       Metrics: Match.arrayWith([
         Match.objectLike({ Expression: '100 - fast' }),
-        Match.objectLike({ Id: 'fast', MetricStat: Match.objectLike({ Stat: 'PR(:0.3)', Period: 3600, Metric: Match.objectLike({ MetricName: 'TargetResponseTime' }) }) }),
+        Match.objectLike({
+          Id: 'fast',
+          MetricStat: Match.objectLike({
+            Stat: 'PR(:0.3)',
+            Period: 3600,
+            Metric: Match.objectLike({ MetricName: 'TargetResponseTime' }),
+          }),
+        }),
       ]),
     });
   });
@@ -64,8 +81,22 @@ describe('WebServiceAlarms', () => {
       Threshold: 1.44,
       Metrics: Match.arrayWith([
         Match.objectLike({ Expression: '100 * FILL(errors, 0) / requests' }),
-        Match.objectLike({ Id: 'errors', MetricStat: Match.objectLike({ Stat: 'Sum', Period: 300, Metric: Match.objectLike({ MetricName: 'HTTPCode_Target_5XX_Count' }) }) }),
-        Match.objectLike({ Id: 'requests', MetricStat: Match.objectLike({ Stat: 'Sum', Period: 300, Metric: Match.objectLike({ MetricName: 'RequestCount' }) }) }),
+        Match.objectLike({
+          Id: 'errors',
+          MetricStat: Match.objectLike({
+            Stat: 'Sum',
+            Period: 300,
+            Metric: Match.objectLike({ MetricName: 'HTTPCode_Target_5XX_Count' }),
+          }),
+        }),
+        Match.objectLike({
+          Id: 'requests',
+          MetricStat: Match.objectLike({
+            Stat: 'Sum',
+            Period: 300,
+            Metric: Match.objectLike({ MetricName: 'RequestCount' }),
+          }),
+        }),
       ]),
     });
   });
@@ -76,7 +107,15 @@ describe('WebServiceAlarms', () => {
       Threshold: 1,
       EvaluationPeriods: 3,
       AlarmActions: [refTo(r.stack, r.ticketTopic)],
-      Metrics: [Match.objectLike({ MetricStat: Match.objectLike({ Stat: 'p99', Period: 300, Metric: Match.objectLike({ MetricName: 'TargetResponseTime' }) }) })],
+      Metrics: [
+        Match.objectLike({
+          MetricStat: Match.objectLike({
+            Stat: 'p99',
+            Period: 300,
+            Metric: Match.objectLike({ MetricName: 'TargetResponseTime' }),
+          }),
+        }),
+      ],
     });
   });
 
@@ -87,15 +126,33 @@ describe('WebServiceAlarms', () => {
       EvaluationPeriods: 10,
       Metrics: Match.arrayWith([
         Match.objectLike({ Expression: 'desired - running' }),
-        Match.objectLike({ Id: 'running', MetricStat: Match.objectLike({ Metric: Match.objectLike({ Namespace: 'ECS/ContainerInsights', MetricName: 'RunningTaskCount' }) }) }),
+        Match.objectLike({
+          Id: 'running',
+          MetricStat: Match.objectLike({
+            Metric: Match.objectLike({ Namespace: 'ECS/ContainerInsights', MetricName: 'RunningTaskCount' }),
+          }),
+        }),
       ]),
     });
   });
 
   it('alarms on unhealthy targets, CPU and memory at the configured thresholds', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'landfall-prod-api-unhealthy-targets', MetricName: 'UnHealthyHostCount', Threshold: 1 });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'landfall-prod-api-cpu-high', MetricName: 'CPUUtilization', Namespace: 'AWS/ECS', Threshold: 85 });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'landfall-prod-api-memory-high', MetricName: 'MemoryUtilization', Threshold: 90 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'landfall-prod-api-unhealthy-targets',
+      MetricName: 'UnHealthyHostCount',
+      Threshold: 1,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'landfall-prod-api-cpu-high',
+      MetricName: 'CPUUtilization',
+      Namespace: 'AWS/ECS',
+      Threshold: 85,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'landfall-prod-api-memory-high',
+      MetricName: 'MemoryUtilization',
+      Threshold: 90,
+    });
   });
 
   it('alarms on two OOM kills of the service within an hour', () => {
@@ -110,7 +167,12 @@ describe('WebServiceAlarms', () => {
               MetricName: 'OutOfMemoryStops',
               Dimensions: [
                 { Name: 'ClusterArn', Value: { 'Fn::GetAtt': [refTo(r.stack, r.cluster).Ref, 'Arn'] } },
-                { Name: 'Group', Value: { 'Fn::Join': ['', ['service:', { 'Fn::GetAtt': [refTo(r.stack, r.webService).Ref, 'Name'] }]] } },
+                {
+                  Name: 'Group',
+                  Value: {
+                    'Fn::Join': ['', ['service:', { 'Fn::GetAtt': [refTo(r.stack, r.webService).Ref, 'Name'] }]],
+                  },
+                },
               ],
             },
             Stat: 'Sum',
@@ -137,7 +199,9 @@ describe('WebServiceAlarms', () => {
 
   it('disables every notifying alarm when the policy turns actions off', () => {
     const off = build({ actionsEnabled: false }).template;
-    const notifying = Object.values(off.findResources('AWS::CloudWatch::Alarm')).filter((a) => a.Properties.AlarmActions !== undefined);
+    const notifying = Object.values(off.findResources('AWS::CloudWatch::Alarm')).filter(
+      (a) => a.Properties.AlarmActions !== undefined,
+    );
     expect(notifying).toHaveLength(7);
     for (const alarm of notifying) expect(alarm.Properties.ActionsEnabled).toBe(false);
   });

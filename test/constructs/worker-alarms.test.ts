@@ -42,9 +42,23 @@ describe('WorkerAlarms', () => {
         Match.objectLike({ Expression: 'FILL(dlqVisible, 0) + FILL(dlqInFlight, 0)', ReturnData: true }),
         Match.objectLike({
           Id: 'dlqVisible',
-          MetricStat: Match.objectLike({ Stat: 'Maximum', Period: 60, Metric: Match.objectLike({ MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [refTo(r.stack, r.deadLetterQueue).Ref, 'QueueName'] } }] }) }),
+          MetricStat: Match.objectLike({
+            Stat: 'Maximum',
+            Period: 60,
+            Metric: Match.objectLike({
+              MetricName: 'ApproximateNumberOfMessagesVisible',
+              Dimensions: [
+                { Name: 'QueueName', Value: { 'Fn::GetAtt': [refTo(r.stack, r.deadLetterQueue).Ref, 'QueueName'] } },
+              ],
+            }),
+          }),
         }),
-        Match.objectLike({ Id: 'dlqInFlight', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'ApproximateNumberOfMessagesNotVisible' }) }) }),
+        Match.objectLike({
+          Id: 'dlqInFlight',
+          MetricStat: Match.objectLike({
+            Metric: Match.objectLike({ MetricName: 'ApproximateNumberOfMessagesNotVisible' }),
+          }),
+        }),
       ]),
     });
   });
@@ -54,7 +68,9 @@ describe('WorkerAlarms', () => {
       AlarmName: 'landfall-prod-jobs-dlq-new-messages',
       EvaluationPeriods: 5,
       DatapointsToAlarm: 1,
-      Metrics: Match.arrayWith([Match.objectLike({ Expression: 'IF(DIFF(dead) > 0 AND (dead - DIFF(dead)) > 0, 1, 0)' })]),
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'IF(DIFF(dead) > 0 AND (dead - DIFF(dead)) > 0, 1, 0)' }),
+      ]),
     });
   });
 
@@ -73,7 +89,10 @@ describe('WorkerAlarms', () => {
         Match.objectLike({
           MetricStat: Match.objectLike({
             Stat: 'Maximum',
-            Metric: Match.objectLike({ MetricName: 'ApproximateAgeOfOldestMessage', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [refTo(r.stack, r.queue).Ref, 'QueueName'] } }] }),
+            Metric: Match.objectLike({
+              MetricName: 'ApproximateAgeOfOldestMessage',
+              Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [refTo(r.stack, r.queue).Ref, 'QueueName'] } }],
+            }),
           }),
         }),
       ],
@@ -89,7 +108,13 @@ describe('WorkerAlarms', () => {
       AlarmActions: [refTo(r.stack, r.pageTopic)],
       Metrics: Match.arrayWith([
         Match.objectLike({ Expression: 'IF(FILL(waiting, 0) >= 1 AND FILL(processed, 0) == 0, 1, 0)' }),
-        Match.objectLike({ Id: 'processed', MetricStat: Match.objectLike({ Stat: 'Sum', Metric: Match.objectLike({ MetricName: 'NumberOfMessagesDeleted' }) }) }),
+        Match.objectLike({
+          Id: 'processed',
+          MetricStat: Match.objectLike({
+            Stat: 'Sum',
+            Metric: Match.objectLike({ MetricName: 'NumberOfMessagesDeleted' }),
+          }),
+        }),
       ]),
     });
   });

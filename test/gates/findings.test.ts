@@ -12,7 +12,9 @@ const findings = synthFindings(built);
 
 describe('security findings', () => {
   it('covers every stack of the example platform', () => {
-    expect(stackPaths).toEqual(expect.arrayContaining(['LogArchive/Baseline', 'Security/Baseline', 'dev/Baseline', 'prod/Baseline']));
+    expect(stackPaths).toEqual(
+      expect.arrayContaining(['LogArchive/Baseline', 'Security/Baseline', 'dev/Baseline', 'prod/Baseline']),
+    );
   });
 
   it.each(stackPaths)('%s has no unacknowledged cdk-nag finding', (stackPath) => {

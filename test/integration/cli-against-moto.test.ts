@@ -94,12 +94,18 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
   }
 
   /** The Identity Center groups the example config assigns, created in moto's identity store; IDs by name. */
-  async function createExampleGroups(): Promise<{ instanceArn: string; store: string; groups: Record<string, string> }> {
+  async function createExampleGroups(): Promise<{
+    instanceArn: string;
+    store: string;
+    groups: Record<string, string>;
+  }> {
     const instance = (await sdk(SSOAdminClient).send(new ListInstancesCommand({}))).Instances?.[0];
     const store = instance?.IdentityStoreId ?? '';
     const groups: Record<string, string> = {};
     for (const name of EXAMPLE_GROUPS) {
-      const created = await sdk(IdentitystoreClient).send(new CreateGroupCommand({ IdentityStoreId: store, DisplayName: name }));
+      const created = await sdk(IdentitystoreClient).send(
+        new CreateGroupCommand({ IdentityStoreId: store, DisplayName: name }),
+      );
       groups[name] = created.GroupId ?? '';
     }
     return { instanceArn: instance?.InstanceArn ?? '', store, groups };

@@ -57,7 +57,11 @@ describe('Baseline stack', () => {
       AssumeRolePolicyDocument: {
         Statement: [
           Match.objectLike({
-            Condition: { StringEquals: Match.objectLike({ 'token.actions.githubusercontent.com:sub': 'repo:acme/platform:environment:platform' }) },
+            Condition: {
+              StringEquals: Match.objectLike({
+                'token.actions.githubusercontent.com:sub': 'repo:acme/platform:environment:platform',
+              }),
+            },
           }),
         ],
       },
@@ -92,20 +96,35 @@ describe('Baseline stack', () => {
 
   it('blocks public S3 access for the whole account', () => {
     const custom = template('dev/Baseline').findResources('Custom::LandfallAccountSetting');
-    const creates = Object.values(custom).map((r) => JSON.stringify((r as { Properties: { Create: unknown } }).Properties.Create));
-    expect(creates.some((c) => c.includes('\\"service\\":\\"S3Control\\",\\"action\\":\\"PutPublicAccessBlock\\"') && c.includes('\\"RestrictPublicBuckets\\":true') && c.includes('\\"BlockPublicPolicy\\":true'))).toBe(true);
+    const creates = Object.values(custom).map((r) =>
+      JSON.stringify((r as { Properties: { Create: unknown } }).Properties.Create),
+    );
+    expect(
+      creates.some(
+        (c) =>
+          c.includes('\\"service\\":\\"S3Control\\",\\"action\\":\\"PutPublicAccessBlock\\"') &&
+          c.includes('\\"RestrictPublicBuckets\\":true') &&
+          c.includes('\\"BlockPublicPolicy\\":true'),
+      ),
+    ).toBe(true);
   });
 
   it('turns on EBS encryption by default', () => {
     const custom = template('dev/Baseline').findResources('Custom::LandfallAccountSetting');
-    const creates = Object.values(custom).map((r) => JSON.stringify((r as { Properties: { Create: unknown } }).Properties.Create));
-    expect(creates.some((c) => c.includes('\\"service\\":\\"EC2\\",\\"action\\":\\"EnableEbsEncryptionByDefault\\"'))).toBe(true);
+    const creates = Object.values(custom).map((r) =>
+      JSON.stringify((r as { Properties: { Create: unknown } }).Properties.Create),
+    );
+    expect(
+      creates.some((c) => c.includes('\\"service\\":\\"EC2\\",\\"action\\":\\"EnableEbsEncryptionByDefault\\"')),
+    ).toBe(true);
   });
 
   it('grants the account-setting calls only the two account-level actions', () => {
     const policies = template('dev/Baseline').findResources('AWS::IAM::Policy');
     const actions = Object.values(policies).flatMap((p) =>
-      (p as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[] }> } } }).Properties.PolicyDocument.Statement.flatMap((s) => s.Action),
+      (
+        p as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[] }> } } }
+      ).Properties.PolicyDocument.Statement.flatMap((s) => s.Action),
     );
     expect(actions.sort()).toEqual(['ec2:EnableEbsEncryptionByDefault', 's3:PutAccountPublicAccessBlock']);
   });
@@ -114,7 +133,10 @@ describe('Baseline stack', () => {
 describe('CDK bootstrap qualifier', () => {
   it('makes every stack use the bootstrap roles of the configured qualifier', () => {
     const model = exampleModel();
-    const custom = { ...model, platform: { ...model.platform, deploy: { ...model.platform.deploy, cdkQualifier: 'acme1' } } };
+    const custom = {
+      ...model,
+      platform: { ...model.platform, deploy: { ...model.platform.deploy, cdkQualifier: 'acme1' } },
+    };
     const stack = stackAt(buildApp({ model: custom }), 'dev/Baseline');
     expect(Template.fromStack(stack).toJSON().Parameters.BootstrapVersion.Default).toBe('/cdk-bootstrap/acme1/version');
   });

@@ -14,7 +14,12 @@ const topicRef = () => {
 
 describe('Org/Cost', () => {
   it('lives in the management account, home region, termination-protected', () => {
-    expect([cost.stackName, cost.account, cost.region, cost.terminationProtection]).toEqual(['landfall-org-cost', '111111111111', 'ap-northeast-1', true]);
+    expect([cost.stackName, cost.account, cost.region, cost.terminationProtection]).toEqual([
+      'landfall-org-cost',
+      '111111111111',
+      'ap-northeast-1',
+      true,
+    ]);
   });
 
   it('budgets every account at its monthlyBudgetUsd', () => {
@@ -23,7 +28,9 @@ describe('Org/Cost', () => {
       b.Properties.Budget.CostFilters.LinkedAccount[0],
       b.Properties.Budget.BudgetLimit.Amount,
     ]);
-    expect(budgets).toEqual(exampleModel().platform.accounts.map((a) => [`landfall-${a.name}-monthly`, a.id, a.monthlyBudgetUsd]));
+    expect(budgets).toEqual(
+      exampleModel().platform.accounts.map((a) => [`landfall-${a.name}-monthly`, a.id, a.monthlyBudgetUsd]),
+    );
   });
 
   it('sends ACTUAL 80% and 100% and FORECASTED 100% of every budget to the cost emails and the cost topic', () => {
@@ -34,15 +41,41 @@ describe('Org/Cost', () => {
     ];
     for (const budget of Object.values(costTemplate.findResources('AWS::Budgets::Budget'))) {
       expect(budget.Properties.NotificationsWithSubscribers).toEqual([
-        { Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80, ThresholdType: 'PERCENTAGE' }, Subscribers: subscribers },
-        { Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 100, ThresholdType: 'PERCENTAGE' }, Subscribers: subscribers },
-        { Notification: { NotificationType: 'FORECASTED', ComparisonOperator: 'GREATER_THAN', Threshold: 100, ThresholdType: 'PERCENTAGE' }, Subscribers: subscribers },
+        {
+          Notification: {
+            NotificationType: 'ACTUAL',
+            ComparisonOperator: 'GREATER_THAN',
+            Threshold: 80,
+            ThresholdType: 'PERCENTAGE',
+          },
+          Subscribers: subscribers,
+        },
+        {
+          Notification: {
+            NotificationType: 'ACTUAL',
+            ComparisonOperator: 'GREATER_THAN',
+            Threshold: 100,
+            ThresholdType: 'PERCENTAGE',
+          },
+          Subscribers: subscribers,
+        },
+        {
+          Notification: {
+            NotificationType: 'FORECASTED',
+            ComparisonOperator: 'GREATER_THAN',
+            Threshold: 100,
+            ThresholdType: 'PERCENTAGE',
+          },
+          Subscribers: subscribers,
+        },
       ]);
     }
   });
 
   it('watches every account with its own anomaly monitor', () => {
-    const monitors = Object.values(costTemplate.findResources('AWS::CE::AnomalyMonitor')).map((m) => JSON.parse(m.Properties.MonitorSpecification).Dimensions.Values[0]);
+    const monitors = Object.values(costTemplate.findResources('AWS::CE::AnomalyMonitor')).map(
+      (m) => JSON.parse(m.Properties.MonitorSpecification).Dimensions.Values[0],
+    );
     expect(monitors).toEqual(exampleModel().platform.accounts.map((a) => a.id));
   });
 
@@ -57,37 +90,74 @@ describe('Org/Cost', () => {
     ]);
     expect(JSON.parse(subscription.ThresholdExpression)).toEqual({
       And: [
-        { Dimensions: { Key: 'ANOMALY_TOTAL_IMPACT_ABSOLUTE', MatchOptions: ['GREATER_THAN_OR_EQUAL'], Values: ['50'] } },
-        { Dimensions: { Key: 'ANOMALY_TOTAL_IMPACT_PERCENTAGE', MatchOptions: ['GREATER_THAN_OR_EQUAL'], Values: ['25'] } },
+        {
+          Dimensions: { Key: 'ANOMALY_TOTAL_IMPACT_ABSOLUTE', MatchOptions: ['GREATER_THAN_OR_EQUAL'], Values: ['50'] },
+        },
+        {
+          Dimensions: {
+            Key: 'ANOMALY_TOTAL_IMPACT_PERCENTAGE',
+            MatchOptions: ['GREATER_THAN_OR_EQUAL'],
+            Values: ['25'],
+          },
+        },
       ],
     });
   });
 
   it('lets Budgets and Cost Anomaly Detection publish to the encrypted cost topic, which posts to Slack', () => {
-    costTemplate.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'landfall-cost', KmsMasterKeyId: Match.anyValue() });
+    costTemplate.hasResourceProperties('AWS::SNS::Topic', {
+      TopicName: 'landfall-cost',
+      KmsMasterKeyId: Match.anyValue(),
+    });
     for (const service of ['budgets.amazonaws.com', 'costalerts.amazonaws.com']) {
       costTemplate.hasResourceProperties('AWS::SNS::TopicPolicy', {
-        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: service }, Action: 'sns:Publish' })]) },
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: service }, Action: 'sns:Publish' })]),
+        },
       });
     }
     costTemplate.hasResourceProperties('AWS::KMS::Key', {
-      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: ['budgets.amazonaws.com', 'costalerts.amazonaws.com'] } })]) },
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: ['budgets.amazonaws.com', 'costalerts.amazonaws.com'] } }),
+        ]),
+      },
     });
-    costTemplate.hasResourceProperties('AWS::Chatbot::SlackChannelConfiguration', { ConfigurationName: 'landfall-cost', SlackChannelId: 'C0COST12345', SnsTopicArns: [topicRef()] });
+    costTemplate.hasResourceProperties('AWS::Chatbot::SlackChannelConfiguration', {
+      ConfigurationName: 'landfall-cost',
+      SlackChannelId: 'C0COST12345',
+      SnsTopicArns: [topicRef()],
+    });
   });
 });
 
 describe('Org/Billing', () => {
   it('lives in the management account in us-east-1, termination-protected', () => {
-    expect([billing.stackName, billing.account, billing.region, billing.terminationProtection]).toEqual(['landfall-org-billing', '111111111111', 'us-east-1', true]);
+    expect([billing.stackName, billing.account, billing.region, billing.terminationProtection]).toEqual([
+      'landfall-org-billing',
+      '111111111111',
+      'us-east-1',
+      true,
+    ]);
   });
 
   it("alarms when the organization's estimated charges pass the configured threshold", () => {
-    billingTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Billing', MetricName: 'EstimatedCharges', Threshold: 2800, ActionsEnabled: true });
+    billingTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Billing',
+      MetricName: 'EstimatedCharges',
+      Threshold: 2800,
+      ActionsEnabled: true,
+    });
   });
 
   it('emails the cost recipients through its own encrypted topic', () => {
-    billingTemplate.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'landfall-billing', KmsMasterKeyId: Match.anyValue() });
-    billingTemplate.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'finance@example.com' });
+    billingTemplate.hasResourceProperties('AWS::SNS::Topic', {
+      TopicName: 'landfall-billing',
+      KmsMasterKeyId: Match.anyValue(),
+    });
+    billingTemplate.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'finance@example.com',
+    });
   });
 });

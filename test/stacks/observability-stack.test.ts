@@ -5,13 +5,19 @@ import { observedServices } from '../../lib/stages/observability';
 import { exampleModel, REPO_ROOT } from '../support/example';
 import { buildOperationsFixture } from '../support/operations-fixture';
 
-type Resource = { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, { service: string; severity: string; runbook: string; kind: string }> };
+type Resource = {
+  Type: string;
+  Properties: Record<string, unknown>;
+  Metadata?: Record<string, { service: string; severity: string; runbook: string; kind: string }>;
+};
 
 const prod = buildOperationsFixture({ environment: 'prod' });
 const dev = buildOperationsFixture({ environment: 'dev' });
 const templates = { prod: Template.fromStack(prod.observability), dev: Template.fromStack(dev.observability) };
 const alarmsOf = (t: Template): Array<[string, Resource]> =>
-  Object.entries(t.toJSON().Resources as Record<string, Resource>).filter(([, r]) => r.Type === 'AWS::CloudWatch::Alarm' || r.Type === 'AWS::CloudWatch::CompositeAlarm');
+  Object.entries(t.toJSON().Resources as Record<string, Resource>).filter(
+    ([, r]) => r.Type === 'AWS::CloudWatch::Alarm' || r.Type === 'AWS::CloudWatch::CompositeAlarm',
+  );
 const countBy = (t: Template) => {
   const counts: Record<string, Record<string, number>> = {};
   for (const [, r] of alarmsOf(t)) {
@@ -42,14 +48,18 @@ describe('ObservabilityStack over the example services', () => {
     for (const [id, r] of [...alarmsOf(templates.prod), ...alarmsOf(templates.dev)]) {
       const runbook = r.Metadata?.['landfall:alarm']?.runbook;
       expect([id, runbook !== undefined && fs.existsSync(path.join(REPO_ROOT, runbook))]).toEqual([id, true]);
-      expect(String(r.Properties.AlarmDescription)).toContain(`Runbook: https://github.com/acme/platform/blob/main/${runbook}`);
+      expect(String(r.Properties.AlarmDescription)).toContain(
+        `Runbook: https://github.com/acme/platform/blob/main/${runbook}`,
+      );
     }
   });
 
   it('names the service and the environment in every alarm description', () => {
     for (const [, r] of alarmsOf(templates.prod)) {
       const meta = r.Metadata?.['landfall:alarm'];
-      expect(String(r.Properties.AlarmDescription)).toMatch(new RegExp(`^\\[(PAGE|TICKET|input of [^\\]]+)\\] ${meta?.service} in prod: `));
+      expect(String(r.Properties.AlarmDescription)).toMatch(
+        new RegExp(`^\\[(PAGE|TICKET|input of [^\\]]+)\\] ${meta?.service} in prod: `),
+      );
     }
   });
 
@@ -65,7 +75,9 @@ describe('ObservabilityStack over the example services', () => {
         continue;
       }
       expect(r.Properties.AlarmActions).toHaveLength(1);
-      expect(exportOf((r.Properties.AlarmActions as unknown[])[0])).toContain(`Ref${idOf(topicsStack.topics[severity])}`);
+      expect(exportOf((r.Properties.AlarmActions as unknown[])[0])).toContain(
+        `Ref${idOf(topicsStack.topics[severity])}`,
+      );
     }
   });
 
@@ -78,14 +90,26 @@ describe('ObservabilityStack over the example services', () => {
   it('subscribes the example page and ticket recipients and the page Slack channel', () => {
     const topics = Template.fromStack(prod.services);
     topics.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com' });
-    topics.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'platform-alerts@example.com' });
-    topics.hasResourceProperties('AWS::Chatbot::SlackChannelConfiguration', { ConfigurationName: 'landfall-prod-page', SlackChannelId: 'C0PAGE12345' });
+    topics.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'platform-alerts@example.com',
+    });
+    topics.hasResourceProperties('AWS::Chatbot::SlackChannelConfiguration', {
+      ConfigurationName: 'landfall-prod-page',
+      SlackChannelId: 'C0PAGE12345',
+    });
   });
 
   it('watches the environment cluster for OOM stops and keeps their events as long as the profile says', () => {
     templates.prod.resourceCountIs('AWS::Events::Rule', 1);
-    templates.prod.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/aws/events/landfall-prod-out-of-memory', RetentionInDays: 365 });
-    templates.dev.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/aws/events/landfall-dev-out-of-memory', RetentionInDays: 14 });
+    templates.prod.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/aws/events/landfall-prod-out-of-memory',
+      RetentionInDays: 365,
+    });
+    templates.dev.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/aws/events/landfall-dev-out-of-memory',
+      RetentionInDays: 14,
+    });
     expect(Object.values(templates.prod.findResources('AWS::Logs::LogGroup'))[0].DeletionPolicy).toBe('Retain');
     expect(Object.values(templates.dev.findResources('AWS::Logs::LogGroup'))[0].DeletionPolicy).toBe('Delete');
   });

@@ -7,7 +7,10 @@
 type Matcher = string | number | boolean | null | { prefix?: string; exists?: boolean };
 
 /** Every leaf of a pattern: the field path and its list of allowed values. */
-export function patternLeaves(pattern: Record<string, unknown>, prefix: string[] = []): Array<{ path: string[]; matchers: Matcher[] }> {
+export function patternLeaves(
+  pattern: Record<string, unknown>,
+  prefix: string[] = [],
+): Array<{ path: string[]; matchers: Matcher[] }> {
   return Object.entries(pattern).flatMap(([key, value]) => {
     const path = [...prefix, key];
     if (Array.isArray(value)) return [{ path, matchers: value as Matcher[] }];
@@ -22,7 +25,9 @@ export function valuesAt(event: unknown, path: readonly string[]): unknown[] {
   for (const key of path) {
     current = current.flatMap((node) => {
       const nodes = Array.isArray(node) ? node : [node];
-      return nodes.flatMap((n) => (n !== null && typeof n === 'object' && key in n ? [(n as Record<string, unknown>)[key]] : []));
+      return nodes.flatMap((n) =>
+        n !== null && typeof n === 'object' && key in n ? [(n as Record<string, unknown>)[key]] : [],
+      );
     });
   }
   return current.flatMap((v) => (Array.isArray(v) ? v : [v]));

@@ -14,7 +14,9 @@ export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const EXAMPLE_CONFIG_DIR = path.join(REPO_ROOT, 'config');
 
 /** The feature flags of `cdk.json`, so tests build the same app `cdk synth` builds. */
-export const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')).context;
+export const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(
+  fs.readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8'),
+).context;
 
 /** The example config, validated. */
 export function exampleModel(): LandfallModel {
@@ -41,7 +43,10 @@ export function exampleServices(): Record<string, ServiceInput & Record<string, 
 
 /** Validate in-memory definitions named like the example files. */
 export function validate(platform: unknown, services: Record<string, unknown> = exampleServices()): LandfallModel {
-  const sources: ConfigSource[] = Object.entries(services).map(([name, data]) => ({ file: `config/services/${name}.ts`, data }));
+  const sources: ConfigSource[] = Object.entries(services).map(([name, data]) => ({
+    file: `config/services/${name}.ts`,
+    data,
+  }));
   return validateConfig({ file: 'config/platform.ts', data: platform }, sources);
 }
 
@@ -93,6 +98,11 @@ export function stageOf(built: BuiltApp, name: string): Stage {
 /** The stack with construct path `Stage/Stack` (for example `prod/Baseline`). */
 export function stackAt(built: BuiltApp, stackPath: string): Stack {
   const stack = allStacks(built.app).find((s) => s.node.path === stackPath);
-  if (!stack) throw new Error(`no stack ${stackPath} (stacks: ${allStacks(built.app).map((s) => s.node.path).join(', ')})`);
+  if (!stack)
+    throw new Error(
+      `no stack ${stackPath} (stacks: ${allStacks(built.app)
+        .map((s) => s.node.path)
+        .join(', ')})`,
+    );
   return stack;
 }

@@ -29,14 +29,19 @@ export function synthFindings(built: Pick<BuiltApp, 'app'>): Finding[] {
   const reportFile = path.join(assembly.directory, 'validation-report.json');
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { pluginReports: PluginReport[] };
   return report.pluginReports.flatMap((p) =>
-    p.violations.flatMap((v) => v.violatingConstructs.map((c) => ({ plugin: p.pluginName, rule: v.ruleName, constructPath: c.constructPath }))),
+    p.violations.flatMap((v) =>
+      v.violatingConstructs.map((c) => ({ plugin: p.pluginName, rule: v.ruleName, constructPath: c.constructPath })),
+    ),
   );
 }
 
 /** Findings under one stack's construct path, as `plugin rule at path` lines. */
 export function findingsIn(findings: readonly Finding[], stackPath: string, plugins: readonly string[]): string[] {
   return findings
-    .filter((f) => plugins.includes(f.plugin) && (f.constructPath === stackPath || f.constructPath.startsWith(`${stackPath}/`)))
+    .filter(
+      (f) =>
+        plugins.includes(f.plugin) && (f.constructPath === stackPath || f.constructPath.startsWith(`${stackPath}/`)),
+    )
     .map((f) => `${f.plugin} ${f.rule} at ${f.constructPath}`);
 }
 
@@ -63,7 +68,8 @@ export function requireTool(command: string, args: readonly string[] = ['--versi
   if (!found && process.env.CI === 'true') {
     throw new Error(`${command} is required in CI (CI=true) but was not found on PATH`);
   }
-  if (!found) console.warn(`SKIPPED: ${command} is not installed; the tests that need it are skipped (in CI they fail)`);
+  if (!found)
+    console.warn(`SKIPPED: ${command} is not installed; the tests that need it are skipped (in CI they fail)`);
   return found;
 }
 
@@ -74,8 +80,13 @@ export function requireTool(command: string, args: readonly string[] = ['--versi
 export function requirePythonModule(module: string, python = 'python3'): boolean {
   const found = spawnSync(python, ['-c', `import ${module}`], { encoding: 'utf8' }).status === 0;
   if (!found && process.env.CI === 'true') {
-    throw new Error(`the Python module ${module} is required in CI (CI=true) but \`${python} -c "import ${module}"\` fails`);
+    throw new Error(
+      `the Python module ${module} is required in CI (CI=true) but \`${python} -c "import ${module}"\` fails`,
+    );
   }
-  if (!found) console.warn(`SKIPPED: the Python module ${module} is not installed (${python} -c "import ${module}" fails); the tests that need it are skipped (in CI they fail)`);
+  if (!found)
+    console.warn(
+      `SKIPPED: the Python module ${module} is not installed (${python} -c "import ${module}" fails); the tests that need it are skipped (in CI they fail)`,
+    );
   return found;
 }

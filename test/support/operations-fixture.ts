@@ -36,10 +36,15 @@ export class ServicesFixtureStack extends Stack {
       ticket: notifications.ticket,
       ...(notifications.slackWorkspaceId === undefined ? {} : { slackWorkspaceId: notifications.slackWorkspaceId }),
     });
-    const vpc = new ec2.Vpc(this, 'Vpc', { availabilityZones: model.platform.availabilityZones.slice(0, 2), natGateways: 0 });
+    const vpc = new ec2.Vpc(this, 'Vpc', {
+      availabilityZones: model.platform.availabilityZones.slice(0, 2),
+      natGateways: 0,
+    });
     const cluster = new ecs.Cluster(this, 'Cluster', {
       vpc,
-      containerInsightsV2: environment.profile.containerInsights ? ecs.ContainerInsights.ENABLED : ecs.ContainerInsights.DISABLED,
+      containerInsightsV2: environment.profile.containerInsights
+        ? ecs.ContainerInsights.ENABLED
+        : ecs.ContainerInsights.DISABLED,
     });
     const alb = new elbv2.ApplicationLoadBalancer(this, 'Alb', { vpc, internetFacing: true });
     const listener = alb.addListener('Http', { port: 80, defaultAction: elbv2.ListenerAction.fixedResponse(404) });
@@ -48,10 +53,17 @@ export class ServicesFixtureStack extends Stack {
       const task = new ecs.FargateTaskDefinition(this, `${config.name}Task`, {
         cpu: config.cpu,
         memoryLimitMiB: config.memoryMiB,
-        runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.ARM64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
+        runtimePlatform: {
+          cpuArchitecture: ecs.CpuArchitecture.ARM64,
+          operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+        },
       });
       task.addContainer('app', { image, portMappings: config.kind === 'web' ? [{ containerPort: config.port }] : [] });
-      const service = new ecs.FargateService(this, `${config.name}Service`, { cluster, taskDefinition: task, desiredCount: 1 });
+      const service = new ecs.FargateService(this, `${config.name}Service`, {
+        cluster,
+        taskDefinition: task,
+        desiredCount: 1,
+      });
       if (config.kind === 'web') {
         const targetGroup = new elbv2.ApplicationTargetGroup(this, `${config.name}Targets`, {
           vpc,
@@ -61,11 +73,18 @@ export class ServicesFixtureStack extends Stack {
           healthCheck: { path: config.healthCheckPath },
           deregistrationDelay: Duration.seconds(30),
         });
-        listener.addTargetGroups(`${config.name}Route`, { targetGroups: [targetGroup], priority: i + 1, conditions: [elbv2.ListenerCondition.pathPatterns(config.paths)] });
+        listener.addTargetGroups(`${config.name}Route`, {
+          targetGroups: [targetGroup],
+          priority: i + 1,
+          conditions: [elbv2.ListenerCondition.pathPatterns(config.paths)],
+        });
         this.handles[config.name] = { service, targetGroup };
       } else {
         const deadLetterQueue = new sqs.Queue(this, `${config.name}Dlq`, { enforceSSL: true });
-        const queue = new sqs.Queue(this, `${config.name}Queue`, { enforceSSL: true, deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: config.maxReceiveCount } });
+        const queue = new sqs.Queue(this, `${config.name}Queue`, {
+          enforceSSL: true,
+          deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: config.maxReceiveCount },
+        });
         this.handles[config.name] = { service, queue, deadLetterQueue };
       }
     });
@@ -84,7 +103,9 @@ export interface OperationsFixture {
  * An environment stage (the example config's, `prod` by default) with the fixture services and the Observability
  * stack wired exactly as the environment stage will wire it, with the gates registered.
  */
-export function buildOperationsFixture(options: { environment?: string; model?: LandfallModel; guard?: boolean } = {}): OperationsFixture {
+export function buildOperationsFixture(
+  options: { environment?: string; model?: LandfallModel; guard?: boolean } = {},
+): OperationsFixture {
   const model = options.model ?? exampleModel();
   const name = options.environment ?? 'prod';
   const environment = model.environments.find((e) => e.name === name);

@@ -31,16 +31,35 @@ export function serviceResources(): ServiceResources {
   const cluster = new ecs.Cluster(stack, 'Cluster', { vpc, clusterName: 'landfall-prod' });
   const service = (name: string) => {
     const task = new ecs.FargateTaskDefinition(stack, `${name}Task`, {
-      runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.ARM64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
+      runtimePlatform: {
+        cpuArchitecture: ecs.CpuArchitecture.ARM64,
+        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      },
     });
-    task.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/nginx:stable'), portMappings: [{ containerPort: 8080 }] });
-    return new ecs.FargateService(stack, `${name}Service`, { cluster, taskDefinition: task, serviceName: `landfall-prod-${name}` });
+    task.addContainer('app', {
+      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/nginx:stable'),
+      portMappings: [{ containerPort: 8080 }],
+    });
+    return new ecs.FargateService(stack, `${name}Service`, {
+      cluster,
+      taskDefinition: task,
+      serviceName: `landfall-prod-${name}`,
+    });
   };
   const webService = service('api');
   const alb = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc });
   const listener = alb.addListener('Http', { port: 80, defaultAction: elbv2.ListenerAction.fixedResponse(404) });
-  const targetGroup = new elbv2.ApplicationTargetGroup(stack, 'ApiTargets', { vpc, port: 8080, protocol: elbv2.ApplicationProtocol.HTTP, targets: [webService] });
-  listener.addTargetGroups('Api', { targetGroups: [targetGroup], priority: 1, conditions: [elbv2.ListenerCondition.pathPatterns(['/*'])] });
+  const targetGroup = new elbv2.ApplicationTargetGroup(stack, 'ApiTargets', {
+    vpc,
+    port: 8080,
+    protocol: elbv2.ApplicationProtocol.HTTP,
+    targets: [webService],
+  });
+  listener.addTargetGroups('Api', {
+    targetGroups: [targetGroup],
+    priority: 1,
+    conditions: [elbv2.ListenerCondition.pathPatterns(['/*'])],
+  });
   const workerService = service('jobs');
   const deadLetterQueue = new sqs.Queue(stack, 'JobsDlq');
   const queue = new sqs.Queue(stack, 'JobsQueue', { deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: 5 } });

@@ -16,7 +16,9 @@ export const AnomalyDetectionSchema = strict({
    * to `cost.emails` (Cost Anomaly Detection allows no other combination).
    * @default 'DAILY'
    */
-  frequency: z.enum(ANOMALY_FREQUENCIES, { error: `is not allowed (allowed: ${ANOMALY_FREQUENCIES.join(', ')})` }).default('DAILY'),
+  frequency: z
+    .enum(ANOMALY_FREQUENCIES, { error: `is not allowed (allowed: ${ANOMALY_FREQUENCIES.join(', ')})` })
+    .default('DAILY'),
 });
 
 /** Cost alarms in the management account: a budget per account, anomaly detection, the billing alarm. */

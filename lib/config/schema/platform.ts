@@ -14,7 +14,10 @@ export const OrganizationSchema = strict({
   /** Short organization name: prefixes bucket and resource names, so lowercase letters, digits and dashes. */
   name: z
     .string()
-    .regex(/^[a-z][a-z0-9-]{1,19}$/, 'must be 2-20 characters of lowercase letters, digits and dashes, starting with a letter'),
+    .regex(
+      /^[a-z][a-z0-9-]{1,19}$/,
+      'must be 2-20 characters of lowercase letters, digits and dashes, starting with a letter',
+    ),
   /** The team that owns the platform: the `landfall:owner` tag on every resource. */
   owner: z.string().min(1, 'must name the owning team'),
   /** The AWS Organizations ID (`o-...`): bucket policies admit this organization's accounts only. */
@@ -35,7 +38,9 @@ export const PlatformSchema = strict({
     .max(6, 'allows at most 6 availability zones'),
   /** Regions where workloads may run; every other region is denied by SCP (global services exempt). */
   allowedRegions: z.array(region).min(1, 'needs at least the home region'),
-  accounts: z.array(AccountSchema).min(4, 'needs the management, security and log-archive accounts and at least one workload account'),
+  accounts: z
+    .array(AccountSchema)
+    .min(4, 'needs the management, security and log-archive accounts and at least one workload account'),
   environments: z.array(EnvironmentSchema).min(1, 'needs at least one environment'),
   notifications: NotificationsSchema,
   deploy: DeploySchema,

@@ -15,7 +15,10 @@ const percentOfCapacity = z
   .gt(0, 'is not a percentage above 0 (allowed: more than 0, at most 100)')
   .max(100, 'is not a percentage of at most 100 (allowed: more than 0, at most 100)');
 
-const milliseconds = z.number().int('must be a whole number of milliseconds').positive('must be a positive number of milliseconds (for example 300)');
+const milliseconds = z
+  .number()
+  .int('must be a whole number of milliseconds')
+  .positive('must be a positive number of milliseconds (for example 300)');
 
 export const WebSloSchema = strict({
   /** Share of requests that must not fail with a 5xx from the service, over 30 days. @default 99.9 */
@@ -49,7 +52,12 @@ export const WorkerAlarmsSchema = strict({
     .max(1209600, 'is longer than SQS keeps a message (allowed: 60 to 1209600 seconds)')
     .optional(),
   /** Messages waiting while none is processed for this many minutes pages someone. @default 15 */
-  stalledMinutes: z.number().int('must be a whole number of minutes').min(5, 'is too short (allowed: 5 to 1440 minutes)').max(1440, 'is too long (allowed: 5 to 1440 minutes: CloudWatch evaluates 1-minute data over at most a day)').default(15),
+  stalledMinutes: z
+    .number()
+    .int('must be a whole number of minutes')
+    .min(5, 'is too short (allowed: 5 to 1440 minutes)')
+    .max(1440, 'is too long (allowed: 5 to 1440 minutes: CloudWatch evaluates 1-minute data over at most a day)')
+    .default(15),
   /** Average CPU of the worker over 15 minutes that opens a ticket. @default 90 */
   cpuPercent: percentOfCapacity.default(90),
   /** Average memory of the worker over 15 minutes that opens a ticket. @default 90 */

@@ -20,9 +20,9 @@ const ImageSchema = z.union(
 
 const envVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'is not an environment variable name (A-Z, 0-9, _)');
 
-const cpu = z
-  .number()
-  .refine((v) => FARGATE_CPU_VALUES.includes(v), { error: `is not a Fargate CPU value (allowed: ${FARGATE_CPU_VALUES.join(', ')})` });
+const cpu = z.number().refine((v) => FARGATE_CPU_VALUES.includes(v), {
+  error: `is not a Fargate CPU value (allowed: ${FARGATE_CPU_VALUES.join(', ')})`,
+});
 
 const common = {
   /** Service name: lower-kebab-case, unique; part of stack and resource names. */
@@ -55,11 +55,21 @@ export const WebServiceSchema = strict({
    */
   host: z
     .string()
-    .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'is not a DNS label (lowercase letters, digits and dashes, for example api)')
+    .regex(
+      /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
+      'is not a DNS label (lowercase letters, digits and dashes, for example api)',
+    )
     .optional(),
   /** Path patterns to route on (at most 5 with no host, 4 with one: the load balancer's limit per rule). @default ['/*'] */
   paths: z
-    .array(z.string().regex(/^\/[A-Za-z0-9_\-.$/~"'@:+?*&]*$/, 'must be a path pattern starting with / (characters allowed by the load balancer)'))
+    .array(
+      z
+        .string()
+        .regex(
+          /^\/[A-Za-z0-9_\-.$/~"'@:+?*&]*$/,
+          'must be a path pattern starting with / (characters allowed by the load balancer)',
+        ),
+    )
     .min(1)
     .max(5)
     .default(['/*']),
@@ -89,7 +99,11 @@ export const WorkerSchema = strict({
   ...common,
   kind: z.literal('worker'),
   /** Longest time one message may take to process, in seconds; the visibility timeout is derived from it. */
-  maxProcessingSeconds: z.number().int().min(1).max(7200, 'must be at most 7200 seconds (the visibility timeout limit is 12 hours)'),
+  maxProcessingSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(7200, 'must be at most 7200 seconds (the visibility timeout limit is 12 hours)'),
   /** Receives before a message moves to the dead-letter queue. @default 5 */
   maxReceiveCount: z.number().int().min(1).max(1000).default(5),
   /** Task bounds and backlog per task. @default the tier profile's bounds, 10 messages per task */
@@ -98,7 +112,9 @@ export const WorkerSchema = strict({
 });
 
 export const ServiceSchema = z
-  .discriminatedUnion('kind', [WebServiceSchema, WorkerSchema], { error: 'is not a service kind (allowed: web, worker)' })
+  .discriminatedUnion('kind', [WebServiceSchema, WorkerSchema], {
+    error: 'is not a service kind (allowed: web, worker)',
+  })
   .superRefine((service, ctx) => {
     const allowed = FARGATE_MEMORY_BY_CPU[service.cpu];
     if (allowed && !allowed.includes(service.memoryMiB)) {
