@@ -30,6 +30,7 @@ export const RUNBOOKS = {
   outOfMemory: 'out-of-memory',
   costAnomaly: 'cost-anomaly',
   budgetExceeded: 'budget-exceeded',
+  deploymentRollback: 'deployment-rollback',
 } as const;
 export type Runbook = (typeof RUNBOOKS)[keyof typeof RUNBOOKS];
 
@@ -100,6 +101,33 @@ export function acknowledgeSilentAlarm(
 /** Reason for alarms whose actions the environment's profile turns off. */
 export const ACTIONS_OFF_REASON =
   'Alarm actions are off in this environment by its tier profile (alarmActionsEnabled: false): the alarm still changes state and shows on the dashboard';
+
+/** How a service construct's own alarms (rollback, scaling) link their runbook and show in `landfall alarms`. */
+export interface ServiceAlarmLinks {
+  readonly service: string;
+  readonly environment: string;
+  /** Base URL of `docs/runbooks/` (no trailing slash). */
+  readonly runbookBaseUrl: string;
+}
+
+/** Append the runbook link to an alarm's description and annotate it for the alarm review. */
+export function linkServiceAlarm(
+  alarm: cloudwatch.Alarm,
+  links: ServiceAlarmLinks,
+  args: { kind: string; severity: ReportedSeverity; metric: string; threshold: string; runbook: Runbook },
+): void {
+  const cfn = alarm.node.defaultChild as cloudwatch.CfnAlarm;
+  cfn.alarmDescription = `${cfn.alarmDescription ?? ''} Runbook: ${links.runbookBaseUrl}/${args.runbook}.md`.trim();
+  annotateAlarm(alarm, {
+    environment: links.environment,
+    service: links.service,
+    kind: args.kind,
+    severity: args.severity,
+    metric: args.metric,
+    threshold: args.threshold,
+    runbook: runbookPath(args.runbook),
+  });
+}
 
 /** Store the report's view of an alarm on its CloudFormation resource. */
 export function annotateAlarm(alarm: cloudwatch.AlarmBase, metadata: AlarmMetadata): void {

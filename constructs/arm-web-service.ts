@@ -6,6 +6,8 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import type { ArmTaskProps } from './arm-task';
+import type { ServiceAlarmLinks } from './alarm-conventions';
+import { linkServiceAlarm, RUNBOOKS } from './alarm-conventions';
 import { addDeploymentAlarmActions } from './deployment-alarm-actions';
 import { ArmTask } from './arm-task';
 import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
@@ -23,6 +25,8 @@ export interface WorkingHours {
 }
 
 export interface ArmWebServiceProps extends Omit<ArmTaskProps, 'containerPort'> {
+  /** Runbook link and review annotation of the rollback alarm. @default the alarm links no runbook */
+  readonly alarmLinks?: ServiceAlarmLinks;
   readonly cluster: ecs.ICluster;
   /** The shared listener the service's rule is added to. */
   readonly listener: elbv2.IApplicationListener;
@@ -160,6 +164,15 @@ export class ArmWebService extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     addDeploymentAlarmActions(this.serverErrorAlarm, props.alarmActions);
+    if (props.alarmLinks) {
+      linkServiceAlarm(this.serverErrorAlarm, props.alarmLinks, {
+        kind: 'deployment-rollback-5xx',
+        severity: 'ticket',
+        metric: 'HTTPCode_Target_5XX_Count / RequestCount (%)',
+        threshold: `> ${rollbackPercent} % in 2 of 3 minutes`,
+        runbook: RUNBOOKS.deploymentRollback,
+      });
+    }
 
     this.service = new ecs.FargateService(this, 'Service', {
       cluster: props.cluster,

@@ -7,12 +7,16 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ArmTaskProps } from './arm-task';
 import { acknowledge } from './acknowledge';
+import type { ServiceAlarmLinks } from './alarm-conventions';
+import { linkServiceAlarm, RUNBOOKS } from './alarm-conventions';
 import { addDeploymentAlarmActions } from './deployment-alarm-actions';
 import { ArmTask } from './arm-task';
 import { BacklogScaling } from './backlog-scaling';
 import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
 
 export interface QueueWorkerProps extends Omit<ArmTaskProps, 'containerPort' | 'stopTimeout'> {
+  /** Runbook links and review annotations of the rollback and scaling alarms. @default they link no runbook */
+  readonly alarmLinks?: ServiceAlarmLinks;
   readonly cluster: ecs.ICluster;
   /**
    * Longest time one message may take. The visibility timeout is twice this (at least 30 s), so a slow message
@@ -155,6 +159,31 @@ export class QueueWorker extends Construct {
       minTasks: props.minTasks,
       maxTasks: props.maxTasks,
     });
+
+    if (props.alarmLinks) {
+      const links = props.alarmLinks;
+      linkServiceAlarm(this.deadLetterArrivalsAlarm, links, {
+        kind: 'deployment-rollback-dlq',
+        severity: 'ticket',
+        metric: 'DIFF(dead-letter queue depth)',
+        threshold: '> 0 in 1 minute',
+        runbook: RUNBOOKS.deploymentRollback,
+      });
+      linkServiceAlarm(this.backlogScaling.backlogAlarm, links, {
+        kind: 'scale-on-backlog',
+        severity: 'scaling',
+        metric: 'visible + in-flight messages',
+        threshold: '>= 1 (scale to backlog / messages per task)',
+        runbook: RUNBOOKS.queueBacklog,
+      });
+      linkServiceAlarm(this.backlogScaling.idleAlarm, links, {
+        kind: 'scale-to-idle',
+        severity: 'scaling',
+        metric: 'visible + in-flight messages',
+        threshold: `<= 0 (scale to ${props.minTasks} tasks)`,
+        runbook: RUNBOOKS.queueBacklog,
+      });
+    }
   }
 
   /** Twice the longest processing time, at least 30 s (capped at SQS's 12 hours). */

@@ -12,8 +12,11 @@ export const BUDGET_METADATA_KEY = 'landfall:budget';
 /** On every cost anomaly monitor. */
 export const ANOMALY_MONITOR_METADATA_KEY = 'landfall:anomaly-monitor';
 
-/** Severity of an alarm in the report: composite inputs have no actions of their own. */
-export type ReportedSeverity = 'page' | 'ticket' | 'input';
+/**
+ * Severity of an alarm in the report: composite inputs have no actions of their own; scaling alarms drive
+ * autoscaling and notify nobody.
+ */
+export type ReportedSeverity = 'page' | 'ticket' | 'input' | 'scaling';
 
 /** What `landfall alarms` shows of an alarm. */
 export interface AlarmMetadata {

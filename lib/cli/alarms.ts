@@ -48,7 +48,7 @@ export interface AlarmReport {
   readonly problems: readonly string[];
 }
 
-const SEVERITY_ORDER = ['page', 'ticket', 'input', 'unknown'];
+const SEVERITY_ORDER = ['page', 'ticket', 'input', 'scaling', 'unknown'];
 
 /** Every alarm of the assembly, by environment and service, with totals and problems. */
 export function alarmReport(

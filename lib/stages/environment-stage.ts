@@ -93,6 +93,7 @@ export class EnvironmentStage extends Stage {
       environment,
       network: this.network,
       platform: this.platform,
+      runbookBaseUrl: notifications.runbookBaseUrl,
     });
 
     const handles: Record<string, ServiceHandles> = {};

@@ -28,6 +28,8 @@ export interface EnvironmentBase {
   readonly environment: ResolvedEnvironment;
   readonly network: NetworkStack;
   readonly platform: PlatformStack;
+  /** Base URL of `docs/runbooks/`, linked from the services' own alarms. */
+  readonly runbookBaseUrl: string;
 }
 
 /** Stacks of an environment's services, by service name. */
@@ -100,6 +102,7 @@ function taskProps(service: ServiceConfig, base: EnvironmentBase) {
     maxTasks: bounds.maxTasks,
     // A rollback heals itself: people hear of it through the ticket topic, not a page.
     alarmActions: profile.alarmActionsEnabled ? [new cloudwatchActions.SnsAction(platform.topics.ticket)] : [],
+    alarmLinks: { service: service.name, environment: environment.name, runbookBaseUrl: base.runbookBaseUrl },
   };
 }
 

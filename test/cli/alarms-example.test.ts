@@ -1,0 +1,34 @@
+import { alarmReport } from '../../lib/cli/alarms';
+import { readAssembly } from '../../lib/cli/assembly';
+import { buildApp, REPO_ROOT } from '../support/example';
+
+/** The alarm review over the whole example platform, as `npx landfall alarms` runs it after `cdk synth`. */
+describe('landfall alarms over the example platform', () => {
+  const built = buildApp();
+  built.app.synth();
+  const report = alarmReport(readAssembly(built.outdir), { runbookRoot: REPO_ROOT });
+
+  it('finds no alarm without a severity or a runbook file that exists', () => {
+    expect(report.problems).toEqual([]);
+  });
+
+  it("annotates the services' own rollback and scaling alarms", () => {
+    const prodJobs = report.alarms.filter((a) => a.environment === 'prod' && a.service === 'jobs');
+    expect(prodJobs.filter((a) => a.runbook === 'docs/runbooks/deployment-rollback.md').map((a) => a.severity)).toEqual(
+      ['ticket'],
+    );
+    expect(prodJobs.filter((a) => a.severity === 'scaling').map((a) => a.runbook)).toEqual([
+      'docs/runbooks/queue-backlog.md',
+      'docs/runbooks/queue-backlog.md',
+    ]);
+  });
+
+  it('counts the alarms of every environment', () => {
+    expect(report.totals.map((t) => [t.environment, t.total])).toEqual([
+      ['dev', 35],
+      ['organization', 1],
+      ['prod', 37],
+      ['stg', 37],
+    ]);
+  });
+});
