@@ -9,6 +9,7 @@ import type { ArmTaskProps } from './arm-task';
 import type { ServiceAlarmLinks } from './alarm-conventions';
 import { linkServiceAlarm, RUNBOOKS } from './alarm-conventions';
 import { addDeploymentAlarmActions } from './deployment-alarm-actions';
+import { safeDeployment } from './safe-deployment';
 import { ArmTask } from './arm-task';
 import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
 
@@ -178,19 +179,9 @@ export class ArmWebService extends Construct {
       cluster: props.cluster,
       taskDefinition: this.taskDefinition,
       serviceName: props.serviceName,
-      assignPublicIp: false,
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       securityGroups: [securityGroup],
-      minHealthyPercent: 100,
-      maxHealthyPercent: 200,
-      circuitBreaker: { enable: true, rollback: true },
-      deploymentAlarms: {
-        alarmNames: [this.serverErrorAlarm.alarmName],
-        behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM,
-      },
       healthCheckGracePeriod: props.healthCheckGracePeriod ?? Duration.seconds(60),
-      propagateTags: ecs.PropagatedTagSource.SERVICE,
-      enableECSManagedTags: true,
+      ...safeDeployment(this.serverErrorAlarm),
     });
     this.targetGroup.addTarget(this.service);
 

@@ -10,6 +10,7 @@ import { acknowledge } from './acknowledge';
 import type { ServiceAlarmLinks } from './alarm-conventions';
 import { linkServiceAlarm, RUNBOOKS } from './alarm-conventions';
 import { addDeploymentAlarmActions } from './deployment-alarm-actions';
+import { safeDeployment } from './safe-deployment';
 import { ArmTask } from './arm-task';
 import { BacklogScaling } from './backlog-scaling';
 import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
@@ -130,8 +131,6 @@ export class QueueWorker extends Construct {
       cluster: props.cluster,
       taskDefinition: this.taskDefinition,
       serviceName: props.serviceName,
-      assignPublicIp: false,
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       securityGroups: [
         new ec2.SecurityGroup(this, 'SecurityGroup', {
           vpc: props.cluster.vpc,
@@ -139,15 +138,7 @@ export class QueueWorker extends Construct {
           allowAllOutbound: true,
         }),
       ],
-      minHealthyPercent: 100,
-      maxHealthyPercent: 200,
-      circuitBreaker: { enable: true, rollback: true },
-      deploymentAlarms: {
-        alarmNames: [this.deadLetterArrivalsAlarm.alarmName],
-        behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM,
-      },
-      propagateTags: ecs.PropagatedTagSource.SERVICE,
-      enableECSManagedTags: true,
+      ...safeDeployment(this.deadLetterArrivalsAlarm),
     });
 
     this.scaling = this.service.autoScaleTaskCount({ minCapacity: props.minTasks, maxCapacity: props.maxTasks });

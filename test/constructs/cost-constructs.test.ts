@@ -4,6 +4,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { AccountBudget } from '../../constructs/account-budget';
 import { BillingAlarm } from '../../constructs/billing-alarm';
 import { anomalyThresholdExpression, CostAnomalyDetection } from '../../constructs/cost-anomaly-detection';
+import { expectedBudgetNotifications } from '../support/budget-notifications';
 
 const newStack = (region = 'ap-northeast-1') =>
   new Stack(new App(), 'Test', { env: { account: '111111111111', region } });
@@ -38,35 +39,7 @@ describe('AccountBudget', () => {
       { SubscriptionType: 'SNS', Address: { Ref: stack.getLogicalId(topic.node.defaultChild as sns.CfnTopic) } },
     ];
     template.hasResourceProperties('AWS::Budgets::Budget', {
-      NotificationsWithSubscribers: [
-        {
-          Notification: {
-            NotificationType: 'ACTUAL',
-            ComparisonOperator: 'GREATER_THAN',
-            Threshold: 80,
-            ThresholdType: 'PERCENTAGE',
-          },
-          Subscribers: subscribers,
-        },
-        {
-          Notification: {
-            NotificationType: 'ACTUAL',
-            ComparisonOperator: 'GREATER_THAN',
-            Threshold: 100,
-            ThresholdType: 'PERCENTAGE',
-          },
-          Subscribers: subscribers,
-        },
-        {
-          Notification: {
-            NotificationType: 'FORECASTED',
-            ComparisonOperator: 'GREATER_THAN',
-            Threshold: 100,
-            ThresholdType: 'PERCENTAGE',
-          },
-          Subscribers: subscribers,
-        },
-      ],
+      NotificationsWithSubscribers: expectedBudgetNotifications(subscribers),
     });
   });
 

@@ -1,5 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp, exampleModel, stackAt } from '../support/example';
+import { expectedBudgetNotifications } from '../support/budget-notifications';
 
 const built = buildApp();
 const cost = stackAt(built, 'Org/Cost');
@@ -40,35 +41,7 @@ describe('Org/Cost', () => {
       { SubscriptionType: 'SNS', Address: topicRef() },
     ];
     for (const budget of Object.values(costTemplate.findResources('AWS::Budgets::Budget'))) {
-      expect(budget.Properties.NotificationsWithSubscribers).toEqual([
-        {
-          Notification: {
-            NotificationType: 'ACTUAL',
-            ComparisonOperator: 'GREATER_THAN',
-            Threshold: 80,
-            ThresholdType: 'PERCENTAGE',
-          },
-          Subscribers: subscribers,
-        },
-        {
-          Notification: {
-            NotificationType: 'ACTUAL',
-            ComparisonOperator: 'GREATER_THAN',
-            Threshold: 100,
-            ThresholdType: 'PERCENTAGE',
-          },
-          Subscribers: subscribers,
-        },
-        {
-          Notification: {
-            NotificationType: 'FORECASTED',
-            ComparisonOperator: 'GREATER_THAN',
-            Threshold: 100,
-            ThresholdType: 'PERCENTAGE',
-          },
-          Subscribers: subscribers,
-        },
-      ]);
+      expect(budget.Properties.NotificationsWithSubscribers).toEqual(expectedBudgetNotifications(subscribers));
     }
   });
 
