@@ -87,5 +87,6 @@ export function loadConfig(dir = 'config', options: { discovered?: boolean } = {
     }
     throw new ConfigError(problems);
   }
-  return validateConfig(platform, services, discovered);
+  const model = validateConfig(platform, services, discovered);
+  return { ...model, root: path.dirname(path.resolve(dir)) };
 }

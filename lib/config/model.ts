@@ -30,4 +30,9 @@ export interface LandfallModel {
    * account IDs are already merged into `platform.accounts`; the Identity Center IDs are read from here.
    */
   readonly discovered?: DiscoveredConfig;
+  /**
+   * The repository root the config's relative paths (image directories) are resolved against: the parent of the
+   * config directory when the loader read it. @default the working directory
+   */
+  readonly root?: string;
 }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -55,7 +56,11 @@ export function addServiceStacks(stage: Construct, model: LandfallModel, base: E
       description: `landfall ${service.kind} service ${service.name} of environment ${environment.name}`,
       terminationProtection: environment.profile.terminationProtection,
       inputs: {
-        image: service.image,
+        // Image directories are relative to the repository root (the config directory's parent).
+        image:
+          'directory' in service.image
+            ? { directory: path.resolve(model.root ?? '.', service.image.directory) }
+            : service.image,
         secretNames: service.secrets ?? {},
         sendsTo: (service.sendsTo ?? []).map((w): QueueReference => ({
           queueName: queueName(environment.name, w),

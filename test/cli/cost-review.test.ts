@@ -3,7 +3,7 @@ import { readAssembly } from '../../lib/cli/assembly';
 import { memoryIo } from '../../lib/cli/io';
 import { main } from '../../lib/cli/main';
 import { emptyDir, mutatedAssembly } from '../support/assembly-copy';
-import { buildApp, examplePlatform, REPO_ROOT, validate } from '../support/example';
+import { buildApp, referencePlatform, REPO_ROOT, validate } from '../support/example';
 
 const built = buildApp();
 built.app.synth();
@@ -101,7 +101,7 @@ describe('landfall cost review flags problems', () => {
   });
 
   it('flags an account without a budget or anomaly detection (cdk.out older than the config)', () => {
-    const platform = examplePlatform() as { accounts: unknown[] };
+    const platform = referencePlatform() as { accounts: unknown[] };
     platform.accounts.push({
       name: 'sandbox',
       role: 'workload',
@@ -141,7 +141,7 @@ describe('landfall cost review flags problems', () => {
       for (const [id, r] of Object.entries(t.Resources))
         if (r.Type === 'AWS::CE::AnomalySubscription') delete t.Resources[id];
     });
-    const report = costReport(readAssembly(out), validate(examplePlatform()));
+    const report = costReport(readAssembly(out), validate(referencePlatform()));
     expect(report.problems).toHaveLength(6);
     expect(report.problems[0]).toBe(
       'account management (111111111111) has no anomaly detection (no monitor in a subscription watches it)',
@@ -153,13 +153,13 @@ describe('landfall cost review flags problems', () => {
       for (const [id, r] of Object.entries(t.Resources))
         if (r.Type === 'AWS::CloudWatch::Alarm') delete t.Resources[id];
     });
-    expect(costReport(readAssembly(out), validate(examplePlatform())).problems).toEqual([
+    expect(costReport(readAssembly(out), validate(referencePlatform())).problems).toEqual([
       'no billing alarm: no AWS/Billing EstimatedCharges alarm in any stack (expected in Org/Billing, us-east-1)',
     ]);
   });
 
   it('flags a budget whose amount differs from the config', () => {
-    const platform = examplePlatform() as { accounts: Array<{ name: string; monthlyBudgetUsd: number }> };
+    const platform = referencePlatform() as { accounts: Array<{ name: string; monthlyBudgetUsd: number }> };
     platform.accounts[3].monthlyBudgetUsd = 350;
     expect(costReport(readAssembly(built.outdir), validate(platform)).problems).toEqual([
       'budget landfall-dev-monthly is $300 in cdk.out but accounts[dev].monthlyBudgetUsd is $350 (run npx cdk synth)',

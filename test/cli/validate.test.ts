@@ -9,7 +9,7 @@ const THREE_MISTAKES = 'test/fixtures/three-mistakes';
 describe('landfall validate', () => {
   it('summarizes accounts, environments and services of a valid config and exits 0', async () => {
     const io = memoryIo({ cwd: REPO_ROOT });
-    expect(await main(['validate'], io)).toBe(0);
+    expect(await main(['validate', '--config', 'test/fixtures/reference/config'], io)).toBe(0);
     expect(io.stdout()).toContain('config: valid. Organization acme (owner platform-team), home region ap-northeast-1');
     expect(io.stdout()).toMatch(/Accounts \(6\):[\s\S]*prod\s+workload\s+666666666666/);
     expect(io.stdout()).toMatch(/Environments \(3\):[\s\S]*prod\s+prod\s+prod \(666666666666\)\s+3\s+2-20\s+365\s+yes/);

@@ -1,9 +1,9 @@
-import { configErrorOf, examplePlatform, validate } from '../support/example';
+import { configErrorOf, referencePlatform, validate } from '../support/example';
 
 type Env = { deployWindow?: Record<string, unknown> };
 
 function withWindow(window: Record<string, unknown>) {
-  const platform = examplePlatform();
+  const platform = referencePlatform();
   (platform.environments[2] as Env).deployWindow = window;
   return platform;
 }
@@ -12,14 +12,14 @@ const valid = { timeZone: 'Asia/Tokyo', days: ['mon', 'tue'], hours: { from: '10
 
 describe('environments[].deployWindow', () => {
   it('accepts the example windows', () => {
-    const prod = validate(examplePlatform()).environments.find((e) => e.name === 'prod');
+    const prod = validate(referencePlatform()).environments.find((e) => e.name === 'prod');
     expect(prod?.config.deployWindow).toEqual(
       expect.objectContaining({ timeZone: 'Asia/Tokyo', days: ['mon', 'tue', 'wed', 'thu'] }),
     );
   });
 
   it('is optional: an environment without one may deploy any time', () => {
-    expect(validate(examplePlatform()).environments[0].config.deployWindow).toBeUndefined();
+    expect(validate(referencePlatform()).environments[0].config.deployWindow).toBeUndefined();
   });
 
   it('rejects an unknown time zone with examples of valid ones', () => {

@@ -3,13 +3,13 @@ import * as path from 'node:path';
 import { loadConfig, validateConfig } from '../../lib/config';
 import type { ConfigSource } from '../../lib/config';
 import { tempRepo } from '../support/cli';
-import { EXAMPLE_CONFIG_DIR, examplePlatform, exampleServices } from '../support/example';
+import { REFERENCE_CONFIG_DIR, referencePlatform, referenceServices } from '../support/example';
 
 const services = (): ConfigSource[] =>
-  Object.entries(exampleServices()).map(([name, data]) => ({ file: `config/services/${name}.ts`, data }));
-const exampleDiscovered = () => JSON.parse(fs.readFileSync(path.join(EXAMPLE_CONFIG_DIR, 'discovered.json'), 'utf8'));
+  Object.entries(referenceServices()).map(([name, data]) => ({ file: `config/services/${name}.ts`, data }));
+const exampleDiscovered = () => JSON.parse(fs.readFileSync(path.join(REFERENCE_CONFIG_DIR, 'discovered.json'), 'utf8'));
 
-function withDiscovered(discovered: unknown, platform: unknown = examplePlatform()) {
+function withDiscovered(discovered: unknown, platform: unknown = referencePlatform()) {
   return validateConfig({ file: 'config/platform.ts', data: platform }, services(), {
     file: 'config/discovered.json',
     data: discovered,
@@ -27,7 +27,7 @@ function errorWith(discovered: unknown): string {
 
 describe('config/discovered.json', () => {
   it('is read by loadConfig: the example exposes its Identity Center IDs', () => {
-    const model = loadConfig(EXAMPLE_CONFIG_DIR);
+    const model = loadConfig(REFERENCE_CONFIG_DIR);
     expect(model.discovered?.identityCenter?.instanceArn).toBe('arn:aws:sso:::instance/ssoins-0000000000000000');
   });
 

@@ -1,10 +1,10 @@
-import { configErrorOf, examplePlatform, validate } from '../support/example';
+import { configErrorOf, referencePlatform, validate } from '../support/example';
 
 /** Environment settings the workloads depend on: domains, NAT, log retention, working hours, profile bounds. */
 
 describe('environment config for workloads', () => {
   it('rejects a certificate ID that is not one', () => {
-    const platform = examplePlatform();
+    const platform = referencePlatform();
     platform.environments[2].domain = {
       name: 'prod.example.com',
       certificateId: 'arn:aws:acm:ap-northeast-1:666666666666:certificate/x',
@@ -16,7 +16,7 @@ describe('environment config for workloads', () => {
   });
 
   it('rejects an environment without NAT', () => {
-    const platform = examplePlatform();
+    const platform = referencePlatform();
     platform.environments[0].overrides = { natGateways: 0 };
     expect(configErrorOf(platform)).toBe(
       'config/platform.ts has 1 problem:\n' +
@@ -25,7 +25,7 @@ describe('environment config for workloads', () => {
   });
 
   it('rejects more NAT gateways than availability zones', () => {
-    const platform = examplePlatform();
+    const platform = referencePlatform();
     platform.environments[2].overrides = { natGateways: 4 };
     expect(configErrorOf(platform)).toBe(
       'config/platform.ts has 1 problem:\n' +
@@ -34,7 +34,7 @@ describe('environment config for workloads', () => {
   });
 
   it('rejects a log retention CloudWatch Logs does not offer', () => {
-    const platform = examplePlatform();
+    const platform = referencePlatform();
     platform.environments[0].overrides = { logRetentionDays: 10 };
     expect(configErrorOf(platform)).toBe(
       'config/platform.ts has 1 problem:\n' +
@@ -43,7 +43,7 @@ describe('environment config for workloads', () => {
   });
 
   it('rejects working hours that end before they start', () => {
-    const platform = examplePlatform();
+    const platform = referencePlatform();
     platform.environments[0].workingHours = { startHour: 9, endHour: 9 };
     expect(configErrorOf(platform)).toBe(
       'config/platform.ts has 1 problem:\n  * environments[0].workingHours.endHour: 9 is not after startHour 9 (allowed: 10-23)',
@@ -51,7 +51,7 @@ describe('environment config for workloads', () => {
   });
 
   it('rejects an unknown time zone', () => {
-    const platform = examplePlatform();
+    const platform = referencePlatform();
     platform.environments[0].workingHours = { timeZone: 'Asia/Osaka' };
     expect(configErrorOf(platform)).toBe(
       'config/platform.ts has 1 problem:\n' +
@@ -60,7 +60,7 @@ describe('environment config for workloads', () => {
   });
 
   it('fills in working hours when an environment gives none', () => {
-    expect(validate(examplePlatform()).environments[2].config.workingHours).toEqual({
+    expect(validate(referencePlatform()).environments[2].config.workingHours).toEqual({
       timeZone: 'UTC',
       days: 'MON-FRI',
       startHour: 8,
@@ -69,7 +69,7 @@ describe('environment config for workloads', () => {
   });
 
   it('rejects profile overrides with the minimum above the maximum, and the services they break', () => {
-    const platform = examplePlatform();
+    const platform = referencePlatform();
     platform.environments[1].overrides = { minTasks: 8 };
     expect(configErrorOf(platform)).toBe(
       'config/platform.ts has 1 problem:\n' +

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigError, loadConfig } from '../../lib/config';
-import { EXAMPLE_CONFIG_DIR, REPO_ROOT } from '../support/example';
+import { tempRepo } from '../support/cli';
+import { REFERENCE_CONFIG_DIR, REPO_ROOT } from '../support/example';
 
 const fixture = (name: string) => path.join(REPO_ROOT, 'test/fixtures', name);
 const messageOf = (dir: string): string => {
@@ -17,13 +18,13 @@ const messageOf = (dir: string): string => {
 
 describe('loadConfig', () => {
   it('loads the example platform and every service file', () => {
-    const model = loadConfig(EXAMPLE_CONFIG_DIR);
+    const model = loadConfig(REFERENCE_CONFIG_DIR);
     expect(model.services.map((s) => s.name)).toEqual(['api', 'jobs']);
     expect(model.accounts.logArchive.name).toBe('log-archive');
   });
 
   it('resolves each environment with its tier profile', () => {
-    const model = loadConfig(EXAMPLE_CONFIG_DIR);
+    const model = loadConfig(REFERENCE_CONFIG_DIR);
     const prod = model.environments.find((e) => e.name === 'prod');
     expect(prod?.profile).toMatchObject({
       retainData: true,
@@ -59,25 +60,14 @@ describe('loadConfig', () => {
   });
 
   it('reports a service file that fails to load, together with the other files', () => {
-    const dir = fs.mkdtempSync(path.join(REPO_ROOT, 'test/fixtures/.tmp-'));
+    const root = tempRepo();
     try {
-      fs.cpSync(EXAMPLE_CONFIG_DIR, dir, { recursive: true });
-      for (const f of fs.readdirSync(path.join(dir, 'services'))) {
-        const file = path.join(dir, 'services', f);
-        fs.writeFileSync(
-          file,
-          fs.readFileSync(file, 'utf8').replace(/'\.\.\/\.\.\/lib\/config'/, "'../../../../lib/config'"),
-        );
-      }
-      fs.writeFileSync(
-        path.join(dir, 'platform.ts'),
-        fs.readFileSync(path.join(dir, 'platform.ts'), 'utf8').replace("'../lib/config'", "'../../../lib/config'"),
-      );
+      const dir = path.join(root, 'config');
       fs.writeFileSync(path.join(dir, 'services', 'broken.ts'), "throw new Error('boom: cannot read secrets.json');\n");
       const shown = path.relative(process.cwd(), path.join(dir, 'services', 'broken.ts'));
       expect(messageOf(dir)).toBe(`${shown} has 1 problem:\n  * could not be loaded: boom: cannot read secrets.json`);
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });

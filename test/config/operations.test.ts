@@ -1,16 +1,16 @@
 import type { WebServiceConfig, WorkerConfig } from '../../lib/config';
 import { resolveCost, resolveNotifications, resolveWebOperations, resolveWorkerOperations } from '../../lib/config';
-import { configErrorOf, examplePlatform, exampleServices, validate } from '../support/example';
+import { configErrorOf, referencePlatform, referenceServices, validate } from '../support/example';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests mutate deep copies of the example definitions */
-const platform = () => examplePlatform() as any;
-const services = () => exampleServices() as Record<string, any>;
+const platform = () => referencePlatform() as any;
+const services = () => referenceServices() as Record<string, any>;
 
 describe('service objectives (bad input)', () => {
   it('rejects an availability objective of 100%', () => {
     const s = services();
     s.api.slo.availabilityPercent = 100;
-    expect(configErrorOf(examplePlatform(), s)).toBe(
+    expect(configErrorOf(referencePlatform(), s)).toBe(
       'config/services/api.ts has 1 problem:\n  * slo.availabilityPercent: 100 leaves no error budget (allowed: at least 90 and below 100, for example 99.9)',
     );
   });
@@ -18,7 +18,7 @@ describe('service objectives (bad input)', () => {
   it('rejects an objective below 90%', () => {
     const s = services();
     s.api.slo.latencyPercent = 89.5;
-    expect(configErrorOf(examplePlatform(), s)).toBe(
+    expect(configErrorOf(referencePlatform(), s)).toBe(
       'config/services/api.ts has 1 problem:\n  * slo.latencyPercent: 89.5 is below 90% (allowed: at least 90 and below 100, for example 99.9)',
     );
   });
@@ -26,7 +26,7 @@ describe('service objectives (bad input)', () => {
   it('rejects a latency target of zero', () => {
     const s = services();
     s.api.slo.latencyTargetMs = 0;
-    expect(configErrorOf(examplePlatform(), s)).toBe(
+    expect(configErrorOf(referencePlatform(), s)).toBe(
       'config/services/api.ts has 1 problem:\n  * slo.latencyTargetMs: 0 must be a positive number of milliseconds (for example 300)',
     );
   });
@@ -34,7 +34,7 @@ describe('service objectives (bad input)', () => {
   it('rejects a p99 ticket threshold below the latency target', () => {
     const s = services();
     s.api.alarms.p99LatencyMs = 200;
-    expect(configErrorOf(examplePlatform(), s)).toBe(
+    expect(configErrorOf(referencePlatform(), s)).toBe(
       'config/services/api.ts has 1 problem:\n  * alarms.p99LatencyMs: 200 is below slo.latencyTargetMs 300 (the ticket would open while the latency objective is met; allowed: at least 300)',
     );
   });
@@ -42,7 +42,7 @@ describe('service objectives (bad input)', () => {
   it('rejects a maximum message age not longer than the processing time', () => {
     const s = services();
     s.jobs.alarms.maxMessageAgeSeconds = 120;
-    expect(configErrorOf(examplePlatform(), s)).toBe(
+    expect(configErrorOf(referencePlatform(), s)).toBe(
       'config/services/jobs.ts has 1 problem:\n  * alarms.maxMessageAgeSeconds: 120 is not longer than maxProcessingSeconds 120 (a message being processed would page; allowed: more than 120)',
     );
   });
@@ -50,7 +50,7 @@ describe('service objectives (bad input)', () => {
   it('rejects an unknown objective key and lists the known ones', () => {
     const s = services();
     s.api.slo.availability = 99;
-    expect(configErrorOf(examplePlatform(), s)).toBe(
+    expect(configErrorOf(referencePlatform(), s)).toBe(
       'config/services/api.ts has 1 problem:\n  * slo.availability: is not a known key (allowed: availabilityPercent, latencyTargetMs, latencyPercent)',
     );
   });

@@ -1,4 +1,4 @@
-import { configErrorOf, examplePlatform, validate } from '../support/example';
+import { configErrorOf, referencePlatform, validate } from '../support/example';
 
 /** Config errors of the organization, guardrails, access, log archive and security settings: exact messages. */
 
@@ -6,7 +6,7 @@ import { configErrorOf, examplePlatform, validate } from '../support/example';
 type Platform = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function platformWith(change: (p: Platform) => void): Platform {
-  const p: Platform = examplePlatform();
+  const p: Platform = referencePlatform();
   change(p);
   return p;
 }

@@ -1,10 +1,10 @@
 import { PROFILES, taskBounds } from '../../lib/config';
-import { examplePlatform, validate } from '../support/example';
+import { referencePlatform, validate } from '../support/example';
 
 /** Task bounds per tier: per-tier bounds over service bounds over the tier profile. */
 
 const services = (scalingApi: Record<string, unknown>, scalingJobs: Record<string, unknown> = {}) => {
-  const model = validate(examplePlatform(), {
+  const model = validate(referencePlatform(), {
     api: {
       name: 'api',
       kind: 'web',

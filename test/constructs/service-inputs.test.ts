@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { ServiceInputs } from '../../constructs/service-inputs';
-import { CDK_JSON_CONTEXT, REPO_ROOT } from '../support/example';
+import { CDK_JSON_CONTEXT, REFERENCE_ROOT } from '../support/example';
 
 function inputs(image: { directory: string } | { registry: string }) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-inputs-'));
@@ -20,7 +20,7 @@ function inputs(image: { directory: string } | { registry: string }) {
 
 describe('ServiceInputs', () => {
   it('builds an image from a directory for linux/arm64', () => {
-    const { app, outdir, stack, construct } = inputs({ directory: path.join(REPO_ROOT, 'services/api') });
+    const { app, outdir, stack, construct } = inputs({ directory: path.join(REFERENCE_ROOT, 'services/api') });
     new ecs.FargateTaskDefinition(stack, 'Task').addContainer('app', { image: construct.image, memoryLimitMiB: 512 });
     app.synth();
     const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'Svc.assets.json'), 'utf8')) as {

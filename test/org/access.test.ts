@@ -1,9 +1,9 @@
 import { accessPlan } from '../../lib/org/access';
-import { examplePlatform, validate } from '../support/example';
+import { referencePlatform, validate } from '../support/example';
 
 /** The Identity Center plan: one assignment per group x account x permission set, permission sets per tier. */
 
-const model = validate(examplePlatform());
+const model = validate(referencePlatform());
 const plan = accessPlan(model);
 const keys = (p: ReturnType<typeof accessPlan>) =>
   p.assignments.map((a) => `${a.group}|${a.account}|${a.permissionSet}`);
@@ -22,7 +22,7 @@ describe('access plan', () => {
   });
 
   it('plans an overlapping assignment once', () => {
-    const p = examplePlatform();
+    const p = referencePlatform();
     p.identityCenter.assignments = [
       { group: 'developers', accounts: ['dev', 'stg'], permissionSets: ['Developer', 'ReadOnly'] },
       { group: 'developers', accounts: ['stg', 'prod'], permissionSets: ['Developer'] },
@@ -76,7 +76,7 @@ describe('access plan', () => {
   });
 
   it('takes an environment override of the session duration', () => {
-    const p = examplePlatform();
+    const p = referencePlatform();
     p.environments[0].overrides = { sessionDurationHours: 2 };
     const sets = accessPlan(validate(p)).permissionSets;
     expect(sets.find((s) => s.name === 'Developer-dev')?.sessionDurationHours).toBe(2);
@@ -102,7 +102,7 @@ describe('access plan', () => {
   });
 
   it('plans the same permission sets when there is no assignment at all', () => {
-    const p = examplePlatform();
+    const p = referencePlatform();
     p.identityCenter.assignments = [];
     const empty = accessPlan(validate(p));
     expect([empty.permissionSets.length, empty.assignments.length]).toEqual([15, 0]);

@@ -1,4 +1,4 @@
-import { examplePlatform, validate } from '../support/example';
+import { referencePlatform, validate } from '../support/example';
 import type { ScpCase } from '../support/scp-simulation';
 import { outcome } from '../support/scp-simulation';
 
@@ -10,7 +10,7 @@ import { outcome } from '../support/scp-simulation';
  * The organization here is the example platform allowing only its home region (ap-northeast-1), so us-east-1
  * counts as outside, plus a `legacy` account moved to the Suspended OU.
  */
-const platform = examplePlatform();
+const platform = referencePlatform();
 platform.allowedRegions = ['ap-northeast-1'];
 platform.accounts.push({
   name: 'legacy',
@@ -499,7 +499,7 @@ describe('SCP guardrails under an IAM policy simulator', () => {
 });
 
 describe('SCP guardrails of the example platform (us-east-1 allowed)', () => {
-  const example = validate(examplePlatform());
+  const example = validate(referencePlatform());
 
   it('allows ec2:RunInstances in us-east-1 when it is an allowed region', async () => {
     await expect(

@@ -8,11 +8,11 @@ import {
   scpSize,
 } from '../../lib/org/guardrails';
 import { SCP_TARGETS } from '../../lib/config/schema/organization';
-import { examplePlatform, validate } from '../support/example';
+import { referencePlatform, validate } from '../support/example';
 
 /** Rendering of the guardrail data files. What the SCPs allow and deny is in guardrails-simulated.test.ts. */
 
-const { platform } = validate(examplePlatform());
+const { platform } = validate(referencePlatform());
 const values = {
   allowedRegions: ['ap-northeast-1', 'us-east-1'],
   breakGlassRoleName: 'break-glass',

@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildApp, exampleModel, stackAt } from '../support/example';
+import { buildApp, referenceModel, stackAt } from '../support/example';
 
 const built = buildApp();
 const template = (path: string) => Template.fromStack(stackAt(built, path));
@@ -132,7 +132,7 @@ describe('Baseline stack', () => {
 
 describe('CDK bootstrap qualifier', () => {
   it('makes every stack use the bootstrap roles of the configured qualifier', () => {
-    const model = exampleModel();
+    const model = referenceModel();
     const custom = {
       ...model,
       platform: { ...model.platform, deploy: { ...model.platform.deploy, cdkQualifier: 'acme1' } },

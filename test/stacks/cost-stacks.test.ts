@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildApp, exampleModel, stackAt } from '../support/example';
+import { buildApp, referenceModel, stackAt } from '../support/example';
 import { expectedBudgetNotifications } from '../support/budget-notifications';
 
 const built = buildApp();
@@ -30,7 +30,7 @@ describe('Org/Cost', () => {
       b.Properties.Budget.BudgetLimit.Amount,
     ]);
     expect(budgets).toEqual(
-      exampleModel().platform.accounts.map((a) => [`landfall-${a.name}-monthly`, a.id, a.monthlyBudgetUsd]),
+      referenceModel().platform.accounts.map((a) => [`landfall-${a.name}-monthly`, a.id, a.monthlyBudgetUsd]),
     );
   });
 
@@ -49,7 +49,7 @@ describe('Org/Cost', () => {
     const monitors = Object.values(costTemplate.findResources('AWS::CE::AnomalyMonitor')).map(
       (m) => JSON.parse(m.Properties.MonitorSpecification).Dimensions.Values[0],
     );
-    expect(monitors).toEqual(exampleModel().platform.accounts.map((a) => a.id));
+    expect(monitors).toEqual(referenceModel().platform.accounts.map((a) => a.id));
   });
 
   it('subscribes to anomalies of all monitors with the configured absolute and percentage thresholds', () => {

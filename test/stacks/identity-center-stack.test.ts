@@ -1,8 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { accessPlan } from '../../lib/org/access';
-import { buildApp, examplePlatform, stackAt, validate } from '../support/example';
+import { buildApp, referencePlatform, stackAt, validate } from '../support/example';
 
-const model = validate(examplePlatform());
+const model = validate(referencePlatform());
 const built = buildApp({ model });
 const stack = stackAt(built, 'Org/IdentityCenter');
 const template = Template.fromStack(stack);
@@ -27,7 +27,7 @@ describe('IdentityCenter stack', () => {
   });
 
   it('follows identityCenter.region when the instance lives elsewhere', () => {
-    const p = examplePlatform();
+    const p = referencePlatform();
     p.identityCenter.region = 'us-east-1';
     expect(stackAt(buildApp({ model: validate(p) }), 'Org/IdentityCenter').region).toBe('us-east-1');
   });

@@ -1,9 +1,9 @@
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildApp, examplePlatform, stackAt, validate } from '../support/example';
+import { buildApp, referencePlatform, stackAt, validate } from '../support/example';
 import { resolveBucketArns } from '../support/resolve-template';
 
-const model = validate(examplePlatform());
+const model = validate(referencePlatform());
 const built = buildApp({ model });
 const stack = stackAt(built, 'LogArchive/LogBuckets');
 const template = Template.fromStack(stack);
@@ -99,7 +99,7 @@ describe('LogBuckets stack', () => {
   });
 
   it('takes the CloudTrail lifecycle from the config', () => {
-    const p = examplePlatform();
+    const p = referencePlatform();
     p.logArchive = { cloudtrail: { infrequentAccessAfterDays: 60, expireAfterDays: 3650 } };
     const t = Template.fromStack(stackAt(buildApp({ model: validate(p) }), 'LogArchive/LogBuckets'));
     t.hasResourceProperties('AWS::S3::Bucket', {

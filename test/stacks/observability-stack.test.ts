@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { observedServices } from '../../lib/stages/observability';
-import { exampleModel, REPO_ROOT } from '../support/example';
+import { referenceModel, REPO_ROOT } from '../support/example';
 import { buildOperationsFixture } from '../support/operations-fixture';
 
 type Resource = {
@@ -124,14 +124,14 @@ describe('ObservabilityStack over the example services', () => {
   });
 
   it('names a service whose handles are missing', () => {
-    expect(() => observedServices(exampleModel(), 'prod', {})).toThrow(
+    expect(() => observedServices(referenceModel(), 'prod', {})).toThrow(
       'operations of prod: service "api" (web) has no handles; pass it in the handles of addObservability',
     );
   });
 
   it('names a web service handed over without its target group', () => {
     const { api, jobs } = prod.services.handles;
-    expect(() => observedServices(exampleModel(), 'prod', { api: { service: api.service }, jobs })).toThrow(
+    expect(() => observedServices(referenceModel(), 'prod', { api: { service: api.service }, jobs })).toThrow(
       'operations of prod: service "api" (web) has no targetGroup; pass it in the handles of addObservability',
     );
   });

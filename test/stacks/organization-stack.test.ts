@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildApp, examplePlatform, stackAt, validate } from '../support/example';
+import { buildApp, referencePlatform, stackAt, validate } from '../support/example';
 
 const built = buildApp();
 const stack = stackAt(built, 'Org/Organization');
@@ -76,7 +76,7 @@ describe('Organization stack', () => {
   });
 
   it('moves an account whose organizationalUnit is Suspended into the Suspended OU', () => {
-    const p = examplePlatform();
+    const p = referencePlatform();
     p.accounts[4].organizationalUnit = 'Suspended';
     const t = Template.fromStack(stackAt(buildApp({ model: validate(p) }), 'Org/Organization'));
     t.hasResourceProperties('AWS::Organizations::Account', {
@@ -86,7 +86,7 @@ describe('Organization stack', () => {
   });
 
   it('leaves out an account waiting for cdk import, so the import is the only change', () => {
-    const p = examplePlatform();
+    const p = referencePlatform();
     p.accounts[3].importPending = true;
     const t = Template.fromStack(stackAt(buildApp({ model: validate(p) }), 'Org/Organization'));
     const names = Object.values(t.findResources('AWS::Organizations::Account')).map((a) => a.Properties.AccountName);
@@ -143,7 +143,7 @@ describe('Organization stack', () => {
   });
 
   it('attaches a guardrail from the config to its targets', () => {
-    const p = examplePlatform();
+    const p = referencePlatform();
     p.guardrails = {
       policies: [
         {

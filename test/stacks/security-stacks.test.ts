@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildApp, examplePlatform, stackAt, validate } from '../support/example';
+import { buildApp, referencePlatform, stackAt, validate } from '../support/example';
 
 const built = buildApp();
 const guardDuty = Template.fromStack(stackAt(built, 'Security/GuardDuty'));
@@ -136,7 +136,7 @@ describe('SecurityHub stack', () => {
   });
 
   it('aggregates no region when the home region is the only allowed one', () => {
-    const p = examplePlatform();
+    const p = referencePlatform();
     p.allowedRegions = ['ap-northeast-1'];
     const t = Template.fromStack(stackAt(buildApp({ model: validate(p) }), 'Security/SecurityHub'));
     t.hasResourceProperties('AWS::SecurityHub::FindingAggregator', {
@@ -166,7 +166,7 @@ describe('SecurityHub stack', () => {
   });
 
   it('takes the CIS version from the config', () => {
-    const p = examplePlatform();
+    const p = referencePlatform();
     p.securityHub = { cisVersion: '1.4.0' };
     const t = Template.fromStack(stackAt(buildApp({ model: validate(p) }), 'Security/SecurityHub'));
     t.hasResourceProperties('AWS::SecurityHub::ConfigurationPolicy', {

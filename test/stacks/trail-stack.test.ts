@@ -1,9 +1,9 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { organizationTrailArn } from '../../lib/org/security-services';
-import { buildApp, exampleModel, stackAt } from '../support/example';
+import { buildApp, referenceModel, stackAt } from '../support/example';
 import type { TrailStack } from '../../lib/stacks/trail-stack';
 
-const model = exampleModel();
+const model = referenceModel();
 const built = buildApp({ model });
 const stack = stackAt(built, 'Org/Trail') as TrailStack;
 const template = Template.fromStack(stack);

@@ -5,7 +5,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildPlatform } from '../../lib/app';
 import { logBucketName } from '../../lib/naming';
-import { allStacks, buildApp, CDK_JSON_CONTEXT, exampleModel, stackAt, stageOf } from '../support/example';
+import { allStacks, buildApp, CDK_JSON_CONTEXT, referenceModel, stackAt, stageOf } from '../support/example';
 
 /** The example platform's environment stages: which stacks exist and what differs between tiers. */
 const built = buildApp();
@@ -61,7 +61,7 @@ describe('environment stages', () => {
     // A plain app (no gates) synthesizes in a fraction of the time; lookups do not depend on the gates.
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-offline-'));
     const app = new App({ context: CDK_JSON_CONTEXT, outdir, builtinCloudFormationValidation: false });
-    buildPlatform(app, exampleModel());
+    buildPlatform(app, referenceModel());
     expect(app.synth().manifest.missing ?? []).toEqual([]);
   });
 

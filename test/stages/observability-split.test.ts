@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { SERVICES_PER_DASHBOARD } from '../../lib/stages/observability';
-import { allStacks, buildApp, examplePlatform, validate } from '../support/example';
+import { allStacks, buildApp, referencePlatform, validate } from '../support/example';
 
 /** 60 services (30 web, 30 workers): more than two dashboards' worth. */
 function manyServices(): Record<string, unknown> {
@@ -30,7 +30,7 @@ function manyServices(): Record<string, unknown> {
 }
 
 describe('an environment with many services', () => {
-  const built = buildApp({ model: validate(examplePlatform(), manyServices()) });
+  const built = buildApp({ model: validate(referencePlatform(), manyServices()) });
   const prod = allStacks(built.app).filter((s) => s.node.path.startsWith('prod/Observability'));
 
   it(`splits dashboards into one Observability stack per ${SERVICES_PER_DASHBOARD} services`, () => {

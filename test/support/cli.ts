@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Command } from '../../lib/cli/command';
 import { memoryIo } from '../../lib/cli/io';
 import { main } from '../../lib/cli/main';
-import { REPO_ROOT } from './example';
+import { REFERENCE_ROOT, REPO_ROOT } from './example';
 
 export interface CliRun {
   readonly code: number;
@@ -25,18 +25,32 @@ export async function runIn(
 }
 
 /**
- * A throwaway repository root with a copy of the example `config/` and `services/` and a link to `lib/` (the config files import
- * `../lib/config`), so commands can write files without touching the working tree. `edit` rewrites platform.ts.
+ * A throwaway repository root with a copy of the reference fixture's `config/` and `services/` and a link to `lib/`,
+ * so commands can write files without touching the working tree. The config files' imports of `lib/config` are
+ * rewritten for the new depth (`../lib/config`, as in a real repository). `edit` rewrites platform.ts.
  */
 export function tempRepo(edit: (platformTs: string) => string = (s) => s): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-cli-'));
-  fs.cpSync(path.join(REPO_ROOT, 'config'), path.join(root, 'config'), { recursive: true });
-  // The example services build their images from these directories.
-  fs.cpSync(path.join(REPO_ROOT, 'services'), path.join(root, 'services'), { recursive: true });
+  fs.cpSync(path.join(REFERENCE_ROOT, 'config'), path.join(root, 'config'), { recursive: true });
+  // The reference services build their images from these directories.
+  fs.cpSync(path.join(REFERENCE_ROOT, 'services'), path.join(root, 'services'), { recursive: true });
   fs.symlinkSync(path.join(REPO_ROOT, 'lib'), path.join(root, 'lib'), 'dir');
+  for (const file of configModules(path.join(root, 'config'))) {
+    const depth = path.relative(path.dirname(file), root).split(path.sep).filter(Boolean).length;
+    const lib = `${'../'.repeat(depth)}lib/config`;
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/(['"])(?:\.\.\/)+lib\/config\1/g, `$1${lib}$1`));
+  }
   const platform = path.join(root, 'config', 'platform.ts');
   fs.writeFileSync(platform, edit(fs.readFileSync(platform, 'utf8')));
   return root;
+}
+
+/** The TypeScript modules under a config directory. */
+function configModules(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 /** Run the real CLI (`node bin/landfall-cli.js ...`) as a child process. */

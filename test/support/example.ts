@@ -11,27 +11,32 @@ import type { ConfigSource, LandfallModel, PlatformInput, ServiceInput } from '.
 import { loadConfig, validateConfig } from '../../lib/config';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-export const EXAMPLE_CONFIG_DIR = path.join(REPO_ROOT, 'config');
+/**
+ * The reference fixture: the root of a repository as landfall ships it (`config/`, `services/`), owned by the tests.
+ * Product tests build and check this platform, never the team's own `config/` (the platform suite checks that).
+ */
+export const REFERENCE_ROOT = path.join(REPO_ROOT, 'test', 'fixtures', 'reference');
+export const REFERENCE_CONFIG_DIR = path.join(REFERENCE_ROOT, 'config');
 
 /** The feature flags of `cdk.json`, so tests build the same app `cdk synth` builds. */
 export const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(
   fs.readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8'),
 ).context;
 
-/** The example config, validated. */
-export function exampleModel(): LandfallModel {
-  return loadConfig(EXAMPLE_CONFIG_DIR);
+/** The reference config, validated. */
+export function referenceModel(): LandfallModel {
+  return loadConfig(REFERENCE_CONFIG_DIR);
 }
 
-/** A deep copy of the example `config/platform.ts` definition, to mutate in a test. */
-export function examplePlatform(): PlatformInput & Record<string, unknown> {
+/** A deep copy of the reference `platform.ts` definition, to mutate in a test. */
+export function referencePlatform(): PlatformInput & Record<string, unknown> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return structuredClone(require(path.join(EXAMPLE_CONFIG_DIR, 'platform.ts')).default);
+  return structuredClone(require(path.join(REFERENCE_CONFIG_DIR, 'platform.ts')).default);
 }
 
-/** Deep copies of the example services, keyed by name. */
-export function exampleServices(): Record<string, ServiceInput & Record<string, unknown>> {
-  const dir = path.join(EXAMPLE_CONFIG_DIR, 'services');
+/** Deep copies of the reference services, keyed by name. */
+export function referenceServices(): Record<string, ServiceInput & Record<string, unknown>> {
+  const dir = path.join(REFERENCE_CONFIG_DIR, 'services');
   return Object.fromEntries(
     fs
       .readdirSync(dir)
@@ -41,13 +46,13 @@ export function exampleServices(): Record<string, ServiceInput & Record<string, 
   );
 }
 
-/** Validate in-memory definitions named like the example files. */
-export function validate(platform: unknown, services: Record<string, unknown> = exampleServices()): LandfallModel {
+/** Validate in-memory definitions named like the config files, with image directories relative to the fixture. */
+export function validate(platform: unknown, services: Record<string, unknown> = referenceServices()): LandfallModel {
   const sources: ConfigSource[] = Object.entries(services).map(([name, data]) => ({
     file: `config/services/${name}.ts`,
     data,
   }));
-  return validateConfig({ file: 'config/platform.ts', data: platform }, sources);
+  return { ...validateConfig({ file: 'config/platform.ts', data: platform }, sources), root: REFERENCE_ROOT };
 }
 
 /** The message `validate` throws, or a failure when it does not throw. */
@@ -67,7 +72,7 @@ export interface BuiltApp {
 }
 
 /**
- * Build the platform from a model (the example by default) with the gates registered, in a temporary outdir.
+ * Build the platform from a model (the reference fixture by default) with the gates registered, in a temporary outdir.
  * `app.synth()` throws on an unacknowledged finding unless `failOnFindings` is false.
  */
 export function buildApp(options: { model?: LandfallModel; guard?: boolean; failOnFindings?: boolean } = {}): BuiltApp {
@@ -78,7 +83,7 @@ export function buildApp(options: { model?: LandfallModel; guard?: boolean; fail
     // As bin/landfall.ts: cfn-lint covers templates in the gates, the built-in validation would double synth time.
     builtinCloudFormationValidation: false,
   });
-  const stages = buildPlatform(app, options.model ?? exampleModel());
+  const stages = buildPlatform(app, options.model ?? referenceModel());
   applyChecks(app, { guard: options.guard ?? false });
   return { app, stages, outdir };
 }

@@ -15,7 +15,7 @@ import { operationsPrefix } from '../../lib/naming';
 import type { ObservabilityStack } from '../../lib/stacks/observability-stack';
 import type { ServiceHandles } from '../../lib/stages/observability';
 import { addObservability } from '../../lib/stages/observability';
-import { CDK_JSON_CONTEXT, exampleModel } from './example';
+import { CDK_JSON_CONTEXT, referenceModel } from './example';
 
 /**
  * A stand-in for the environment's service stacks (issue 3) in tests: a VPC, a cluster, a load balancer with the
@@ -106,7 +106,7 @@ export interface OperationsFixture {
 export function buildOperationsFixture(
   options: { environment?: string; model?: LandfallModel; guard?: boolean } = {},
 ): OperationsFixture {
-  const model = options.model ?? exampleModel();
+  const model = options.model ?? referenceModel();
   const name = options.environment ?? 'prod';
   const environment = model.environments.find((e) => e.name === name);
   if (environment === undefined) throw new Error(`no environment ${name} in the model`);

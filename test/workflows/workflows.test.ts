@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import { ROLE_NAMES } from '../../lib/naming';
-import { exampleModel, REPO_ROOT } from '../support/example';
+import { referenceModel, REPO_ROOT } from '../support/example';
 
 const WORKFLOWS = path.join(REPO_ROOT, '.github', 'workflows');
 const workflowFiles = fs
@@ -39,7 +39,7 @@ const deploy = parse(fs.readFileSync(path.join(WORKFLOWS, 'deploy.yml'), 'utf8')
   permissions: Record<string, string>;
   jobs: Record<string, Job>;
 };
-const environments = exampleModel().environments.map((e) => e.name);
+const environments = referenceModel().environments.map((e) => e.name);
 const stepIndex = (job: Job, test: (s: Step) => boolean) => job.steps.findIndex(test);
 
 describe('deploy.yml', () => {

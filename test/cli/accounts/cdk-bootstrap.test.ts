@@ -2,13 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cdkBootstrapCommand, cdkBootstrapTargets } from '../../../lib/cli/accounts/cdk-bootstrap';
 import { runIn, tempRepo } from '../../support/cli';
-import { exampleModel } from '../../support/example';
+import { referenceModel } from '../../support/example';
 
 const EXEC = '--cloudformation-execution-policies arn:aws:iam::aws:policy/AdministratorAccess --termination-protection';
 
 describe('cdk bootstrap commands', () => {
   it('gives every account a command for the home region, and the management account one for us-east-1 (Billing)', () => {
-    expect(cdkBootstrapTargets(exampleModel()).map((t) => `${t.account.name} ${t.region}`)).toEqual([
+    expect(cdkBootstrapTargets(referenceModel()).map((t) => `${t.account.name} ${t.region}`)).toEqual([
       'management ap-northeast-1',
       'management us-east-1',
       'security ap-northeast-1',
@@ -20,7 +20,7 @@ describe('cdk bootstrap commands', () => {
   });
 
   it('trusts the management account in every other account, with the qualifier and execution policy', () => {
-    const commands = cdkBootstrapTargets(exampleModel()).map((t) => t.command);
+    const commands = cdkBootstrapTargets(referenceModel()).map((t) => t.command);
     expect(commands[0]).toBe(
       `npx cdk bootstrap aws://111111111111/ap-northeast-1 --profile management --qualifier hnb659fds ${EXEC}`,
     );
@@ -30,7 +30,7 @@ describe('cdk bootstrap commands', () => {
   });
 
   it('uses the qualifier of platform.deploy.cdkQualifier', () => {
-    const model = exampleModel();
+    const model = referenceModel();
     const custom = {
       ...model,
       platform: { ...model.platform, deploy: { ...model.platform.deploy, cdkQualifier: 'acme1' } },

@@ -17,7 +17,7 @@ import {
 import { makeBootstrapCommand } from '../../../lib/cli/bootstrap/command';
 import { planSteps } from '../../../lib/cli/bootstrap/engine';
 import { bootstrapSteps } from '../../../lib/cli/bootstrap/steps';
-import { exampleModel } from '../../support/example';
+import { referenceModel } from '../../support/example';
 import { runIn } from '../../support/cli';
 import { commandNames, completeSetup, fakeAws, freshOrganization } from '../../support/fake-aws';
 import type { FakeAws } from '../../support/fake-aws';
@@ -363,7 +363,7 @@ describe('bootstrap step: Identity Center', () => {
     const steps = bootstrapSteps({
       clients: aws.clients,
       retry: instant,
-      model: exampleModel(),
+      model: referenceModel(),
       organization: {
         id: 'o-a1b2c3d4e5',
         managementAccountId: '111111111111',
