@@ -7,6 +7,7 @@ import { newServiceCommand } from './new-service/command';
 import { redriveCommand } from './redrive';
 import { alarmsCommand } from './alarms';
 import type { Command } from './command';
+import { costEstimateCommand } from './cost/command';
 import { costReviewCommand } from './cost-review';
 import { validateCommand } from './validate';
 
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   deployTargetCommand,
   alarmsCommand,
   costReviewCommand,
+  costEstimateCommand,
 ];

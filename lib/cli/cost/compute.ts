@@ -51,7 +51,10 @@ export function fargateService(ctx: PricingContext): Outcome {
 
   const target = scalableTarget(ctx);
   const desired = num(p.DesiredCount) ?? 1;
-  const base = target === undefined ? { min: desired, max: desired } : { min: num(target.MinCapacity) ?? desired, max: num(target.MaxCapacity) ?? desired };
+  const base =
+    target === undefined
+      ? { min: desired, max: desired }
+      : { min: num(target.MinCapacity) ?? desired, max: num(target.MaxCapacity) ?? desired };
   const actions: ScheduledAction[] = (
     Array.isArray(target?.ScheduledActions) ? (target.ScheduledActions as Array<Record<string, unknown>>) : []
   ).map((a) => {
@@ -93,7 +96,7 @@ export function ec2Instance(ctx: PricingContext): Outcome {
   const type = typeof ctx.props.InstanceType === 'string' ? ctx.props.InstanceType : undefined;
   if (type === undefined) return { unknown: 'its instance type is computed' };
   const label = ctx.props.SourceDestCheck === false ? 'NAT instance' : 'EC2 instance';
-  const lines: LineDraft[] = [hourly(ctx, `${label} (${type})`, `ec2.${type}`, 1, `1 x ${type}`, ' (on demand)')];
+  const lines: LineDraft[] = [hourly(ctx, `${label} (${type})`, `ec2.${type}`, 1, `1 x ${type}`)];
   const mappings = Array.isArray(ctx.props.BlockDeviceMappings)
     ? (ctx.props.BlockDeviceMappings as Array<{ Ebs?: { VolumeSize?: unknown; VolumeType?: unknown } }>)
     : [];
@@ -145,7 +148,14 @@ export function rdsInstance(ctx: PricingContext): Outcome {
   const secret = managedSecret(ctx);
   if (klass !== 'db.serverless') {
     const multiAz = ctx.props.MultiAZ === true;
-    const line = hourly(ctx, `RDS instance (${klass})`, `rds.${klass}`, multiAz ? 2 : 1, `1 x ${klass}`, multiAz ? ' (Multi-AZ: two instances)' : '');
+    const line = hourly(
+      ctx,
+      `RDS instance (${klass})`,
+      `rds.${klass}`,
+      multiAz ? 2 : 1,
+      `1 x ${klass}`,
+      multiAz ? ' (Multi-AZ: two instances)' : '',
+    );
     return { lines: [line, ...secret] };
   }
   const clusterId = referencedId(ctx.props.DBClusterIdentifier);

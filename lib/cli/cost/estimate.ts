@@ -110,7 +110,10 @@ function totalsBy(
   const map = new Map<string, { total: Total; covers: Set<string> }>();
   for (const l of lines) {
     const k = key(l);
-    const entry = map.get(k) ?? { total: { key: k, ...fields(l), covers: [], monthlyUsd: { low: 0, high: 0 } }, covers: new Set() };
+    const entry = map.get(k) ?? {
+      total: { key: k, ...fields(l), covers: [], monthlyUsd: { low: 0, high: 0 } },
+      covers: new Set(),
+    };
     entry.total = { ...entry.total, monthlyUsd: add(entry.total.monthlyUsd, l.monthlyUsd) };
     entry.covers.add(covers(l));
     map.set(k, entry);
@@ -165,7 +168,8 @@ export function estimate(stacks: readonly AssemblyStack[], options: EstimateOpti
           outcome = { unknown: err.message };
         }
       } else if (FREE_TYPES[resource.Type] !== undefined) outcome = { free: FREE_TYPES[resource.Type] };
-      else if (USAGE_BASED[resource.Type] !== undefined) outcome = { unknown: `usage-based: ${USAGE_BASED[resource.Type]}` };
+      else if (USAGE_BASED[resource.Type] !== undefined)
+        outcome = { unknown: `usage-based: ${USAGE_BASED[resource.Type]}` };
       else outcome = { unknown: `no price in ${prices.file} and not known to be free` };
 
       if (outcome.free !== undefined) noteFree(resource.Type, outcome.free);
@@ -207,12 +211,17 @@ export function estimate(stacks: readonly AssemblyStack[], options: EstimateOpti
 
   // GuardDuty and Security Hub: a usage-dependent range per account and Region where they run.
   const stageOfAccount = new Map<string, string>();
-  for (const s of stacks) if (s.account !== undefined && !stageOfAccount.has(s.account)) stageOfAccount.set(s.account, environmentOf(s));
+  for (const s of stacks)
+    if (s.account !== undefined && !stageOfAccount.has(s.account)) stageOfAccount.set(s.account, environmentOf(s));
   for (const site of securityServiceSites(stacks)) {
     const p = priceOf(prices, site.region, siteKey(site));
     const item = `${site.service} (per account and Region)`;
     if (p === undefined) {
-      noteUnknown(`${site.service} (account ${site.account}, ${site.region})`, `no price for ${siteKey(site)} in ${site.region} (${prices.file})`, site.stack);
+      noteUnknown(
+        `${site.service} (account ${site.account}, ${site.region})`,
+        `no price for ${siteKey(site)} in ${site.region} (${prices.file})`,
+        site.stack,
+      );
       continue;
     }
     lines.push({
@@ -263,14 +272,24 @@ export function estimate(stacks: readonly AssemblyStack[], options: EstimateOpti
     free: freeList,
     external: [...external.values()].sort((a, b) => a.value.localeCompare(b.value)),
     totals: {
-      byEnvironment: totalsBy(lines, (l) => l.environment, (l) => l.account, (l) => ({ environment: l.environment })),
+      byEnvironment: totalsBy(
+        lines,
+        (l) => l.environment,
+        (l) => l.account,
+        (l) => ({ environment: l.environment }),
+      ),
       byService: totalsBy(
         lines,
         (l) => `${l.environment}/${l.service}`,
         (l) => l.account,
         (l) => ({ environment: l.environment, service: l.service }),
       ),
-      byAccount: totalsBy(lines, (l) => l.account, (l) => l.environment, (l) => ({ account: l.account })),
+      byAccount: totalsBy(
+        lines,
+        (l) => l.account,
+        (l) => l.environment,
+        (l) => ({ account: l.account }),
+      ),
       all: lines.reduce((sum, l) => add(sum, l.monthlyUsd), { low: 0, high: 0 }),
     },
   };

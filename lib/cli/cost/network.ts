@@ -12,12 +12,26 @@ export function loadBalancer(ctx: PricingContext): Outcome {
   const lcu = ctx.assumptions.albLcuPerHour;
   const lines = [
     hourly(ctx, 'Application Load Balancer hours', 'alb.hour', 1, '1 load balancer'),
-    hourly(ctx, 'Application Load Balancer LCUs', 'alb.lcuHour', lcu, `${lcu} LCU`, ` (assumed: ${lcu} LCU on average)`),
+    hourly(
+      ctx,
+      'Application Load Balancer LCUs',
+      'alb.lcuHour',
+      lcu,
+      `${lcu} LCU`,
+      ` (assumed: ${lcu} LCU on average)`,
+    ),
   ];
   if (ctx.props.Scheme !== 'internal') {
     const zones = listLength(ctx.props.Subnets) ?? listLength(ctx.props.SubnetMappings) ?? 2;
     lines.push(
-      hourly(ctx, 'public IPv4 addresses (load balancer)', 'publicIpv4.hour', zones, `${zones} addresses`, ', one per subnet'),
+      hourly(
+        ctx,
+        'public IPv4 addresses (load balancer)',
+        'publicIpv4.hour',
+        zones,
+        `${zones} addresses`,
+        ', one per subnet',
+      ),
     );
   }
   return { lines };

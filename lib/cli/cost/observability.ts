@@ -22,18 +22,15 @@ export function metricAlarm(ctx: PricingContext): Outcome {
   const high = periods.filter((p) => p < 60).length * factor;
   const standard = periods.length * factor - high;
   const ps = price(ctx, 'cloudwatch.alarmMetric');
-  const ph = high > 0 ? price(ctx, 'cloudwatch.alarmHighResMetric') : undefined;
-  const usd = standard * ps.usd + (ph === undefined ? 0 : high * ph.usd);
-  const parts = [
-    ...(standard > 0 ? [`${standard} x ${rate(ps)}/${ps.unit}`] : []),
-    ...(ph === undefined ? [] : [`${high} x ${rate(ph)}/${ph.unit}`]),
-  ];
+  const ph = price(ctx, 'cloudwatch.alarmHighResMetric');
+  const usd = standard * ps.usd + high * ph.usd;
+  const metrics = periods.length * factor;
   return {
     lines: [
       {
         item: 'CloudWatch metric alarms',
-        quantity: `${periods.length * factor} metrics`,
-        assumption: `${parts.join(' + ')}${anomaly ? ' (anomaly detection: 3 metrics each)' : ''}`,
+        quantity: `${metrics} ${metrics === 1 ? 'metric' : 'metrics'}${high > 0 ? ` (${high} high-resolution)` : ''}`,
+        assumption: `${rate(ps)} per standard and ${rate(ph)} per high-resolution metric evaluated, a month${anomaly ? ' (anomaly detection: 3 metrics each)' : ''}`,
         low: usd,
         high: usd,
       },
@@ -45,7 +42,13 @@ export function compositeAlarm(ctx: PricingContext): Outcome {
   const p = price(ctx, 'cloudwatch.compositeAlarm');
   return {
     lines: [
-      { item: 'CloudWatch composite alarms', quantity: '1 alarm', assumption: `${rate(p)}/${p.unit}`, low: p.usd, high: p.usd },
+      {
+        item: 'CloudWatch composite alarms',
+        quantity: '1 alarm',
+        assumption: `${rate(p)}/${p.unit}`,
+        low: p.usd,
+        high: p.usd,
+      },
     ],
   };
 }
@@ -54,7 +57,15 @@ export function compositeAlarm(ctx: PricingContext): Outcome {
 export function dashboard(ctx: PricingContext): Outcome {
   const p = price(ctx, 'cloudwatch.dashboardMonth');
   return {
-    lines: [{ item: 'CloudWatch dashboard', quantity: '1 dashboard', assumption: `${rate(p)}/${p.unit}`, low: p.usd, high: p.usd }],
+    lines: [
+      {
+        item: 'CloudWatch dashboard',
+        quantity: '1 dashboard',
+        assumption: `${rate(p)}/${p.unit}`,
+        low: p.usd,
+        high: p.usd,
+      },
+    ],
   };
 }
 
@@ -147,7 +158,15 @@ export function budget(ctx: PricingContext): Outcome {
   const days = ctx.assumptions.hoursPerMonth / 24;
   const usd = p.usd * days;
   return {
-    lines: [{ item: 'AWS budget', quantity: '1 budget', assumption: `${rate(p)}/${p.unit} x ${amount(days)} days`, low: usd, high: usd }],
+    lines: [
+      {
+        item: 'AWS budget',
+        quantity: '1 budget',
+        assumption: `${rate(p)}/${p.unit} x ${amount(days)} days`,
+        low: usd,
+        high: usd,
+      },
+    ],
   };
 }
 
@@ -168,4 +187,3 @@ export function trail(ctx: PricingContext): Outcome {
   if (dataEvents) return { unknown: 'data events are billed per 100,000 events' };
   return { free: 'the first copy of management events is free' };
 }
-

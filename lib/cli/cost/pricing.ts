@@ -55,8 +55,8 @@ export function price(ctx: PricingContext, key: string): Price {
 
 /** A unit price as written in an assumption: `$0.0225`, `$1`. */
 export function rate(p: Price | number): string {
-  const usd = typeof p === 'number' ? p : p.usd;
-  return `$${Number(usd.toPrecision(6))}`;
+  const usd = Number((typeof p === 'number' ? p : p.usd).toPrecision(6));
+  return usd >= 0.01 && Number.isInteger(Math.round(usd * 1e6) / 1e4) ? `$${usd.toFixed(2)}` : `$${usd}`;
 }
 
 /** A quantity for an assumption: `282.4`, `1,460`. */

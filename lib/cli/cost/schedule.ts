@@ -17,7 +17,13 @@ const MINUTES_PER_WEEK = 7 * 24 * 60;
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
 /** The values a cron field allows: `*`, `5`, `1,3`, `8-20`, `*\/15`, `MON-FRI`. */
-function field(text: string, lo: number, hi: number, names: readonly string[] = [], base = lo): Set<number> | undefined {
+function field(
+  text: string,
+  lo: number,
+  hi: number,
+  names: readonly string[] = [],
+  base = lo,
+): Set<number> | undefined {
   const value = (token: string): number | undefined => {
     const named = names.indexOf(token.toUpperCase());
     if (named >= 0) return named + base;

@@ -39,7 +39,13 @@ export function securityServiceSites(stacks: readonly AssemblyStack[]): ServiceS
         add({ service: 'GuardDuty', account, region, stack: stack.displayName, how: 'detector' });
       if (/GuardDuty/.test(r.Type) && /\\?"AutoEnableOrganizationMembers\\?":\\?"ALL/.test(text)) {
         for (const member of accounts)
-          add({ service: 'GuardDuty', account: member, region, stack: stack.displayName, how: 'organization auto-enable' });
+          add({
+            service: 'GuardDuty',
+            account: member,
+            region,
+            stack: stack.displayName,
+            how: 'organization auto-enable',
+          });
       }
       if (r.Type === 'AWS::SecurityHub::Hub')
         add({ service: 'Security Hub', account, region, stack: stack.displayName, how: 'hub' });
@@ -59,7 +65,8 @@ export function securityServiceSites(stacks: readonly AssemblyStack[]): ServiceS
     }
   }
   return [...sites.values()].sort(
-    (a, b) => a.service.localeCompare(b.service) || a.account.localeCompare(b.account) || a.region.localeCompare(b.region),
+    (a, b) =>
+      a.service.localeCompare(b.service) || a.account.localeCompare(b.account) || a.region.localeCompare(b.region),
   );
 }
 
