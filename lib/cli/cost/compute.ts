@@ -81,7 +81,7 @@ export function fargateService(ctx: PricingContext): Outcome {
   const tasks = base.min === base.max ? `${base.min}` : `${base.min}-${base.max}`;
   const line: LineDraft = {
     item: `Fargate ${arch === 'arm64' ? 'ARM64' : 'x86_64'} tasks`,
-    quantity: `${tasks} tasks x ${vcpu} vCPU / ${gb} GB`,
+    quantity: `${tasks} ${tasks === '1' ? 'task' : 'tasks'} x ${vcpu} vCPU / ${gb} GB`,
     assumption:
       `${vcpu} vCPU x ${rate(pv)} + ${gb} GB x ${rate(pg)} = ${rate(perTask)} a task-hour; ` +
       `${amount(lowHours)} task-hours at the minimum, ${amount(highHours)} at the maximum (${schedule})`,
