@@ -7,9 +7,12 @@ import { buildApp, REPO_ROOT } from './example';
 /**
  * The team's own platform: the repository's `config/`, whatever the team has written there. Only the platform
  * suite (`test/platform/`) reads it, and every test there must hold for any valid config; product tests use the
- * reference fixture instead.
+ * reference fixture instead. `LANDFALL_TEAM_CONFIG=DIR` points the suite at another config directory (the
+ * newcomer drill in test/integration runs it on an edited copy of the example).
  */
-export const TEAM_CONFIG_DIR = path.join(REPO_ROOT, 'config');
+export const TEAM_CONFIG_DIR = process.env.LANDFALL_TEAM_CONFIG
+  ? path.resolve(process.env.LANDFALL_TEAM_CONFIG)
+  : path.join(REPO_ROOT, 'config');
 
 /** The team's config, validated (a config problem fails the suite with the report `landfall validate` prints). */
 export function teamModel(): LandfallModel {
