@@ -14,6 +14,8 @@ export interface FakeAnswer {
   readonly error?: string;
   /** The body of a successful answer. */
   readonly body?: object;
+  /** A body that is not JSON at all (an emulator's HTML error page), sent as is. */
+  readonly raw?: string;
 }
 
 export interface FakeHttp {
@@ -51,7 +53,7 @@ export function fakeHttp(
               'content-type': 'application/x-amz-json-1.1',
               ...(a.error === undefined ? {} : { 'x-amzn-errortype': a.error }),
             },
-            body: new TextEncoder().encode(JSON.stringify(body)),
+            body: new TextEncoder().encode(a.raw ?? JSON.stringify(body)),
           },
         };
       },

@@ -77,6 +77,14 @@ export function sdkRetries(err: unknown): boolean {
   );
 }
 
+/** The error's code as a notice shows it; an answer that is not an AWS response (an emulator) by its status. */
+function retryCode(err: unknown): string {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  const status = e.$metadata?.httpStatusCode;
+  if (err instanceof SyntaxError && status !== undefined) return `HTTP ${status} (not an AWS response)`;
+  return e.name ?? 'Error';
+}
+
 interface MiddlewareHost {
   readonly middlewareStack: { addRelativeTo(middleware: never, options: object): void };
 }
@@ -102,7 +110,7 @@ export function announceRetries<C extends MiddlewareHost>(
         if (match && Number(match[1]) < Number(match[2]) && sdkRetries(err)) {
           onRetry({
             action: `${service}:${(context.commandName ?? '?').replace(/Command$/, '')}`,
-            code: (err as { name?: string }).name ?? 'Error',
+            code: retryCode(err),
             attempt: Number(match[1]),
             maxAttempts: Number(match[2]),
           });

@@ -68,6 +68,18 @@ describe('throttling is retried by the SDK only', () => {
     ]);
   });
 
+  it("announces an answer that is not an AWS response (an emulator's HTML page) by its HTTP status", async () => {
+    const notices: SdkRetryInfo[] = [];
+    const { http, client } = organizations(() => ({
+      status: 500,
+      raw: '<html><body>Internal Server Error</body></html>',
+    }));
+    announceRetries(client, 'organizations', (info) => notices.push(info));
+    await settle(client.send(new DescribeOrganizationCommand({})));
+    expect(http.requests).toHaveLength(5);
+    expect(notices.map((n) => n.code)).toEqual(Array(4).fill('HTTP 500 (not an AWS response)'));
+  });
+
   it('announces nothing for an error the SDK does not retry', async () => {
     const notices: SdkRetryInfo[] = [];
     const { client } = organizations(() => ({ error: 'AccessDeniedException' }));
