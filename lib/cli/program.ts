@@ -32,9 +32,8 @@ class HelpShown extends Error {}
 /** The parsed CLI: where the words lead, and the exit code of the command that ran. */
 interface Tree {
   readonly root: Commander;
-  /** Commander's command for each definition (leaves) and group. */
+  /** The definition of each of commander's commands that runs something (not the groups). */
   readonly leaves: Map<Commander, Command>;
-  readonly groups: Map<Commander, CommandGroup>;
   code: ExitCode;
 }
 
@@ -44,7 +43,7 @@ interface Tree {
  */
 function buildProgram(commands: readonly Command[], groups: readonly CommandGroup[], io: CliIo): Tree {
   const root = new Commander('landfall');
-  const tree: Tree = { root, leaves: new Map(), groups: new Map(), code: EXIT.ok };
+  const tree: Tree = { root, leaves: new Map(), code: EXIT.ok };
   root
     .description(PROGRAM_DESCRIPTION)
     .usage('COMMAND [options]')
@@ -61,6 +60,7 @@ function buildProgram(commands: readonly Command[], groups: readonly CommandGrou
   const parentOf = (words: readonly string[]): Commander => {
     const key = words.join(' ');
     const known = byPath.get(key);
+    if (known && tree.leaves.has(known)) throw new Error(`command "${key}" is declared twice, or is also a group`);
     if (known) return known;
     const group = groups.find((g) => g.name.join(' ') === key);
     if (!group)
@@ -72,7 +72,6 @@ function buildProgram(commands: readonly Command[], groups: readonly CommandGrou
       .usage('COMMAND [options]');
     overrideExit(tree, cmd);
     byPath.set(key, cmd);
-    tree.groups.set(cmd, group);
     return cmd;
   };
 

@@ -131,6 +131,48 @@ describe('usage errors: exit 2, one line and a hint, nothing on stdout', () => {
   });
 });
 
+describe('environment names', () => {
+  const takingEnv = COMMANDS.filter((c) => (c.arguments ?? []).some((a) => a.name === ENV_ARGUMENT.name));
+
+  it.each(takingEnv.map((c) => c.name.join(' ')))(
+    '`landfall %s` refuses an environment the config does not have with exit 2, naming it and the allowed ones',
+    async (name) => {
+      const command = takingEnv.find((c) => c.name.join(' ') === name) as Command;
+      const args = (command.arguments ?? []).map((a) => (a.name === ENV_ARGUMENT.name ? 'nope' : 'jobs'));
+      const { code, out, err } = await run([...command.name, ...args]);
+      expect([code, out]).toEqual([2, '']);
+      expect(err.split('\n')[0]).toBe('landfall: "nope" is not an environment (allowed: dev, stg, prod)');
+    },
+  );
+});
+
+describe('commander stays in-process', () => {
+  it('never exits the process or writes to it, for help, --version and usage errors', async () => {
+    const exit = jest.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    const stdout = jest.spyOn(process.stdout, 'write');
+    const stderr = jest.spyOn(process.stderr, 'write');
+    try {
+      for (const args of [
+        [],
+        ['--help'],
+        ['--version'],
+        ['accounts'],
+        ['nope'],
+        ['validate', '--nope'],
+        ['deploy-target'],
+      ])
+        await run(args);
+      expect(exit).not.toHaveBeenCalled();
+      expect(stdout).not.toHaveBeenCalled();
+      expect(stderr).not.toHaveBeenCalled();
+    } finally {
+      exit.mockRestore();
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+  });
+});
+
 describe('--json, the spelling before --format json', () => {
   it('still prints JSON, with a warning on stderr', async () => {
     const { code, out, err } = await run(['deploy-target', 'dev', '--json']);
@@ -253,6 +295,12 @@ describe('a command declared with defineCommand', () => {
     expect(err.split('\n')[0]).toBe(
       'landfall: unexpected error: command group "demo" is not declared: add it to COMMAND_GROUPS in lib/cli/commands.ts',
     );
+  });
+
+  it('cannot be both a command and a group', async () => {
+    const demo = defineCommand({ name: ['demo'], summary: 'a demo', run: async () => EXIT.ok });
+    const { err } = await run(['demo'], [demo, greet], groups);
+    expect(err.split('\n')[0]).toBe('landfall: unexpected error: command "demo" is declared twice, or is also a group');
   });
 
   it('cannot be registered twice', async () => {
