@@ -43,7 +43,9 @@ export function addBaseline(stage: Construct, model: LandfallModel, options: Add
             repository: platform.deploy.githubRepository,
             environment: github,
             cdkQualifier: platform.deploy.cdkQualifier,
-            cdkRegions: [platform.homeRegion],
+            // The account deploys to every allowed region (RegionalBaseline stacks), so the role may assume the
+            // bootstrap roles of each.
+            cdkRegions: [platform.homeRegion, ...platform.allowedRegions.filter((r) => r !== platform.homeRegion)],
           },
         }),
   });

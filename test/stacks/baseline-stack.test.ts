@@ -68,7 +68,7 @@ describe('Baseline stack', () => {
     });
   });
 
-  it('lets the deploy role assume the CDK bootstrap roles of its account and nothing else', () => {
+  it('lets the deploy role assume the CDK bootstrap roles of its account, in every allowed region, and nothing else', () => {
     const policies = template('dev/Baseline').findResources('AWS::IAM::ManagedPolicy', {
       Properties: { Roles: [Match.anyValue()] },
     });
@@ -79,8 +79,10 @@ describe('Baseline stack', () => {
       {
         Effect: 'Allow',
         Action: ['sts:AssumeRole', 'sts:TagSession'],
-        Resource: ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map(
-          (kind) => `arn:aws:iam::444444444444:role/cdk-hnb659fds-${kind}-role-444444444444-ap-northeast-1`,
+        Resource: ['ap-northeast-1', 'us-east-1'].flatMap((region) =>
+          ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map(
+            (kind) => `arn:aws:iam::444444444444:role/cdk-hnb659fds-${kind}-role-444444444444-${region}`,
+          ),
         ),
       },
     ]);
