@@ -29,7 +29,7 @@ describe('cdk bootstrap commands', () => {
     expect(commands[0]).toBe(
       `npx cdk bootstrap aws://111111111111/ap-northeast-1 --profile management --qualifier hnb659fds ${EXEC}`,
     );
-    expect(commands[6]).toBe(
+    expect(commands[10]).toBe(
       `npx cdk bootstrap aws://666666666666/ap-northeast-1 --profile prod --qualifier hnb659fds --trust 111111111111 ${EXEC}`,
     );
   });
