@@ -79,13 +79,16 @@ describe('Baseline stack', () => {
       {
         Effect: 'Allow',
         Action: ['sts:AssumeRole', 'sts:TagSession'],
-        Resource: ['ap-northeast-1', 'us-east-1'].flatMap((region) =>
-          ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map(
-            (kind) => `arn:aws:iam::444444444444:role/cdk-hnb659fds-${kind}-role-444444444444-${region}`,
+        Resource: expect.arrayContaining(
+          ['ap-northeast-1', 'us-east-1'].flatMap((region) =>
+            ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map(
+              (kind) => `arn:aws:iam::444444444444:role/cdk-hnb659fds-${kind}-role-444444444444-${region}`,
+            ),
           ),
         ),
       },
     ]);
+    expect((statements[0] as { Resource: string[] }).Resource).toHaveLength(8);
   });
 
   it('creates the GitHub OIDC provider without a Lambda', () => {
