@@ -26,9 +26,13 @@ export interface CdkBootstrapOptions {
   readonly profileFormat?: string;
 }
 
-/** Regions an account deploys to: the home region, plus us-east-1 for the management account's Billing stack. */
+/**
+ * Regions an account deploys to: the home region, every other allowed region (each account has a
+ * RegionalBaseline there, the security account a GuardDuty stack), and us-east-1 for the management account's
+ * Organization and Billing stacks.
+ */
 export function bootstrapRegions(model: LandfallModel, account: AccountConfig): string[] {
-  const regions = [model.platform.homeRegion];
+  const regions = [model.platform.homeRegion, ...model.platform.allowedRegions];
   if (account.role === 'management') regions.push(BILLING_REGION);
   return [...new Set(regions)];
 }
@@ -100,7 +104,7 @@ export const cdkBootstrapCommand = defineCommand({
   name: ['accounts', 'cdk-bootstrap'],
   summary: 'print the exact `cdk bootstrap` command for every account and region, trusting the deploying account',
   description:
-    "Prints one `npx cdk bootstrap` command per account and region (the home region; the management account also us-east-1 for its Billing stack) with the platform's qualifier, the execution policy and termination protection, trusting the deploying account in every other account. Run each with that account's credentials. Accounts `accounts sync` has not found yet get a comment instead of a command.",
+    "Prints one `npx cdk bootstrap` command per account and region (the home region and every other allowed region; the management account also us-east-1 for its Billing stack) with the platform's qualifier, the execution policy and termination protection, trusting the deploying account in every other account. Run each with that account's credentials. Accounts `accounts sync` has not found yet get a comment instead of a command.",
   options: {
     trust: value({
       placeholder: 'ACCOUNT',
