@@ -239,9 +239,10 @@ function main(): void {
     ENVIRONMENTS.forEach((env, i) => {
       if (waveCounts[i] > TARGETS.waves)
         flags.push(
-          `3 x ${size}: ${env} deploys in ${waveCounts[i]} dependency waves (target: at most ${TARGETS.waves}): ${waves
-            .get(env)
-            ?.map((w) => `[${w.join(', ')}]`)
+          `3 x ${size}: ${env} deploys in ${waveCounts[i]} dependency waves (target: at most ${TARGETS.waves}): ${(
+            waves.get(env) ?? []
+          )
+            .map((w) => (w.length <= 4 ? `[${w.join(', ')}]` : `[${w.length} stacks]`))
             .join(' -> ')}`,
         );
     });
