@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import type { AccountMetadata } from '../../constructs/report-metadata';
 import { ANOMALY_MONITOR_METADATA_KEY, BUDGET_METADATA_KEY } from '../../constructs/report-metadata';
 import type { LandfallModel } from '../config';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError } from '../config';
+import { loadPlatform } from '../plan/load';
 import { formatOption, parseCommandArgs } from './args';
 import type { AssemblyStack, TemplateResource } from './assembly';
 import { literal, plural, readAssembly, referencedId, usd } from './assembly';
@@ -349,7 +350,7 @@ export const costReviewCommand: Command = {
     const stacks = readAssembly(path.resolve(io.cwd, values.out ?? 'cdk.out'));
     let model: LandfallModel;
     try {
-      model = loadConfig(path.resolve(io.cwd, values.config ?? 'config'));
+      model = loadPlatform(path.resolve(io.cwd, values.config ?? 'config'));
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       io.err(

@@ -1,7 +1,9 @@
 export { definePlatform, defineService } from './define';
 export { loadConfig, configFiles } from './loader';
+export type { LoadOptions } from './loader';
 export { validateConfig } from './validate';
-export type { ConfigSource } from './validate';
+export type { ConfigSource, ValidateOptions } from './validate';
+export type { Check, CheckContext, ServiceEntry } from './checks';
 export { ConfigError, formatProblems } from './problems';
 export type { Problem } from './problems';
 export type { LandfallModel, ResolvedEnvironment } from './model';

@@ -1,7 +1,6 @@
 import { checkAccounts } from './accounts';
 import type { Check } from './context';
 import { checkEnvironments } from './environments';
-import { checkGuardrails } from './guardrails';
 import { checkIdentityCenter } from './identity-center';
 import { checkLogArchive } from './log-archive';
 import { checkOperations } from './operations';
@@ -20,7 +19,6 @@ export const CHECKS: readonly Check[] = [
   checkEnvironments,
   checkServices,
   checkSendsTo,
-  checkGuardrails,
   checkIdentityCenter,
   checkLogArchive,
   checkSecurity,
