@@ -34,7 +34,8 @@ export type {
 export type { CostConfig } from './schema/cost';
 export { taskBounds } from './task-bounds';
 export type { TaskBounds, BoundSource } from './task-bounds';
-export { listenerPriorities, specificityRank } from './routing';
-export type { Route } from './routing';
 export type { DomainConfig } from './schema/domain';
+export { CLOUDWATCH_RETENTION_DAYS } from './fields';
+export type { CloudWatchRetentionDays } from './fields';
+
 export type { WorkingHoursConfig } from './schema/working-hours';
