@@ -62,3 +62,26 @@ describe('partitionOf', () => {
     expect(regions.filter((r) => partitionOf(r) !== RegionInfo.get(r).partition)).toEqual([]);
   });
 });
+
+describe('environment stages map the plan', () => {
+  const ENVIRONMENT_FILES = [
+    'lib/stages/environment-stage.ts',
+    'lib/stages/services.ts',
+    'lib/stages/observability.ts',
+    'lib/stacks/network-stack.ts',
+    'lib/stacks/platform-stack.ts',
+    'lib/stacks/web-service-stack.ts',
+    'lib/stacks/worker-stack.ts',
+    'lib/stacks/observability-stack.ts',
+  ];
+  const offending = (pattern: RegExp) =>
+    ENVIRONMENT_FILES.filter((f) => pattern.test(fs.readFileSync(path.join(REPO_ROOT, f), 'utf8')));
+
+  it('read no tier profile and no service file: the environment plan resolved them once', () => {
+    expect(offending(/\.profile\b|retainData|taskBounds|listenerPriorities|resolveProfile/)).toEqual([]);
+  });
+
+  it('cast no number to a CDK retention and choose no removal policy: lib/stages/cdk-values.ts does', () => {
+    expect(offending(/as logs\.RetentionDays|RemovalPolicy\.(RETAIN|DESTROY)/)).toEqual([]);
+  });
+});
