@@ -4,6 +4,7 @@ import { ANOMALY_MONITOR_METADATA_KEY, BUDGET_METADATA_KEY } from '../../constru
 import type { LandfallModel } from '../config';
 import { ConfigError } from '../config';
 import { loadPlatform } from '../plan/load';
+import { BILLING_REGION } from '../plan/regions';
 import { formatOption, parseCommandArgs } from './args';
 import type { AssemblyStack, TemplateResource } from './assembly';
 import { literal, plural, readAssembly, referencedId, usd } from './assembly';
@@ -233,9 +234,9 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
           stack: stack.displayName,
         };
         billingAlarms.push(info);
-        if (stack.region !== 'us-east-1')
+        if (stack.region !== BILLING_REGION)
           problems.push(
-            `billing alarm ${info.name} is in ${info.region}: AWS/Billing EstimatedCharges exists only in us-east-1`,
+            `billing alarm ${info.name} is in ${info.region}: AWS/Billing EstimatedCharges exists only in ${BILLING_REGION}`,
           );
         if (!actions.some((a) => a.reaches) || p.ActionsEnabled === false)
           problems.push(`billing alarm ${info.name} notifies nobody`);

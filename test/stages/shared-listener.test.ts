@@ -35,8 +35,11 @@ function synth(model: LandfallModel): Assembly {
     const template = stack.template as Record<string, unknown>;
     templates.set(stack.hierarchicalId, template);
     const text = JSON.stringify(template);
-    for (const m of text.matchAll(/"Fn::ImportValue":"([^"]+)"/g))
-      imports.push({ stack: stack.hierarchicalId, name: m[1] });
+    const seen = new Set<string>();
+    for (const m of text.matchAll(/"Fn::ImportValue":"([^"]+)"/g)) {
+      if (!seen.has(m[1])) imports.push({ stack: stack.hierarchicalId, name: m[1] });
+      seen.add(m[1]);
+    }
     for (const output of Object.values(
       (template.Outputs ?? {}) as Record<string, { Value: unknown; Export?: { Name: unknown } }>,
     )) {
