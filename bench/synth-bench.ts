@@ -27,7 +27,7 @@ const TARGETS = {
   peakMiB: 1536,
   resourcesPerStack: 400,
   templateBytes: 800 * 1024,
-  /** Waves per environment at every size: [Baseline, Network] -> [Platform] -> [services, Observability]. */
+  /** Waves per environment at every size: [Baseline, Network] -> [Platform, RegionalBaseline] -> [services, Observability]. */
   waves: 3,
 };
 

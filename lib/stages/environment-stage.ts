@@ -9,7 +9,7 @@ import type { BaselineStack } from '../stacks/baseline-stack';
 import { NetworkStack } from '../stacks/network-stack';
 import type { ObservabilityStack } from '../stacks/observability-stack';
 import { PlatformStack } from '../stacks/platform-stack';
-import { addBaseline } from './baseline';
+import { addBaseline, addRegionalBaselines } from './baseline';
 import { removalPolicy, retentionDays } from './cdk-values';
 import { addObservability } from './observability';
 import type { ServiceStacks } from './services';
@@ -24,8 +24,8 @@ export interface EnvironmentStageProps extends StageProps {
 /**
  * One environment (dev, stg, prod) in its own account: Baseline, Network, Platform, one stack per service (with its
  * alarms) and Observability (OOM watch, dashboards), mapped from the environment's plan. It deploys in three
- * dependency waves whatever its number of services: [Baseline, Network] -> [Platform] -> [every service and
- * Observability stack]. Later stacks find earlier ones by derived name and SSM parameter, never by export, so the
+ * dependency waves whatever its number of services: [Baseline, Network] -> [Platform, RegionalBaseline-<region>] ->
+ * [every service and Observability stack]. Later stacks find earlier ones by derived name and SSM parameter, never by export, so the
  * order is the explicit dependencies below.
  */
 export class EnvironmentStage extends Stage {
@@ -43,13 +43,15 @@ export class EnvironmentStage extends Stage {
     const plan = environmentPlan(model, environment);
     this.plan = plan;
     tagScope(this, plan.name, model.platform.organization.owner);
-    this.baseline = addBaseline(this, model, {
+    const baselineOptions = {
       stageName: id,
       account: environment.account,
       recordingFrequency: plan.configRecordingFrequency,
       githubEnvironment: plan.name,
       terminationProtection: plan.terminationProtection,
-    });
+    };
+    this.baseline = addBaseline(this, model, baselineOptions);
+    addRegionalBaselines(this, model, baselineOptions, this.baseline);
 
     const { parameters } = plan.references;
     this.network = new NetworkStack(this, STACKS.network, {

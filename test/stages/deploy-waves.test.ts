@@ -8,7 +8,7 @@ import { CDK_JSON_CONTEXT, referencePlatform, validate } from '../support/exampl
 
 /**
  * An environment deploys in at most three dependency waves whatever its number of services: [Baseline, Network] ->
- * [Platform] -> [every service and Observability stack]. Counted from the cloud assembly manifest (each stack
+ * [Platform, RegionalBaseline-<region> (after Baseline)] -> [every service and Observability stack]. Counted from the cloud assembly manifest (each stack
  * artifact's `dependencies`), as `cdk deploy '<env>/*'` orders the stacks.
  */
 function services(count: number): Record<string, unknown> {
@@ -60,13 +60,14 @@ describe.each([1, 30])('an environment with %d services', (count) => {
         wave.map((s) =>
           s
             .replace(`${env}/`, '')
+            .replace(/^RegionalBaseline-.*/, 'RegionalBaseline')
             .replace(/^Service-.*/, 'Service')
             .replace(/^Observability.*/, 'Observability'),
         ),
       );
       expect(shape.map((wave) => [...new Set(wave)])).toEqual([
         ['Baseline', 'Network'],
-        ['Platform'],
+        ['Platform', 'RegionalBaseline'],
         ['Observability', 'Service'],
       ]);
       expect(waves.get(env)?.[2]).toHaveLength(count + Math.ceil(count / 25));

@@ -24,9 +24,13 @@ export interface CdkBootstrapOptions {
   readonly profileFormat?: string;
 }
 
-/** Regions an account deploys to: the home region, plus us-east-1 for the management account's Billing stack. */
+/**
+ * Regions an account deploys to: the home region, every other allowed region (each account has a
+ * RegionalBaseline there, the security account a GuardDuty stack), and us-east-1 for the management account's
+ * Organization and Billing stacks.
+ */
 export function bootstrapRegions(model: LandfallModel, account: AccountConfig): string[] {
-  const regions = [model.platform.homeRegion];
+  const regions = [model.platform.homeRegion, ...model.platform.allowedRegions];
   if (account.role === 'management') regions.push(BILLING_REGION);
   return [...new Set(regions)];
 }

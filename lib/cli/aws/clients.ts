@@ -25,6 +25,11 @@ export interface AwsClients {
   readonly guardDuty: GuardDutyClient;
   readonly securityHub: SecurityHubClient;
   readonly sqs: SQSClient;
+  /**
+   * The same clients (same credentials) in another region, for the few per-region calls (GuardDuty's delegated
+   * administrator is designated in each region). @default none: per-region steps report that they cannot run
+   */
+  readonly inRegion?: (region: string) => AwsClients;
 }
 
 export type ClientFactory = (options: ClientOptions) => AwsClients;
@@ -54,7 +59,16 @@ export const createAwsClients: ClientFactory = (options) => {
   const guardDuty = lazy(() => new GuardDutyClient(common));
   const securityHub = lazy(() => new SecurityHubClient(common));
   const sqs = lazy(() => new SQSClient(common));
+  const regions = new Map<string, AwsClients>();
   return {
+    inRegion: (region) => {
+      if (region === options.region) return createAwsClients(options);
+      const existing = regions.get(region);
+      if (existing) return existing;
+      const created = createAwsClients({ ...options, region });
+      regions.set(region, created);
+      return created;
+    },
     get organizations() {
       return organizations();
     },
