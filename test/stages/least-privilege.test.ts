@@ -50,14 +50,14 @@ describe('least privilege of service tasks', () => {
   });
 
   it('gives neither task any secret-reading permission (the execution role injects secrets)', async () => {
-    const secret = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:acme/api/token-secret-AbCdEf`;
+    const secret = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:acme/api/token-AbCdEf`;
     expect(await isAllowed(api, 'secretsmanager:GetSecretValue', secret, ACCOUNT)).toBe(false);
     expect(await isAllowed(jobs, 'secretsmanager:GetSecretValue', secret, ACCOUNT)).toBe(false);
   });
 
   it('lets the api execution role read its own secret and no other', async () => {
     const execution = rolePolicies(stackAt(built, 'prod/Service-api'), /^WebTaskTaskDefinitionExecutionRole/);
-    const own = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:acme/api/token-secret-AbCdEf`;
+    const own = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:acme/api/token-AbCdEf`;
     const other = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:acme/billing/key-AbCdEf`;
     expect(await isAllowed(execution, 'secretsmanager:GetSecretValue', own, ACCOUNT)).toBe(true);
     expect(await isAllowed(execution, 'secretsmanager:GetSecretValue', other, ACCOUNT)).toBe(false);

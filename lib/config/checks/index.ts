@@ -6,6 +6,7 @@ import { checkIdentityCenter } from './identity-center';
 import { checkLogArchive } from './log-archive';
 import { checkOperations } from './operations';
 import { checkRegions } from './regions';
+import { checkSecrets } from './secrets';
 import { checkSecurity } from './security';
 import { checkSendsTo, checkServices } from './services';
 
@@ -20,6 +21,7 @@ export const CHECKS: readonly Check[] = [
   checkEnvironments,
   checkServices,
   checkSendsTo,
+  checkSecrets,
   checkGuardrails,
   checkIdentityCenter,
   checkLogArchive,
