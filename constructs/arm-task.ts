@@ -1,5 +1,5 @@
 import type { Duration } from 'aws-cdk-lib';
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -7,6 +7,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from './acknowledge';
+import { guardDutyAgentPullStatements } from './guardduty-agent-repository';
 import { MIN_EVIDENCE_RETENTION_DAYS, shortRetentionReason } from './log-retention';
 
 /** A queue the task sends to: it gets send rights and the queue URL in `environmentVariable`. */
@@ -146,16 +147,21 @@ export class ArmTask extends Construct {
     });
     this.container.addMountPoints({ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false });
 
+    // GuardDuty Runtime Monitoring (enabled organization-wide with agent management for Fargate) adds its agent as a
+    // sidecar that the execution role pulls from GuardDuty's repository in this region: without these rights the
+    // task runs without runtime coverage.
+    for (const statement of guardDutyAgentPullStatements(Stack.of(this).region)) {
+      this.taskDefinition.addToExecutionRolePolicy(statement);
+    }
+
     acknowledge(this.taskDefinition, {
       'NIST.800.53.R5-IAMNoInlinePolicy':
         "aws-cdk-lib writes the grants of the task and execution roles inline, one policy per role, scoped to this task's log group, image, secrets and queues",
     });
-    if (props.image instanceof ecs.AssetImage || props.image instanceof ecs.EcrImage) {
-      acknowledge(this.taskDefinition, {
-        'AwsSolutions-IAM5[Resource::*]':
-          'ecr:GetAuthorizationToken has no resource ARN: IAM accepts it only with Resource "*"; image pulls themselves are limited to one repository',
-      });
-    }
+    acknowledge(this.taskDefinition, {
+      'AwsSolutions-IAM5[Resource::*]':
+        'ecr:GetAuthorizationToken has no resource ARN: IAM accepts it only with Resource "*"; image pulls themselves are limited to named repositories',
+    });
     const names = Object.keys(sortedEnvironment);
     if (names.length > 0) {
       acknowledge(this.taskDefinition, {
