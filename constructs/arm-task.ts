@@ -10,6 +10,8 @@ import { acknowledge } from './acknowledge';
 import { guardDutyAgentPullStatements } from './guardduty-agent-repository';
 import { MIN_EVIDENCE_RETENTION_DAYS, shortRetentionReason } from './log-retention';
 
+const SCRATCH_VOLUME = 'tmp';
+
 /** A queue the task sends to: it gets send rights and the queue URL in `environmentVariable`. */
 export interface QueueTarget {
   readonly queue: sqs.IQueue;
@@ -65,7 +67,8 @@ export interface ArmTaskProps {
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
   /**
-   * User (and group) the container runs as. Never root: the root filesystem is read-only and only /tmp is writable.
+   * User (and group) the container runs as, numeric. Never root: the root filesystem is read-only and only /tmp is
+   * writable, and only if the image declares `VOLUME /tmp` owned by (or writable for) this uid.
    * @default '1000:1000' (the `node` user of the official Node images)
    */
   readonly user?: string;
@@ -82,6 +85,14 @@ export interface ArmTaskProps {
  */
 export class ArmTask extends Construct {
   public static readonly CONTAINER_NAME = 'app';
+  /**
+   * The writable scratch path: a bind-mount volume (the root filesystem is read-only). ECS copies the image's own
+   * directory (content, owner and mode) into it only when the image declares `VOLUME` at this exact path; otherwise it
+   * is root-owned 0755 ("Use bind mounts with Amazon ECS"). test/services/images.test.ts checks every Dockerfile.
+   */
+  public static readonly SCRATCH_PATH = '/tmp';
+  /** The user the container runs as unless `user` says otherwise: uid and gid 1000, the official Node images' `node`. */
+  public static readonly DEFAULT_USER = '1000:1000';
   public readonly taskDefinition: ecs.FargateTaskDefinition;
   public readonly container: ecs.ContainerDefinition;
   public readonly logGroup: logs.LogGroup;
@@ -96,7 +107,8 @@ export class ArmTask extends Construct {
         cpuArchitecture: ecs.CpuArchitecture.ARM64,
         operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
       },
-      volumes: [{ name: 'tmp' }],
+      // A bind mount with no host path: task-scoped scratch space, removed when the task stops.
+      volumes: [{ name: SCRATCH_VOLUME }],
     });
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
@@ -134,7 +146,7 @@ export class ArmTask extends Construct {
       essential: true,
       memoryLimitMiB: props.memoryMiB,
       readonlyRootFilesystem: true,
-      user: props.user ?? '1000:1000',
+      user: props.user ?? ArmTask.DEFAULT_USER,
       environment: sortedEnvironment,
       secrets,
       stopTimeout: props.stopTimeout,
@@ -145,7 +157,11 @@ export class ArmTask extends Construct {
       }),
       portMappings: props.containerPort === undefined ? undefined : [{ containerPort: props.containerPort }],
     });
-    this.container.addMountPoints({ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false });
+    this.container.addMountPoints({
+      sourceVolume: SCRATCH_VOLUME,
+      containerPath: ArmTask.SCRATCH_PATH,
+      readOnly: false,
+    });
 
     // GuardDuty Runtime Monitoring (enabled organization-wide with agent management for Fargate) adds its agent as a
     // sidecar that the execution role pulls from GuardDuty's repository in this region: without these rights the

@@ -79,3 +79,24 @@ describe('ArmTask: the GuardDuty Runtime Monitoring agent', () => {
     );
   });
 });
+
+describe('ArmTask: scratch space', () => {
+  const template = task('ap-northeast-1');
+
+  // ECS Developer Guide, "Use bind mounts with Amazon ECS": a volume with no host is task-scoped scratch space, filled
+  // from the image's directory only when the image's VOLUME path equals the mount's containerPath (the images test
+  // checks every Dockerfile against ArmTask.SCRATCH_PATH and ArmTask.DEFAULT_USER).
+  it('mounts a host-less bind-mount volume writable at SCRATCH_PATH, runs as DEFAULT_USER on a read-only root', () => {
+    template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      Volumes: [{ Name: 'tmp' }],
+      ContainerDefinitions: [
+        Match.objectLike({
+          User: ArmTask.DEFAULT_USER,
+          ReadonlyRootFilesystem: true,
+          MountPoints: [{ SourceVolume: 'tmp', ContainerPath: ArmTask.SCRATCH_PATH, ReadOnly: false }],
+        }),
+      ],
+    });
+    expect([ArmTask.SCRATCH_PATH, ArmTask.DEFAULT_USER]).toEqual(['/tmp', '1000:1000']);
+  });
+});
