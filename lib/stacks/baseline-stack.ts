@@ -16,6 +16,11 @@ export interface BaselineStackProps extends StackProps {
   readonly cdkQualifier: string;
   /** Regions bootstrapped for CDK in this account. */
   readonly cdkRegions: readonly string[];
+  /**
+   * The account already has the GitHub OIDC provider: the deploy role trusts it instead of creating one.
+   * @default false
+   */
+  readonly githubOidcProviderExists?: boolean;
 }
 
 /**
@@ -38,6 +43,7 @@ export class BaselineStack extends Stack {
       cdkQualifier: props.cdkQualifier,
       regions: props.cdkRegions,
       roleName: ROLE_NAMES.githubDeploy,
+      createOidcProvider: !(props.githubOidcProviderExists ?? false),
     });
 
     new AccountApiSetting(this, 'S3PublicAccessBlock', {

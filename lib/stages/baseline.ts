@@ -30,5 +30,6 @@ export function addBaseline(stage: Construct, model: LandfallModel, options: Add
     githubEnvironment: options.githubEnvironment,
     cdkQualifier: platform.deploy.cdkQualifier,
     cdkRegions: [platform.homeRegion],
+    githubOidcProviderExists: options.account.existing?.githubOidcProvider ?? false,
   });
 }

@@ -27,6 +27,19 @@ export const AccountSchema = strict({
    * @default false
    */
   importPending: z.boolean().optional(),
+  /**
+   * What an adopted account already has, which landfall then uses instead of creating a second one.
+   * @default nothing: landfall creates everything
+   */
+  existing: strict({
+    /**
+     * The account already has the IAM OIDC provider for GitHub Actions (`https://token.actions.githubusercontent.com`,
+     * audience `sts.amazonaws.com`), created outside landfall. IAM holds one provider per URL per account, so the
+     * Baseline stack's deploy role trusts that provider instead of creating it.
+     * @default false
+     */
+    githubOidcProvider: z.boolean().optional(),
+  }).optional(),
 });
 export type AccountConfig = z.infer<typeof AccountSchema>;
 export type AccountRole = AccountConfig['role'];
