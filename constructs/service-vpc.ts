@@ -4,6 +4,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge, acknowledgeLint } from './acknowledge';
+import { GuardDutyEndpointCleanup } from './guardduty-endpoint-cleanup';
 import { MIN_EVIDENCE_RETENTION_DAYS, shortRetentionReason } from './log-retention';
 
 const ZONES_FROM_CONFIG =
@@ -41,6 +42,12 @@ export interface ServiceVpcProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * On stack delete, remove the VPC endpoint and security group GuardDuty Runtime Monitoring created in the VPC,
+   * which otherwise block deleting it (GuardDutyEndpointCleanup).
+   * @default true
+   */
+  readonly cleanUpGuardDutyEndpoint?: boolean;
 }
 
 /**
@@ -95,6 +102,9 @@ export class ServiceVpc extends Construct {
     });
 
     if (natInstances) this.hardenNatInstances(natInstances);
+    if (props.cleanUpGuardDutyEndpoint ?? true) {
+      new GuardDutyEndpointCleanup(this, 'GuardDutyEndpointCleanup', { vpc: this.vpc });
+    }
     const restrictDefaultSg = Stack.of(this).node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
     if (restrictDefaultSg) {
       acknowledge(restrictDefaultSg, {
