@@ -66,6 +66,10 @@ export class GuardDutyEndpointCleanup extends Construct {
     });
     // Deleted before every subnet, route and gateway of the VPC: the endpoint's network interfaces sit in the subnets.
     this.resource.node.addDependency(props.vpc);
+    acknowledgeLint(this.resource, {
+      W3005:
+        'DependsOn covers every resource of the VPC construct, the VPC included beside its Ref: the delete order needs the subnets and routes, not only the VPC',
+    });
 
     const handler = stack.node.tryFindChild(`${RESOURCE_TYPE}CustomResourceProvider`);
     if (handler) {
