@@ -88,7 +88,8 @@ export class ArmTask extends Construct {
   /**
    * The writable scratch path: a bind-mount volume (the root filesystem is read-only). ECS copies the image's own
    * directory (content, owner and mode) into it only when the image declares `VOLUME` at this exact path; otherwise it
-   * is root-owned 0755 ("Use bind mounts with Amazon ECS"). test/services/images.test.ts checks every Dockerfile.
+   * is root-owned 0755 ("Use bind mounts with Amazon ECS"). test/services/images.test.ts (shipped images) and
+   * test/platform/images.test.ts (the team's) check the Dockerfiles.
    */
   public static readonly SCRATCH_PATH = '/tmp';
   /** The user the container runs as unless `user` says otherwise: uid and gid 1000, the official Node images' `node`. */
