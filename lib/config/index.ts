@@ -33,6 +33,8 @@ export type {
 } from './operations';
 export type { CostConfig } from './schema/cost';
 export { taskBounds } from './task-bounds';
+export { isSecretArn, parseCompleteSecretArn, secretsFor } from './secrets';
+export type { SecretArn } from './secrets';
 export type { TaskBounds, BoundSource } from './task-bounds';
 export { listenerPriorities, specificityRank } from './routing';
 export type { Route } from './routing';

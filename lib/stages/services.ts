@@ -7,7 +7,7 @@ import type { Construct } from 'constructs';
 import type { WorkingHours } from '../../constructs/arm-web-service';
 import type { QueueReference } from '../../constructs/service-inputs';
 import type { LandfallModel, ResolvedEnvironment, ServiceConfig } from '../config';
-import { listenerPriorities, taskBounds } from '../config';
+import { listenerPriorities, secretsFor, taskBounds } from '../config';
 import {
   clusterName,
   deadLetterQueueName,
@@ -61,7 +61,7 @@ export function addServiceStacks(stage: Construct, model: LandfallModel, base: E
           'directory' in service.image
             ? { directory: path.resolve(model.root ?? '.', service.image.directory) }
             : service.image,
-        secretNames: service.secrets ?? {},
+        secrets: secretsFor(service, environment.name),
         sendsTo: (service.sendsTo ?? []).map((w): QueueReference => ({
           queueName: queueName(environment.name, w),
           environmentVariable: queueUrlVariable(w),

@@ -7,6 +7,7 @@ import { checkIdentityCenter } from './identity-center';
 import { checkLogArchive } from './log-archive';
 import { checkOperations } from './operations';
 import { checkRegions } from './regions';
+import { checkSecrets } from './secrets';
 import { checkSecurity } from './security';
 import { checkSendsTo, checkServices } from './services';
 
@@ -21,6 +22,7 @@ export const CHECKS: readonly Check[] = [
   checkEnvironments,
   checkServices,
   checkSendsTo,
+  checkSecrets,
   checkGuardrails,
   checkIdentityCenter,
   checkLogArchive,
