@@ -1,4 +1,5 @@
 import type { AccountConfig, LandfallModel } from '../../config';
+import { accountRegions, nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { CONFIG_OPTION, loadModel } from '../config-option';
@@ -26,11 +27,9 @@ export interface CdkBootstrapOptions {
   readonly profileFormat?: string;
 }
 
-/** Regions an account deploys to: the home region, plus us-east-1 for the management account's Billing stack. */
+/** Regions an account deploys to, as the rollout plan bootstraps them: every region of its stacks, home first. */
 export function bootstrapRegions(model: LandfallModel, account: AccountConfig): string[] {
-  const regions = [model.platform.homeRegion];
-  if (account.role === 'management') regions.push(BILLING_REGION);
-  return [...new Set(regions)];
+  return accountRegions(model, account);
 }
 
 /**
@@ -77,14 +76,13 @@ export function isSynced(model: LandfallModel, account: AccountConfig): boolean 
 
 /** The commands as text: one comment line per account, then its command (or why there is none yet). */
 export function cdkBootstrapText(model: LandfallModel, targets: readonly BootstrapTarget[]): string {
+  const notYet = nextStepsHint(rolloutPlan(model), [ORGANIZATION_DEPLOY_STEP, STEP.syncMembers]);
   const lines = [
     `# cdk bootstrap for every account and region (qualifier ${model.platform.deploy.cdkQualifier}); run each with that account's credentials:`,
   ];
   for (const t of targets) {
     if (!isSynced(model, t.account)) {
-      lines.push(
-        `# ${t.account.name} in ${t.region}: not in the organization yet; run \`landfall accounts sync\` once it exists`,
-      );
+      lines.push(`# ${t.account.name} in ${t.region}: not in the organization yet: next ${notYet}`);
       continue;
     }
     lines.push(
