@@ -4,7 +4,13 @@
  */
 import type { LandfallModel } from '../../config';
 import type { PlannedStack, RolloutPlan, RolloutStep, StepFact } from '../../plan/rollout';
-import { MIN_BOOTSTRAP_VERSION, offlineFact, placeholderFact, plannedStacks } from '../../plan/rollout';
+import {
+  MIN_BOOTSTRAP_VERSION,
+  offlineFact,
+  placeholderFact,
+  plannedStacks,
+  remainingPlaceholders,
+} from '../../plan/rollout';
 import type { Read } from '../aws/account-access';
 import type { RegionFacts, RolloutObservations } from '../aws/rollout-state';
 import { DELEGATED_PRINCIPALS } from '../aws/rollout-state';
@@ -78,11 +84,13 @@ function managementAccountFact(
   model: LandfallModel,
   obs: RolloutObservations,
 ): StepFact {
-  const placeholders = placeholderFact(plan, step);
-  if (placeholders.state !== 'done') return placeholders;
   const configured = model.accounts.management;
+  const org = obs.organization.ok ? obs.organization.value : undefined;
+  // An ID that looks like an example but is the management account AWS answers with is the real one.
+  const observedId = org?.managementAccountId ?? obs.caller.accountId;
+  const left = remainingPlaceholders(plan, step.id).filter((p) => p.value !== observedId || p.value !== configured.id);
+  if (left.length > 0) return placeholderFact({ ...plan, placeholders: left }, step);
   if (!obs.organization.ok) return unknown(`cannot read the organization: ${obs.organization.reason}`);
-  const org = obs.organization.value;
   if (org === undefined) {
     return obs.caller.accountId === configured.id
       ? done(`the credentials are account ${configured.id}, the config's management account (no organization yet)`)
