@@ -18,30 +18,22 @@ export type DocsVariant = 'summary' | 'table';
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
-/** One line per step, or per group of steps of one kind within a phase. */
+/** One line per step, or per run of consecutive steps of one group (the order stays the plan's). */
 function summaryLines(steps: readonly RolloutStep[]): string[] {
-  const lines: string[] = [];
-  const groups = new Map<string, { title: string; steps: RolloutStep[]; at: number }>();
+  const runs: RolloutStep[][] = [];
   for (const s of steps) {
-    if (s.group === undefined) {
-      lines.push(`${s.title}${s.command === undefined ? '' : `: ${code(s.command)}`} (${code(s.id)})`);
-      continue;
-    }
-    const g = groups.get(s.group.id);
-    if (g) g.steps.push(s);
-    else {
-      groups.set(s.group.id, { title: s.group.title, steps: [s], at: lines.length });
-      lines.push('');
-    }
+    const last = runs[runs.length - 1];
+    if (last !== undefined && s.group !== undefined && last[0]?.group?.id === s.group.id) last.push(s);
+    else runs.push([s]);
   }
-  for (const g of groups.values()) {
-    const [only] = g.steps;
-    lines[g.at] =
-      g.steps.length === 1 && only !== undefined
-        ? `${only.title}${only.command === undefined ? '' : `: ${code(only.command)}`} (${code(only.id)})`
-        : `${g.title} (${g.steps.length} steps: ${g.steps.map((s) => code(s.id)).join(', ')})`;
-  }
-  return lines;
+  return runs.map((run) => {
+    const [first] = run;
+    if (run.length === 1 || first?.group === undefined) {
+      const s = first as RolloutStep;
+      return `${s.title}${s.command === undefined ? '' : `: ${code(s.command)}`} (${code(s.id)})`;
+    }
+    return `${first.group.title} (${run.length} steps: ${run.map((s) => code(s.id)).join(', ')})`;
+  });
 }
 
 /** The phases as a numbered list, each step (or group of steps) a bullet with its command and id. */

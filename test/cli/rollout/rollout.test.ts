@@ -85,7 +85,8 @@ describe('landfall rollout state, from mocked AWS', () => {
     });
     expect(status(byId, 'bootstrap-delegated-admins')).toEqual({
       state: 'next',
-      reason: 'to do for security account 528361497210: GuardDuty administrator in us-east-1',
+      reason:
+        'to do for security account 528361497210: GuardDuty administrator in us-east-1 (aws guardduty enable-organization-admin-account --admin-account-id 528361497210 --region us-east-1)',
     });
     expect(status(byId, 'deploy-security-guard-duty-us-east-1')).toEqual({
       state: 'blocked',
