@@ -37,7 +37,7 @@ export function planContext(model: LandfallModel): PlanContext {
   };
 }
 
-/** The stacks at these construct paths, in inventory order; a path the inventory lacks is a programming error. */
+/** The planned stacks that match, in inventory order. */
 export function stacksAt(ctx: PlanContext, predicate: (s: PlannedStack) => boolean): PlannedStack[] {
   return ctx.stacks.filter(predicate);
 }
