@@ -11,30 +11,43 @@ import type { DiscoveredConfig } from './schema/discovered';
  *   `identityCenter.groups` takes the ID of the discovered group with the same display name. The discovered
  *   file also stays available as `model.discovered`.
  * - Everything else in `platform.ts` (names, roles, emails, budgets, assignments) is never overridden.
- * A discovered account whose email is in no config account is a problem: the file is stale.
+ * A discovered account whose email is in no config account (an email changed in `platform.ts` since the sync) is
+ * ignored and named in a notice. An `id` written in `platform.ts` that is not an account ID is a problem even when
+ * the discovered ID replaces it, so the file never hides a typo.
  */
 export function mergeDiscovered(
   platformData: unknown,
   discovered: DiscoveredConfig,
   discoveredFile: string,
-): { platformData: unknown; problems: Problem[] } {
-  if (!isRecord(platformData) || !Array.isArray(platformData.accounts)) return { platformData, problems: [] };
+  platformFile = 'config/platform.ts',
+): { platformData: unknown; problems: Problem[]; notices: Problem[] } {
+  if (!isRecord(platformData) || !Array.isArray(platformData.accounts))
+    return { platformData, problems: [], notices: [] };
   const byEmail = new Map(discovered.accounts.map((a) => [a.email.toLowerCase(), a]));
   const configEmails = new Set<string>();
-  const accounts = platformData.accounts.map((account: unknown) => {
+  const problems: Problem[] = [];
+  const accounts = platformData.accounts.map((account: unknown, i: number) => {
     if (!isRecord(account) || typeof account.email !== 'string') return account;
     configEmails.add(account.email.toLowerCase());
     const found = byEmail.get(account.email.toLowerCase());
-    return found ? { ...account, id: found.id } : account;
+    if (!found) return account;
+    if (account.id !== undefined && !(typeof account.id === 'string' && /^\d{12}$/.test(account.id))) {
+      problems.push({
+        file: platformFile,
+        path: `accounts[${i}].id`,
+        message: `${JSON.stringify(account.id)} is not a 12-digit AWS account ID (${discoveredFile} has ${found.id} for ${found.email}: write that, or leave the id out)`,
+      });
+    }
+    return { ...account, id: found.id };
   });
-  const problems: Problem[] = discovered.accounts.flatMap((a, i) =>
+  const notices: Problem[] = discovered.accounts.flatMap((a, i) =>
     configEmails.has(a.email.toLowerCase())
       ? []
       : [
           {
             file: discoveredFile,
             path: `accounts[${i}].email`,
-            message: `"${a.email}" is the email of no account in the platform config (run \`landfall accounts sync\` again, or delete the entry)`,
+            message: `"${a.email}" is the email of no account in the platform config: ignored (run \`landfall accounts sync\` to refresh the file)`,
           },
         ],
   );
@@ -56,7 +69,7 @@ export function mergeDiscovered(
       groups: Object.fromEntries(Object.entries(groups).map(([name, id]) => [name, ic.groups[name] ?? id])),
     };
   }
-  return { platformData: merged, problems };
+  return { platformData: merged, problems, notices };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

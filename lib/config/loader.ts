@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DISCOVERED_FILE } from '../naming';
 import type { LandfallModel } from './model';
+import { describeLoadError, syntaxErrors } from './load-errors';
 import { ConfigError } from './problems';
 import type { Problem } from './problems';
 import type { ConfigSource } from './validate';
@@ -39,6 +40,13 @@ export function loadConfig(dir = 'config', options: { discovered?: boolean } = {
       });
       return undefined;
     }
+    // Checked before loading: TypeScript's own transpiler (ts-jest) recovers from syntax errors that tsx rejects,
+    // so the parser decides, the same way in synth, the CLI and the tests.
+    const syntax = syntaxErrors(file);
+    if (syntax.length > 0) {
+      for (const message of syntax) problems.push({ file: shown, path: '', message });
+      return undefined;
+    }
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(path.resolve(file)) as { default?: unknown };
@@ -53,8 +61,7 @@ export function loadConfig(dir = 'config', options: { discovered?: boolean } = {
       }
       return { file: shown, data: mod.default };
     } catch (err) {
-      const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      problems.push({ file: shown, path: '', message: `could not be loaded: ${reason}` });
+      for (const message of describeLoadError(file, err)) problems.push({ file: shown, path: '', message });
       return undefined;
     }
   };
@@ -73,14 +80,17 @@ export function loadConfig(dir = 'config', options: { discovered?: boolean } = {
       return undefined;
     }
   };
+  const root = path.dirname(path.resolve(dir));
   const platform = read(files.platform);
   const services = files.services.map(read).filter((s): s is ConfigSource => s !== undefined);
+  const unloadedServices = files.services.length - services.length;
   // `accounts sync` loads without it: it regenerates the file, so a stale one must not stop it.
   const discovered = options.discovered === false ? undefined : readJson(files.discovered);
+  problems.push(...services.flatMap((s) => imageDirectoryProblems(s, root)));
   if (!platform || problems.length > 0) {
     // Still report schema problems of the files that loaded.
     try {
-      if (platform) validateConfig(platform, services, discovered);
+      if (platform) validateConfig(platform, services, discovered, { unloadedServices });
     } catch (err) {
       if (err instanceof ConfigError) problems.push(...err.problems);
       else throw err;
@@ -88,5 +98,37 @@ export function loadConfig(dir = 'config', options: { discovered?: boolean } = {
     throw new ConfigError(problems);
   }
   const model = validateConfig(platform, services, discovered);
-  return { ...model, root: path.dirname(path.resolve(dir)) };
+  return { ...model, root };
+}
+
+/**
+ * A service built from a directory needs that directory and its Dockerfile, relative to the repository root (the
+ * config directory's parent); without them synth would stop with a stack trace of the asset bundler.
+ */
+function imageDirectoryProblems(source: ConfigSource, root: string): Problem[] {
+  const image = (source.data as { image?: { directory?: unknown } } | undefined)?.image;
+  const directory = image?.directory;
+  if (typeof directory !== 'string' || directory === '') return [];
+  const absolute = path.resolve(root, directory);
+  const shownRoot = path.relative(process.cwd(), root) || '.';
+  const where = `relative to the repository root ${shownRoot}`;
+  if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) {
+    return [
+      {
+        file: source.file,
+        path: 'image.directory',
+        message: `"${directory}" is not a directory (${where}; create it with a Dockerfile, or run \`landfall new-service\`)`,
+      },
+    ];
+  }
+  if (!fs.existsSync(path.join(absolute, 'Dockerfile'))) {
+    return [
+      {
+        file: source.file,
+        path: 'image.directory',
+        message: `"${directory}" has no Dockerfile (${where}; the image is built from ${path.join(directory, 'Dockerfile')} for linux/arm64)`,
+      },
+    ];
+  }
+  return [];
 }

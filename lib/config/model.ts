@@ -1,3 +1,4 @@
+import type { Problem } from './problems';
 import type { TierProfile } from './profiles';
 import type { Tier } from './profiles';
 import type { AccountConfig } from './schema/accounts';
@@ -35,4 +36,6 @@ export interface LandfallModel {
    * config directory when the loader read it. @default the working directory
    */
   readonly root?: string;
+  /** What the config's readers should know but that is not a problem (an ignored discovered entry). @default none */
+  readonly notices?: readonly Problem[];
 }

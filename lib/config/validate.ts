@@ -23,24 +23,28 @@ export interface ConfigSource {
  * `ConfigError` listing every problem. A cross-field check runs when the sections it reads passed their schema,
  * so it never reports a consequence of a schema problem, and a schema problem never hides it. The discovered
  * file (`landfall accounts sync`), when given, is validated first and merged over the platform data (see
- * `mergeDiscovered` for the precedence).
+ * `mergeDiscovered` for the precedence). `options.unloadedServices` counts service files that could not be loaded
+ * at all (the loader reported them), so the checks that need every service wait.
  */
 export function validateConfig(
   platformSource: ConfigSource,
   serviceSources: readonly ConfigSource[],
   discoveredSource?: ConfigSource,
+  options: { readonly unloadedServices?: number } = {},
 ): LandfallModel {
   const problems: Problem[] = [];
   const parseOptions = { error: errorMap, reportInput: true } as const;
   let platformData = platformSource.data;
   let discovered: DiscoveredConfig | undefined;
+  const notices: Problem[] = [];
   if (discoveredSource) {
     const result = DiscoveredSchema.safeParse(discoveredSource.data, parseOptions);
     if (result.success) {
       discovered = result.data;
-      const merged = mergeDiscovered(platformData, discovered, discoveredSource.file);
+      const merged = mergeDiscovered(platformData, discovered, discoveredSource.file, platformSource.file);
       platformData = merged.platformData;
       problems.push(...merged.problems);
+      notices.push(...merged.notices);
     } else {
       problems.push(...problemsFromZod(discoveredSource.file, result.error));
     }
@@ -56,7 +60,8 @@ export function validateConfig(
   }
 
   const valid = platformResult.success ? platformResult.data : validSections(platformData);
-  const allServicesValid = services.length === serviceSources.length;
+  // A service file that did not load counts as invalid: checks across all services would report its absence.
+  const allServicesValid = services.length === serviceSources.length && (options.unloadedServices ?? 0) === 0;
   // Only the sections a check `needs` are read, and those passed their schema.
   const ctx = { platformFile: platformSource.file, platform: valid as PlatformConfig, services };
   for (const check of CHECKS) {
@@ -65,7 +70,8 @@ export function validateConfig(
     }
   }
   if (problems.length > 0 || !platformResult.success) throw new ConfigError(problems);
-  return buildModel(platformResult.data, services, discovered);
+  const model = buildModel(platformResult.data, services, discovered);
+  return notices.length > 0 ? { ...model, notices } : model;
 }
 
 /** The top-level sections of a platform definition that pass their own schema, parsed. */

@@ -3,11 +3,13 @@ import * as path from 'node:path';
 import { loadConfig, validateConfig } from '../../lib/config';
 import type { ConfigSource } from '../../lib/config';
 import { tempRepo } from '../support/cli';
-import { REFERENCE_CONFIG_DIR, referencePlatform, referenceServices } from '../support/example';
+import { REFERENCE_CONFIG_DIR, referencePlatform, referenceServices, REPO_ROOT } from '../support/example';
 
 const services = (): ConfigSource[] =>
   Object.entries(referenceServices()).map(([name, data]) => ({ file: `config/services/${name}.ts`, data }));
-const exampleDiscovered = () => JSON.parse(fs.readFileSync(path.join(REFERENCE_CONFIG_DIR, 'discovered.json'), 'utf8'));
+/** What `landfall accounts sync` writes for the reference organization (test/fixtures/discovered/). */
+const exampleDiscovered = () =>
+  JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'discovered', 'discovered.json'), 'utf8'));
 
 function withDiscovered(discovered: unknown, platform: unknown = referencePlatform()) {
   return validateConfig({ file: 'config/platform.ts', data: platform }, services(), {
@@ -26,9 +28,19 @@ function errorWith(discovered: unknown): string {
 }
 
 describe('config/discovered.json', () => {
-  it('is read by loadConfig: the example exposes its Identity Center IDs', () => {
-    const model = loadConfig(REFERENCE_CONFIG_DIR);
-    expect(model.discovered?.identityCenter?.instanceArn).toBe('arn:aws:sso:::instance/ssoins-0000000000000000');
+  it('is not shipped: a new repository has only the values of platform.ts', () => {
+    expect(fs.existsSync(path.join(REPO_ROOT, 'config', 'discovered.json'))).toBe(false);
+    expect(loadConfig(REFERENCE_CONFIG_DIR).discovered).toBeUndefined();
+  });
+
+  it('is read by loadConfig when the sync has written it', () => {
+    const root = tempRepo();
+    const discovered = exampleDiscovered();
+    discovered.identityCenter.instanceArn = 'arn:aws:sso:::instance/ssoins-1111222233334444';
+    fs.writeFileSync(path.join(root, 'config', 'discovered.json'), JSON.stringify(discovered));
+    expect(loadConfig(path.join(root, 'config')).platform.identityCenter.instanceArn).toBe(
+      'arn:aws:sso:::instance/ssoins-1111222233334444',
+    );
   });
 
   it('supplies the organization, Identity Center and group IDs the stacks use, by group display name', () => {
@@ -76,11 +88,27 @@ describe('config/discovered.json', () => {
     expect(withDiscovered(discovered).platform.accounts.find((a) => a.name === 'prod')?.id).toBe('666666666666');
   });
 
-  it('rejects a discovered account whose email no config account has (a stale file)', () => {
+  it('ignores, with a notice, a discovered account whose email no config account has (emails replaced since the sync)', () => {
     const discovered = exampleDiscovered();
     discovered.accounts[2].email = 'gone@example.com';
-    expect(errorWith(discovered)).toBe(
-      'config/discovered.json has 1 problem:\n  * accounts[2].email: "gone@example.com" is the email of no account in the platform config (run `landfall accounts sync` again, or delete the entry)',
+    discovered.accounts[2].id = '999999999999';
+    const model = withDiscovered(discovered);
+    expect(model.platform.accounts.map((a) => a.id)).not.toContain('999999999999');
+    expect(model.notices).toEqual([
+      {
+        file: 'config/discovered.json',
+        path: 'accounts[2].email',
+        message:
+          '"gone@example.com" is the email of no account in the platform config: ignored (run `landfall accounts sync` to refresh the file)',
+      },
+    ]);
+  });
+
+  it('still reports a mistyped account ID in platform.ts that the discovered ID replaces', () => {
+    const platform = referencePlatform();
+    (platform.accounts as Array<{ id: string }>)[3].id = '44444444444';
+    expect(() => withDiscovered(exampleDiscovered(), platform)).toThrow(
+      'config/platform.ts has 1 problem:\n  * accounts[3].id: "44444444444" is not a 12-digit AWS account ID (config/discovered.json has 444444444444 for aws+dev@example.com: write that, or leave the id out)',
     );
   });
 

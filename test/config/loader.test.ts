@@ -65,7 +65,9 @@ describe('loadConfig', () => {
       const dir = path.join(root, 'config');
       fs.writeFileSync(path.join(dir, 'services', 'broken.ts'), "throw new Error('boom: cannot read secrets.json');\n");
       const shown = path.relative(process.cwd(), path.join(dir, 'services', 'broken.ts'));
-      expect(messageOf(dir)).toBe(`${shown} has 1 problem:\n  * could not be loaded: boom: cannot read secrets.json`);
+      expect(messageOf(dir)).toBe(
+        `${shown} has 1 problem:\n  * could not be loaded: 1:7: boom: cannot read secrets.json`,
+      );
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
@@ -59,7 +58,6 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     await moto.reset();
     // moto's organization gives the management account the email master@example.com.
     root = tempRepo((s) => s.replace('aws+management@example.com', 'master@example.com'));
-    fs.rmSync(path.join(root, 'config', 'discovered.json'));
   });
 
   const env = (keys: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } = plainKeys) => ({

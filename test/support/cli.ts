@@ -27,9 +27,13 @@ export async function runIn(
 /**
  * A throwaway repository root with a copy of the reference fixture's `config/` and `services/` and a link to `lib/`,
  * so commands can write files without touching the working tree. The config files' imports of `lib/config` are
- * rewritten for the new depth (`../lib/config`, as in a real repository). `edit` rewrites platform.ts.
+ * rewritten for the new depth (`../lib/config`, as in a real repository). `edit` rewrites platform.ts;
+ * `discovered` adds the `config/discovered.json` that `landfall accounts sync` writes for the reference organization.
  */
-export function tempRepo(edit: (platformTs: string) => string = (s) => s): string {
+export function tempRepo(
+  edit: (platformTs: string) => string = (s) => s,
+  options: { readonly discovered?: boolean } = {},
+): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-cli-'));
   fs.cpSync(path.join(REFERENCE_ROOT, 'config'), path.join(root, 'config'), { recursive: true });
   // The reference services build their images from these directories.
@@ -42,6 +46,12 @@ export function tempRepo(edit: (platformTs: string) => string = (s) => s): strin
   }
   const platform = path.join(root, 'config', 'platform.ts');
   fs.writeFileSync(platform, edit(fs.readFileSync(platform, 'utf8')));
+  if (options.discovered) {
+    fs.copyFileSync(
+      path.join(REPO_ROOT, 'test', 'fixtures', 'discovered', 'discovered.json'),
+      path.join(root, 'config', 'discovered.json'),
+    );
+  }
   return root;
 }
 

@@ -59,7 +59,7 @@ describe('cdk bootstrap commands', () => {
   });
 
   it('prints no command for an account the sync has not found yet', async () => {
-    const root = tempRepo();
+    const root = tempRepo(undefined, { discovered: true });
     const file = path.join(root, 'config', 'discovered.json');
     const discovered = JSON.parse(fs.readFileSync(file, 'utf8'));
     discovered.accounts = discovered.accounts.filter((a: { name: string }) => a.name !== 'prod');

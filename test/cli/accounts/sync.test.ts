@@ -23,7 +23,6 @@ describe('landfall accounts sync', () => {
   let root: string;
   beforeEach(() => {
     root = tempRepo();
-    fs.rmSync(path.join(root, 'config', 'discovered.json'));
   });
 
   it('writes the account IDs the organization gives the config emails (matched case-insensitively)', async () => {
