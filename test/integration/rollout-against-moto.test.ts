@@ -44,7 +44,6 @@ const stackTemplate = JSON.stringify({ Resources: { Topic: { Type: 'AWS::SNS::To
     await moto.reset();
     // moto's organization gives the management account the email master@example.com.
     root = tempRepo((s) => s.replace('aws+management@example.com', 'master@example.com'));
-    fs.rmSync(path.join(root, 'config', 'discovered.json'));
   });
 
   const env = () => ({

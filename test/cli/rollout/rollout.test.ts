@@ -255,7 +255,6 @@ describe('landfall rollout, the command', () => {
   /** A repository whose config/ is the reference platform with every placeholder filled in. */
   function realRepo(): string {
     const root = tempRepo();
-    fs.rmSync(path.join(root, 'config', 'discovered.json'));
     fs.writeFileSync(
       path.join(root, 'config', 'platform.ts'),
       `import { definePlatform } from '../lib/config';\n\nexport default definePlatform(${JSON.stringify(realPlatform(), null, 2)});\n`,
