@@ -13,6 +13,7 @@ export const STAGES = {
 /** Stack construct IDs inside a stage. */
 export const STACKS = {
   baseline: 'Baseline',
+  regionalBaseline: 'RegionalBaseline',
   organization: 'Organization',
   identityCenter: 'IdentityCenter',
   trail: 'Trail',
@@ -37,6 +38,14 @@ const kebab = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').to
 /** CloudFormation stack name: `landfall-<stage>-<stack>`, for example `landfall-prod-network`. */
 export function stackName(stage: string, stack: string): string {
   return `${PREFIX}-${kebab(stage)}-${kebab(stack)}`;
+}
+
+/**
+ * Stack construct ID of a stack repeated per region: `<stack>-<region>`, for example `RegionalBaseline-us-east-1`
+ * or `GuardDuty-us-east-1` (the home region's GuardDuty stack keeps the plain `GuardDuty`).
+ */
+export function regionalStackId(stack: string, region: string): string {
+  return `${stack}-${region}`;
 }
 
 /** Stack construct ID of a service stack inside an environment stage. */

@@ -61,11 +61,31 @@ export interface CostReport {
   readonly problems: readonly string[];
 }
 
-type Resources = Readonly<Record<string, TemplateResource>>;
+/**
+ * Slack channels of AWS Chatbot configurations, by the literal topic ARNs they subscribe to. AWS Chatbot allows one
+ * configuration per channel and account, so a channel that carries topics of several stacks (the Cost stack's carries
+ * the us-east-1 billing topic) names the other stacks' topics by ARN.
+ */
+type ChannelsByArn = ReadonlyMap<string, readonly string[]>;
 
-/** Who receives what an SNS topic of the same template publishes: its subscriptions and Chatbot channels. */
-function topicSubscribers(resources: Resources, topicId: string): string[] {
+function channelsByArn(stacks: readonly AssemblyStack[]): ChannelsByArn {
+  const out = new Map<string, string[]>();
+  for (const stack of stacks) {
+    for (const r of Object.values(stack.resources)) {
+      const p = r.Properties ?? {};
+      if (r.Type !== 'AWS::Chatbot::SlackChannelConfiguration' || !Array.isArray(p.SnsTopicArns)) continue;
+      for (const arn of p.SnsTopicArns) {
+        if (typeof arn === 'string') out.set(arn, [...(out.get(arn) ?? []), `slack ${literal(p.SlackChannelId)}`]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Who receives what an SNS topic publishes: its subscriptions and the Chatbot channels of its template or by ARN. */
+function topicSubscribers(stack: AssemblyStack, topicId: string, byArn: ChannelsByArn): string[] {
   const out: string[] = [];
+  const resources = stack.resources;
   for (const r of Object.values(resources)) {
     const p = r.Properties ?? {};
     if (r.Type === 'AWS::SNS::Subscription' && referencedId(p.TopicArn) === topicId)
@@ -78,15 +98,20 @@ function topicSubscribers(resources: Resources, topicId: string): string[] {
       out.push(`slack ${literal(p.SlackChannelId)}`);
     }
   }
+  const name = literal(resources[topicId]?.Properties?.TopicName);
+  if (name !== undefined && stack.account !== undefined && stack.region !== undefined) {
+    out.push(...(byArn.get(`arn:aws:sns:${stack.region}:${stack.account}:${name}`) ?? []));
+  }
   return out;
 }
 
 /** An SNS subscriber as text, and whether it reaches anyone. */
-function describeSns(resources: Resources, arn: unknown): { text: string; reaches: boolean } {
+function describeSns(stack: AssemblyStack, arn: unknown, byArn: ChannelsByArn): { text: string; reaches: boolean } {
+  const resources = stack.resources;
   const id = referencedId(arn);
   const topic = id === undefined ? undefined : resources[id];
   if (id === undefined || topic?.Type !== 'AWS::SNS::Topic') return { text: `SNS ${literal(arn)}`, reaches: true };
-  const subs = topicSubscribers(resources, id);
+  const subs = topicSubscribers(stack, id, byArn);
   const name = literal(topic.Properties?.TopicName) ?? id;
   return { text: `SNS ${name} (${subs.length === 0 ? 'no subscription' : subs.join(', ')})`, reaches: subs.length > 0 };
 }
@@ -99,7 +124,12 @@ function budgetAccountId(budget: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-function readBudget(stack: AssemblyStack, logicalId: string, resource: TemplateResource): BudgetInfo {
+function readBudget(
+  stack: AssemblyStack,
+  logicalId: string,
+  resource: TemplateResource,
+  byArn: ChannelsByArn,
+): BudgetInfo {
   const p = resource.Properties ?? {};
   const budget = (p.Budget ?? {}) as Record<string, unknown>;
   const meta = resource.Metadata?.[BUDGET_METADATA_KEY] as AccountMetadata | undefined;
@@ -123,7 +153,7 @@ function readBudget(stack: AssemblyStack, logicalId: string, resource: TemplateR
     let reaches = false;
     for (const s of e.Subscribers ?? []) {
       if (s.SubscriptionType === 'SNS') {
-        const sns = describeSns(stack.resources, s.Address);
+        const sns = describeSns(stack, s.Address, byArn);
         subscribers.add(sns.text);
         reaches ||= sns.reaches;
       } else {
@@ -196,11 +226,12 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
   const subscriptions: AnomalySubscriptionInfo[] = [];
   const billingAlarms: BillingAlarmInfo[] = [];
   const problems: string[] = [];
+  const byArn = channelsByArn(stacks);
   for (const stack of stacks) {
     const resources = stack.resources;
     for (const [logicalId, r] of Object.entries(resources)) {
       const p = r.Properties ?? {};
-      if (r.Type === 'AWS::Budgets::Budget') budgets.push(readBudget(stack, logicalId, r));
+      if (r.Type === 'AWS::Budgets::Budget') budgets.push(readBudget(stack, logicalId, r, byArn));
       if (r.Type === 'AWS::CE::AnomalySubscription') {
         const monitors = (Array.isArray(p.MonitorArnList) ? p.MonitorArnList : [])
           .map(referencedId)
@@ -208,7 +239,7 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
         const subscribers = (
           Array.isArray(p.Subscribers) ? (p.Subscribers as Array<{ Type?: string; Address?: unknown }>) : []
         ).map((s) =>
-          s.Type === 'SNS' ? describeSns(resources, s.Address) : { text: literal(s.Address) ?? '?', reaches: true },
+          s.Type === 'SNS' ? describeSns(stack, s.Address, byArn) : { text: literal(s.Address) ?? '?', reaches: true },
         );
         const info: AnomalySubscriptionInfo = {
           name: literal(p.SubscriptionName) ?? logicalId,
@@ -223,7 +254,7 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
           problems.push(`anomaly subscription ${info.name} has no subscriber who receives its alerts`);
       }
       if (r.Type === 'AWS::CloudWatch::Alarm' && isBillingAlarm(p)) {
-        const actions = (Array.isArray(p.AlarmActions) ? p.AlarmActions : []).map((a) => describeSns(resources, a));
+        const actions = (Array.isArray(p.AlarmActions) ? p.AlarmActions : []).map((a) => describeSns(stack, a, byArn));
         const info: BillingAlarmInfo = {
           name: literal(p.AlarmName) ?? logicalId,
           region: stack.region ?? '?',

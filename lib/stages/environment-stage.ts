@@ -10,7 +10,7 @@ import type { ObservabilityStack } from '../stacks/observability-stack';
 import { WebServiceStack } from '../stacks/web-service-stack';
 import { NetworkStack } from '../stacks/network-stack';
 import { PlatformStack } from '../stacks/platform-stack';
-import { addBaseline } from './baseline';
+import { addBaseline, addRegionalBaselines } from './baseline';
 import type { ServiceHandles } from './observability';
 import { addObservability } from './observability';
 import type { ServiceStacks } from './services';
@@ -43,13 +43,15 @@ export class EnvironmentStage extends Stage {
     const notifications = resolveNotifications(config);
     const retain = profile.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     tagScope(this, environment.name, config.organization.owner);
-    this.baseline = addBaseline(this, model, {
+    const baselineOptions = {
       stageName: id,
       account: environment.account,
       recordingFrequency: profile.configRecordingFrequency,
       githubEnvironment: environment.name,
       terminationProtection: profile.terminationProtection,
-    });
+    };
+    this.baseline = addBaseline(this, model, baselineOptions);
+    addRegionalBaselines(this, model, baselineOptions, this.baseline);
 
     this.network = new NetworkStack(this, STACKS.network, {
       stackName: stackName(id, STACKS.network),

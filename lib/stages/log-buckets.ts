@@ -28,6 +28,7 @@ export function addLogBuckets(stage: Construct, stageName: string, model: Landfa
     accessLogsLifecycle: lifecycle('accessLogs'),
     trailArn: organizationTrailArn(model),
     configRoleName: ROLE_NAMES.configRecorder,
+    configAccountIds: platform.accounts.map((a) => a.id),
     loadBalancerLogWriter: loadBalancerLogWriter(platform.homeRegion),
     memberAccountIds: platform.accounts.filter((a) => a.role !== 'management').map((a) => a.id),
   });

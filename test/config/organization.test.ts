@@ -274,7 +274,7 @@ describe('security hub', () => {
       x.securityHub.disabledControls.push({ control: 'IAM.6', reason: 'listed twice by mistake here' });
     });
     expect(configErrorOf(p)).toBe(
-      `${HEADER}securityHub.disabledControls[2].control: "IAM.6" is already listed in securityHub.disabledControls[0] (list each control once)`,
+      `${HEADER}securityHub.disabledControls[7].control: "IAM.6" is already listed in securityHub.disabledControls[0] (list each control once)`,
     );
   });
 

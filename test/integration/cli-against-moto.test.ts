@@ -152,10 +152,10 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     );
   });
 
-  it('bootstrap --apply enables trusted access, the SCP type and the GuardDuty administrator (Security Hub stays blocked: moto lacks its admin APIs)', async () => {
+  it('bootstrap --apply enables trusted access, the SCP type and the GuardDuty administrator in every allowed region (Security Hub stays blocked: moto lacks its admin APIs)', async () => {
     const ids = await createOrganization();
     const run = await cli(['bootstrap', '--apply']);
-    expect(run.stdout).toContain('Changed 8 steps.');
+    expect(run.stdout).toContain('Changed 9 steps.');
     expect(run.stdout).toContain('securityhub:ListOrganizationAdminAccounts failed: the endpoint answered HTTP 404');
     expect(run.code).toBe(1); // the two Security Hub steps are blocked on moto
 
@@ -174,6 +174,9 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     expect(root?.PolicyTypes).toEqual([{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }]);
     const admins = (await sdk(GuardDutyClient).send(new ListGuardDutyAdmins({}))).AdminAccounts;
     expect(admins).toEqual([{ AdminAccountId: ids.security, AdminStatus: 'ENABLED' }]);
+    // Delegation is per region (GuardDuty user guide): us-east-1 is an allowed region of the example.
+    const eastAdmins = (await sdk(GuardDutyClient, 'us-east-1').send(new ListGuardDutyAdmins({}))).AdminAccounts;
+    expect(eastAdmins).toEqual([{ AdminAccountId: ids.security, AdminStatus: 'ENABLED' }]);
     const delegated = (
       await org.send(new ListDelegatedAdministratorsCommand({ ServicePrincipal: 'guardduty.amazonaws.com' }))
     ).DelegatedAdministrators;
@@ -189,7 +192,7 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     expect(report.changed).toBe(0);
     expect(report.steps.filter((s: { planned: string }) => s.planned === 'to do')).toEqual([]);
     const text = await cli(['bootstrap', '--apply']);
-    expect(text.stdout).toContain('Nothing to do: 9 of 11 steps are done; nothing changed. 2 blocked');
+    expect(text.stdout).toContain('Nothing to do: 10 of 12 steps are done; nothing changed. 2 blocked');
   });
 
   it('accounts sync writes the IDs the organization gave the config accounts, and the app reads them', async () => {

@@ -59,6 +59,8 @@ export interface FakeState {
   trusted: Set<string>;
   delegated: Map<string, Set<string>>;
   guardDutyAdmins: Array<{ accountId: string; status: string }>;
+  /** GuardDuty administrators of the regions other than the home region (ap-northeast-1), by region. */
+  regionalGuardDutyAdmins: Record<string, Array<{ accountId: string; status: string }>>;
   securityHubAdmins: Array<{ accountId: string; status: string }>;
   instances: Array<{ arn: string; identityStoreId: string; owner: string }>;
   groups: Record<string, string>;
@@ -108,6 +110,7 @@ export function freshOrganization(overrides: Partial<FakeState> = {}): FakeState
     trusted: new Set(),
     delegated: new Map(),
     guardDutyAdmins: [],
+    regionalGuardDutyAdmins: {},
     securityHubAdmins: [],
     instances: [
       { arn: 'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6', identityStoreId: 'd-9067a1b2c3', owner: '111111111111' },
@@ -138,6 +141,7 @@ export function completeSetup(state: FakeState): FakeState {
     state.trusted.add(p);
   state.scpStatus = 'ENABLED';
   state.guardDutyAdmins = [{ accountId: '210987654321', status: 'ENABLED' }];
+  state.regionalGuardDutyAdmins = { 'us-east-1': [{ accountId: '210987654321', status: 'ENABLED' }] };
   state.securityHubAdmins = [{ accountId: '210987654321', status: 'ENABLED' }];
   state.delegated.set('guardduty.amazonaws.com', new Set(['210987654321']));
   state.delegated.set('securityhub.amazonaws.com', new Set(['210987654321']));
@@ -160,6 +164,8 @@ export interface FakeAws {
   readonly ssoAdmin: Stub;
   readonly identityStore: Stub;
   readonly guardDuty: Stub;
+  /** The GuardDuty client of each other region the code asked for (`clients.inRegion(region).guardDuty`). */
+  readonly regionalGuardDuty: Record<string, Stub>;
   readonly securityHub: Stub;
   readonly sqs: Stub;
   /** Make the next `times` calls of `command` (whose input passes `when`) fail with `error`; later calls behave. */
@@ -324,6 +330,27 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
   }));
   on(sqs, StartMessageMoveTaskCommand, () => ({ TaskHandle: 'handle-1' }));
 
+  // Other regions: the same clients, except a GuardDuty client whose administrators are the region's own.
+  const regionalGuardDuty: Record<string, Stub> = {};
+  const regionalClients: Record<string, AwsClients> = {};
+  const inRegion = (other: string): AwsClients => {
+    if (other === region) return clients;
+    if (regionalClients[other]) return regionalClients[other];
+    const client = new GuardDutyClient({ region: other, credentials });
+    const gd = stub(client);
+    const admins = () => (state.regionalGuardDutyAdmins[other] ??= []);
+    on(gd, ListGuardDutyAdmins, () => ({
+      AdminAccounts: admins().map((a) => ({ AdminAccountId: a.accountId, AdminStatus: a.status })),
+    }));
+    on(gd, EnableGuardDutyAdmin, (input: { AdminAccountId: string }) => {
+      admins().push({ accountId: input.AdminAccountId, status: 'ENABLED' });
+      return {};
+    });
+    regionalGuardDuty[other] = gd;
+    return (regionalClients[other] = { ...clients, guardDuty: client });
+  };
+  (clients as { inRegion?: (r: string) => AwsClients }).inRegion = inRegion;
+
   const factoryCalls: ClientOptions[] = [];
   return {
     state,
@@ -346,6 +373,7 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     ssoAdmin,
     identityStore,
     guardDuty,
+    regionalGuardDuty,
     securityHub,
     sqs,
   };

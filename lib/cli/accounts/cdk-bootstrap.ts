@@ -1,5 +1,5 @@
 import type { AccountConfig, LandfallModel } from '../../config';
-import { accountRegions, nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
+import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { CONFIG_OPTION, loadModel } from '../config-option';
@@ -27,9 +27,15 @@ export interface CdkBootstrapOptions {
   readonly profileFormat?: string;
 }
 
-/** Regions an account deploys to, as the rollout plan bootstraps them: every region of its stacks, home first. */
+/**
+ * Regions an account deploys to: the home region, every other allowed region (each account has a
+ * RegionalBaseline there, the security account a GuardDuty stack), and us-east-1 for the management account's
+ * Organization and Billing stacks.
+ */
 export function bootstrapRegions(model: LandfallModel, account: AccountConfig): string[] {
-  return accountRegions(model, account);
+  const regions = [model.platform.homeRegion, ...model.platform.allowedRegions];
+  if (account.role === 'management') regions.push(BILLING_REGION);
+  return [...new Set(regions)];
 }
 
 /**

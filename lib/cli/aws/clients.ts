@@ -46,6 +46,11 @@ export interface AwsClients {
   readonly iam: IAMClient;
   /** Service Quotas in the client's region (Organizations' quotas are read in us-east-1). */
   readonly serviceQuotas: ServiceQuotasClient;
+  /**
+   * The same clients (same credentials) in another region, for the few per-region calls (GuardDuty's delegated
+   * administrator is designated in each region). @default none: per-region steps report that they cannot run
+   */
+  readonly inRegion?: (region: string) => AwsClients;
 }
 
 export type ClientFactory = (options: ClientOptions) => AwsClients;
@@ -83,7 +88,16 @@ export const createAwsClients: ClientFactory = (options) => {
   const configService = lazy(() => new ConfigServiceClient(common));
   const iam = lazy(() => new IAMClient(common));
   const serviceQuotas = lazy(() => new ServiceQuotasClient(common));
+  const regions = new Map<string, AwsClients>();
   return {
+    inRegion: (region) => {
+      if (region === options.region) return createAwsClients(options);
+      const existing = regions.get(region);
+      if (existing) return existing;
+      const created = createAwsClients({ ...options, region });
+      regions.set(region, created);
+      return created;
+    },
     get organizations() {
       return organizations();
     },

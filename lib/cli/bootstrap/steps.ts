@@ -56,7 +56,7 @@ export function bootstrapSteps(ctx: StepContext): Step[] {
   return [
     ...TRUSTED_SERVICES.map((s) => trustedAccessStep(ctx, s.principal, s.label)),
     scpPolicyTypeStep(ctx),
-    guardDutyAdminStep(ctx),
+    ...guardDutyRegions(ctx).map((region) => guardDutyAdminStep(ctx, region)),
     securityHubAdminStep(ctx),
     ...DELEGATED_SERVICES.map((principal) => delegatedAdminStep(ctx, principal)),
     identityCenterStep(ctx),
@@ -144,11 +144,23 @@ function securityAccount(ctx: StepContext): { account: OrganizationAccount } | {
   return { account };
 }
 
+/**
+ * The regions where the security account becomes GuardDuty's delegated administrator: the home region first, then
+ * every other region the guardrails allow. Delegation and auto-enable are per region (GuardDuty user guide,
+ * "Permissions required to designate a delegated GuardDuty administrator account": the designation "allows the
+ * delegated administrator account to enable and manage GuardDuty for other accounts in the organization in the
+ * current Region"), and the Security stage deploys a GuardDuty stack in each of them.
+ */
+export function guardDutyRegions(ctx: Pick<StepContext, 'model' | 'region'>): string[] {
+  return [ctx.region, ...ctx.model.platform.allowedRegions.filter((r) => r !== ctx.region)];
+}
+
 /** Shared logic of the GuardDuty and Security Hub organization admin steps. */
 function organizationAdminStep(
   ctx: StepContext,
   options: {
     id: string;
+    region: string;
     service: string;
     listAdmins: () => Promise<Array<{ accountId: string; status: string }>>;
     enable: (accountId: string) => Promise<void>;
@@ -157,7 +169,7 @@ function organizationAdminStep(
 ): Step {
   return {
     id: options.id,
-    title: `${options.service} administrator in ${ctx.region}`,
+    title: `${options.service} administrator in ${options.region}`,
     async check() {
       const security = securityAccount(ctx);
       if ('reason' in security) return blocked(security.reason);
@@ -184,10 +196,20 @@ function organizationAdminStep(
   };
 }
 
-function guardDutyAdminStep(ctx: StepContext): Step {
-  const { clients, retry } = ctx;
+function guardDutyAdminStep(ctx: StepContext, region: string): Step {
+  const { retry } = ctx;
+  const regional = region === ctx.region ? ctx.clients : ctx.clients.inRegion?.(region);
+  if (regional === undefined) {
+    return {
+      id: `organization-admin:guardduty:${region}`,
+      title: `GuardDuty administrator in ${region}`,
+      check: async () => blocked(`no AWS clients for ${region}: run bootstrap with the landfall CLI`),
+    };
+  }
+  const clients = () => regional;
   return organizationAdminStep(ctx, {
-    id: `organization-admin:guardduty:${ctx.region}`,
+    id: `organization-admin:guardduty:${region}`,
+    region,
     service: 'GuardDuty',
     disableCommand: 'aws guardduty disable-organization-admin-account --admin-account-id',
     listAdmins: async () =>
@@ -195,7 +217,7 @@ function guardDutyAdminStep(ctx: StepContext): Step {
         await allPages(async (token) => {
           const page = await call(
             'guardduty:ListOrganizationAdminAccounts',
-            () => clients.guardDuty.send(new ListGuardDutyAdminsCommand({ NextToken: token })),
+            () => clients().guardDuty.send(new ListGuardDutyAdminsCommand({ NextToken: token })),
             retry,
           );
           return { items: page.AdminAccounts, next: page.NextToken };
@@ -204,7 +226,7 @@ function guardDutyAdminStep(ctx: StepContext): Step {
     enable: async (accountId) => {
       await call(
         'guardduty:EnableOrganizationAdminAccount',
-        () => clients.guardDuty.send(new EnableGuardDutyAdminCommand({ AdminAccountId: accountId })),
+        () => clients().guardDuty.send(new EnableGuardDutyAdminCommand({ AdminAccountId: accountId })),
         retry,
       );
     },
@@ -215,6 +237,7 @@ function securityHubAdminStep(ctx: StepContext): Step {
   const { clients, retry } = ctx;
   return organizationAdminStep(ctx, {
     id: `organization-admin:securityhub:${ctx.region}`,
+    region: ctx.region,
     service: 'Security Hub',
     disableCommand: 'aws securityhub disable-organization-admin-account --admin-account-id',
     listAdmins: async () =>

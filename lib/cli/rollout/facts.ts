@@ -212,13 +212,6 @@ function delegatedFact(model: LandfallModel, obs: RolloutObservations): StepFact
     if (!read.ok) return unknown(`cannot read the ${what}: ${read.reason}`);
     if (!read.value.some((a) => a.accountId === account.id && a.status === 'ENABLED')) todo.push(what);
   }
-  // GuardDuty delegation is per region: name the call for each region that lacks it.
-  const guardDutyRegions = Object.entries(obs.guardDutyAdmins)
-    .filter(([, read]) => read.ok && !read.value.some((a) => a.accountId === account.id && a.status === 'ENABLED'))
-    .map(([region]) => region);
-  const howTo = guardDutyRegions.map(
-    (r) => `aws guardduty enable-organization-admin-account --admin-account-id ${account.id} --region ${r}`,
-  );
   for (const principal of DELEGATED_PRINCIPALS) {
     const read = obs.delegatedAdministrators[principal];
     if (read === undefined) continue;
@@ -227,9 +220,7 @@ function delegatedFact(model: LandfallModel, obs: RolloutObservations): StepFact
   }
   return todo.length === 0
     ? done(`security account ${account.id} administers GuardDuty and Security Hub`)
-    : notDone(
-        `to do for security account ${account.id}: ${todo.join(', ')}${howTo.length === 0 ? '' : ` (${howTo.join('; ')})`}`,
-      );
+    : notDone(`to do for security account ${account.id}: ${todo.join(', ')}`);
 }
 
 /** The facts of one account and region, or the unknown fact that says why they are missing. */

@@ -1,6 +1,7 @@
 import { checkAccounts } from './accounts';
 import type { Check } from './context';
 import { checkEnvironments } from './environments';
+import { checkExisting } from './existing';
 import { checkGuardrails } from './guardrails';
 import { checkIdentityCenter } from './identity-center';
 import { checkLogArchive } from './log-archive';
@@ -28,6 +29,7 @@ export const CHECKS: readonly Check[] = [
   checkScaling,
   checkRouting,
   checkNetwork,
+  checkExisting,
 ];
 
 export type { Check, CheckContext, ServiceEntry } from './context';

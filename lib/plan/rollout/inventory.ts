@@ -4,7 +4,7 @@
  * of them in exactly one step; `test/plan/rollout/app-consistency.test.ts` compares it with `cdk.out`.
  */
 import type { AccountConfig, LandfallModel } from '../../config';
-import { serviceStackId, STACKS, stackName, STAGES } from '../../naming';
+import { regionalStackId, serviceStackId, STACKS, stackName, STAGES } from '../../naming';
 
 /** Organizations has one endpoint, in us-east-1: the Organization stack lives there whatever the home region. */
 export const ORGANIZATIONS_REGION = 'us-east-1';
@@ -15,8 +15,6 @@ export const BILLING_REGION = 'us-east-1';
  * `SERVICES_PER_DASHBOARD`; a test compares them.
  */
 export const SERVICES_PER_OBSERVABILITY_STACK = 25;
-/** Construct ID prefix of the per-region Baseline of the allowed regions other than the home region. */
-export const REGIONAL_BASELINE = 'RegionalBaseline';
 
 export type StackRole =
   | 'organization'
@@ -48,11 +46,6 @@ export interface PlannedStack {
   readonly role: StackRole;
   /** Environment name, for the stacks of an environment stage. */
   readonly environment?: string;
-}
-
-/** `GuardDuty-us-east-1`, `RegionalBaseline-us-east-1`: the construct ID of a stack repeated per region. */
-export function regionalStackId(base: string, region: string): string {
-  return `${base}-${region}`;
 }
 
 /** The allowed regions other than the home region: each gets a RegionalBaseline (and a GuardDuty stack). */
@@ -91,7 +84,7 @@ export function plannedStacks(model: LandfallModel): PlannedStack[] {
   const baselines = (stage: string, account: AccountConfig, environment?: string) => [
     stack(stage, STACKS.baseline, account, home, 'baseline', environment),
     ...others.map((r) =>
-      stack(stage, regionalStackId(REGIONAL_BASELINE, r), account, r, 'regional-baseline', environment),
+      stack(stage, regionalStackId(STACKS.regionalBaseline, r), account, r, 'regional-baseline', environment),
     ),
   ];
 

@@ -35,16 +35,19 @@ export function baselineSteps(ctx: PlanContext): RolloutStep[] {
     return i === -1 ? accountOrder.length : i;
   };
   const ordered = [...baselines].sort((a, b) => rank(a) - rank(b));
+  // A RegionalBaseline reuses its account's recorder role (IAM is global): it depends on the home Baseline.
+  const homeOf = (s: PlannedStack) => baselines.find((b) => b.role === 'baseline' && b.account.name === s.account.name);
   return [
     buckets,
-    ...ordered.map((s) =>
-      deployStep([s], {
+    ...ordered.map((s) => {
+      const home = s.role === 'regional-baseline' ? homeOf(s) : undefined;
+      return deployStep([s], {
         title: `${s.role === 'baseline' ? 'Baseline' : `Baseline of ${s.region}`} of account ${s.account.name}${s.environment === undefined ? '' : " (from the platform team's credentials: the GitHub deploy role that deploys the rest of the environment lives here)"}: AWS Config delivers to the log-archive bucket`,
-        needs: [buckets.id],
+        needs: [buckets.id, ...(home === undefined ? [] : [deployStepId(home.stackName)])],
         phase: 'baselines',
         group: BASELINES_GROUP,
-      }),
-    ),
+      });
+    }),
   ];
 }
 
@@ -84,10 +87,15 @@ export function securitySteps(ctx: PlanContext, baselineStepIds: readonly string
     ctx.slackAccounts.some((a) => a.name === accountName) ? [chatbotStepId(accountName)] : [];
   const one = (role: PlannedStack['role']) => stacksAt(ctx, (s) => s.role === role);
 
+  // The home region's GuardDuty stack holds the configurator role the other regions' stacks use.
+  const guardDutyHome = one('guardduty').find((s) => s.region === ctx.home);
   const guardDuty = one('guardduty').map((s) =>
     deployStep([s], {
       title: `GuardDuty in ${s.region}: the delegated administrator's detector settings and organization auto-enable (needs the security account as GuardDuty administrator in ${s.region})`,
-      needs: [STEP.delegatedAdministrators],
+      needs: [
+        STEP.delegatedAdministrators,
+        ...(guardDutyHome === undefined || s === guardDutyHome ? [] : [deployStepId(guardDutyHome.stackName)]),
+      ],
       phase: 'security',
       group: { id: 'guardduty', title: 'GuardDuty in every allowed region, after the delegated administrators' },
     }),
@@ -116,14 +124,15 @@ export function securitySteps(ctx: PlanContext, baselineStepIds: readonly string
     phase: 'security',
   });
   const management = ctx.management.name;
-  const cost = deployStep(one('cost'), {
-    title: 'Budgets per account and Cost Anomaly Detection (needs the real account IDs)',
-    needs: [STEP.syncMembers, ...slack(management)],
-    phase: 'security',
-  });
   const billing = deployStep(one('billing'), {
     title: "The organization's EstimatedCharges alarm in us-east-1 (needs billing alerts enabled)",
     needs: [STEP.enableBillingAlerts, ...slack(management)],
+    phase: 'security',
+  });
+  const cost = deployStep(one('cost'), {
+    title:
+      'Budgets per account and Cost Anomaly Detection (needs the real account IDs; after Billing, whose topic the cost Slack channel subscribes to)',
+    needs: [STEP.syncMembers, billing.id, ...slack(management)],
     phase: 'security',
   });
   return [
@@ -140,9 +149,9 @@ export function securitySteps(ctx: PlanContext, baselineStepIds: readonly string
     ),
     trail,
     identityCenter,
-    cost,
     billing,
     ...subscriptionsStep(ctx, management, BILLING_REGION, resolveCost(model.platform).emails, billing.id, 'security'),
+    cost,
   ];
 }
 

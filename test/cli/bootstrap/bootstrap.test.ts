@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-securityhub';
 import { makeBootstrapCommand } from '../../../lib/cli/bootstrap/command';
 import { planSteps } from '../../../lib/cli/bootstrap/engine';
-import { bootstrapSteps } from '../../../lib/cli/bootstrap/steps';
+import { bootstrapSteps, guardDutyRegions } from '../../../lib/cli/bootstrap/steps';
 import { referenceModel } from '../../support/example';
 import { runIn } from '../../support/cli';
 import { commandNames, completeSetup, fakeAws, freshOrganization } from '../../support/fake-aws';
@@ -62,12 +62,13 @@ describe('landfall bootstrap: plan', () => {
       'trusted access: CloudTrail': 'to do',
       'SCP policy type on the root': 'to do',
       'GuardDuty administrator in ap-northeast-1': 'to do',
+      'GuardDuty administrator in us-east-1': 'to do',
       'Security Hub administrator in ap-northeast-1': 'to do',
       'delegated administrator for guardduty.amazonaws.com': 'to do',
       'delegated administrator for securityhub.amazonaws.com': 'to do',
       'Identity Center instance and groups': 'done',
     });
-    expect(run.stdout).toContain('10 to do. Run `landfall bootstrap --apply` to make the changes.');
+    expect(run.stdout).toContain('11 to do. Run `landfall bootstrap --apply` to make the changes.');
     expect(aws.organizations.commandCalls(EnableAWSServiceAccessCommand)).toHaveLength(0);
     expect(aws.guardDuty.commandCalls(EnableGuardDutyAdmin)).toHaveLength(0);
   });
@@ -121,7 +122,7 @@ describe('landfall bootstrap: plan', () => {
     const run = await bootstrap(fakeAws(), ['--json']);
     const report = JSON.parse(run.stdout);
     expect(report.organization).toEqual({ id: 'o-a1b2c3d4e5', managementAccountId: '111111111111', rootId: 'r-a1b2' });
-    expect(report.steps).toHaveLength(11);
+    expect(report.steps).toHaveLength(12);
     expect(report.steps[0]).toEqual({
       id: 'trusted-access:sso.amazonaws.com',
       title: 'trusted access: IAM Identity Center',
@@ -162,7 +163,7 @@ describe('landfall bootstrap --apply', () => {
     const run = await bootstrap(aws, ['--apply']);
     expect(aws.organizations.commandCalls(RegisterDelegatedAdministratorCommand)).toHaveLength(0);
     expect(run.stdout).toContain('already done: delegated administrator for guardduty.amazonaws.com');
-    expect(run.stdout).toContain('Changed 8 steps (2 found already done).');
+    expect(run.stdout).toContain('Changed 9 steps (2 found already done).');
   });
 
   it('registers a delegated administrator that the service did not register', async () => {
@@ -178,13 +179,15 @@ describe('landfall bootstrap --apply', () => {
     await bootstrap(aws, ['--apply']);
     aws.organizations.resetHistory();
     aws.guardDuty.resetHistory();
+    aws.regionalGuardDuty['us-east-1'].resetHistory();
     aws.securityHub.resetHistory();
     const second = await bootstrap(aws, ['--apply']);
     expect(second.code).toBe(0);
     expect(Object.values(states(second.stdout)).every((s) => s === 'done')).toBe(true);
-    expect(second.stdout).toContain('Nothing to do: 11 of 11 steps are done; nothing changed.');
+    expect(second.stdout).toContain('Nothing to do: 12 of 12 steps are done; nothing changed.');
     expect(commandNames(aws.organizations).filter((n) => /^(Enable|Register)/.test(n))).toEqual([]);
     expect(aws.guardDuty.commandCalls(EnableGuardDutyAdmin)).toHaveLength(0);
+    expect(aws.regionalGuardDuty['us-east-1'].commandCalls(EnableGuardDutyAdmin)).toHaveLength(0);
     expect(aws.securityHub.commandCalls(EnableSecurityHubAdmin)).toHaveLength(0);
   });
 
@@ -217,7 +220,7 @@ describe('landfall bootstrap --apply', () => {
     expect(first.code).toBe(3);
     expect(first.stderr).toBe(
       [
-        'landfall: step 3 of 10 "trusted access: Security Hub" failed: access denied to organizations:EnableAWSServiceAccess (AccessDeniedException: You don\'t have permissions to access this resource.)',
+        'landfall: step 3 of 11 "trusted access: Security Hub" failed: access denied to organizations:EnableAWSServiceAccess (AccessDeniedException: You don\'t have permissions to access this resource.)',
         'hint: 2 steps applied before it. Fix the cause and run `landfall bootstrap --apply` again: it reads the state from AWS and continues with this step',
         '',
       ].join('\n'),
@@ -354,6 +357,58 @@ describe('landfall bootstrap: faults', () => {
     expect(run.code).toBe(1);
     expect(states(run.stdout)['Security Hub administrator in ap-northeast-1']).toBe('blocked');
     expect(states(run.stdout)['GuardDuty administrator in ap-northeast-1']).toBe('to do');
+  });
+});
+
+// GuardDuty user guide, "Permissions required to designate a delegated GuardDuty administrator account": the
+// designation "allows the delegated administrator account to enable and manage GuardDuty for other accounts in the
+// organization in the current Region". So it is made in every region the guardrails allow (allowedRegions).
+describe('landfall bootstrap: GuardDuty administrator in every allowed region', () => {
+  it('designates the security account as GuardDuty administrator in the home region and in us-east-1', async () => {
+    const aws = fakeAws();
+    const run = await bootstrap(aws, ['--apply']);
+    expect(run.code).toBe(0);
+    expect(aws.guardDuty.commandCalls(EnableGuardDutyAdmin).map((c) => c.args[0].input)).toEqual([
+      { AdminAccountId: '210987654321' },
+    ]);
+    expect(aws.regionalGuardDuty['us-east-1'].commandCalls(EnableGuardDutyAdmin).map((c) => c.args[0].input)).toEqual([
+      { AdminAccountId: '210987654321' },
+    ]);
+    expect(run.stdout).toContain('applied: GuardDuty administrator in us-east-1');
+  });
+
+  it('makes the per-region call with a client of that region', async () => {
+    const aws = fakeAws();
+    await bootstrap(aws, ['--apply']);
+    const [call] = aws.regionalGuardDuty['us-east-1'].commandCalls(EnableGuardDutyAdmin);
+    const client = call.thisValue as { config: { region: () => Promise<string> } };
+    await expect(client.config.region()).resolves.toBe('us-east-1');
+  });
+
+  it('finds a region already done and designates only the missing one', async () => {
+    const state = freshOrganization({ guardDutyAdmins: [{ accountId: '210987654321', status: 'ENABLED' }] });
+    const run = await bootstrap(fakeAws(state));
+    expect(states(run.stdout)['GuardDuty administrator in ap-northeast-1']).toBe('done');
+    expect(states(run.stdout)['GuardDuty administrator in us-east-1']).toBe('to do');
+  });
+
+  it('blocks a region whose administrator is another account, naming that region', async () => {
+    const state = freshOrganization({
+      regionalGuardDutyAdmins: { 'us-east-1': [{ accountId: '999999999999', status: 'ENABLED' }] },
+    });
+    const run = await bootstrap(fakeAws(state));
+    expect(states(run.stdout)['GuardDuty administrator in us-east-1']).toBe('blocked');
+    expect(states(run.stdout)['GuardDuty administrator in ap-northeast-1']).toBe('to do');
+  });
+
+  it('has one GuardDuty step per allowed region, home first', () => {
+    const model = referenceModel();
+    const platform = { ...model.platform, allowedRegions: ['us-east-1', 'ap-northeast-1', 'eu-west-1'] };
+    expect(guardDutyRegions({ model: { ...model, platform }, region: 'ap-northeast-1' })).toEqual([
+      'ap-northeast-1',
+      'us-east-1',
+      'eu-west-1',
+    ]);
   });
 });
 

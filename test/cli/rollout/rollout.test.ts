@@ -85,8 +85,7 @@ describe('landfall rollout state, from mocked AWS', () => {
     });
     expect(status(byId, 'bootstrap-delegated-admins')).toEqual({
       state: 'next',
-      reason:
-        'to do for security account 528361497210: GuardDuty administrator in us-east-1 (aws guardduty enable-organization-admin-account --admin-account-id 528361497210 --region us-east-1)',
+      reason: 'to do for security account 528361497210: GuardDuty administrator in us-east-1',
     });
     expect(status(byId, 'deploy-security-guard-duty-us-east-1')).toEqual({
       state: 'blocked',
@@ -195,10 +194,10 @@ describe('landfall rollout state, from mocked AWS', () => {
         'account dev already has the GitHub OIDC provider arn:aws:iam::740583619432:oidc-provider/token.actions.githubusercontent.com (one per URL): delete it right before this deploy (aws iam delete-open-id-connect-provider --open-id-connect-provider-arn arn:aws:iam::740583619432:oidc-provider/token.actions.githubusercontent.com); the Baseline creates it again with the same ARN, so roles that trust it work again',
       ].join('; '),
     });
-    // The regional Baseline has no OIDC provider and this region no recorder: nothing stops it.
+    // The regional Baseline reuses the home Baseline's recorder role: it waits for it.
     expect(status(byId, 'deploy-dev-regional-baseline-us-east-1')).toEqual({
-      state: 'next',
-      reason: 'not deployed: landfall-dev-regional-baseline-us-east-1',
+      state: 'blocked',
+      reason: 'waits for deploy-dev-baseline',
     });
   });
 
