@@ -4,6 +4,7 @@
  */
 import type { ResolvedEnvironment, Tier } from '../../config';
 import { ROLE_NAMES } from '../../naming';
+import { secretsFor } from '../../config/secrets';
 import { cdkDeploy, partitionOf, profileOf } from './commands';
 import type { PlanContext } from './context';
 import { deployStep, stacksAt, step } from './context';
@@ -34,7 +35,7 @@ export function environmentInputs(ctx: PlanContext, env: ResolvedEnvironment): E
       check: `aws acm describe-certificate --certificate-arn ${arn} --region ${region} --profile ${profile} --query Certificate.Status --output text`,
     });
   }
-  const secrets = [...new Set(ctx.model.services.flatMap((s) => Object.values(s.secrets ?? {})))];
+  const secrets = [...new Set(ctx.model.services.flatMap((s) => Object.values(secretsFor(s, env.name))))];
   for (const secret of secrets) {
     inputs.push({
       kind: 'secret',
