@@ -253,11 +253,11 @@ describe('the rollout plan of the reference platform: manual prerequisites', () 
       },
       {
         kind: 'secret',
-        value: 'acme/api/token-secret',
+        value: 'acme/api/token',
         account: 'stg',
         region: 'ap-northeast-1',
         check:
-          'aws secretsmanager describe-secret --secret-id acme/api/token-secret --region ap-northeast-1 --profile stg --query ARN --output text',
+          'aws secretsmanager describe-secret --secret-id acme/api/token --region ap-northeast-1 --profile stg --query ARN --output text',
       },
     ]);
     expect(stepOf('deploy-stg').needs).toContain('inputs-stg');
