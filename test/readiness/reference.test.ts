@@ -8,7 +8,7 @@ import {
   writerCalls,
 } from '../../lib/checks/readiness';
 import { simulatePolicies } from '../../scripts/readiness-simulator';
-import { referenceOptions, synthesizedAssembly } from './support';
+import { referenceOptions, synthesizedAssembly } from './fixture';
 
 /** The gates over the reference fixture as synthesized (once for this file): a platform that deploys. */
 const reference = synthesizedAssembly();

@@ -1,7 +1,4 @@
 import type { Assembly, AssemblyStack, Template, TemplateResource } from '../../lib/checks/readiness';
-import type { LandfallModel } from '../../lib/config';
-import { loadAssembly } from '../../scripts/readiness';
-import { buildApp, referenceModel } from '../support/example';
 
 /** A stack of a hand-written assembly; account 444444444444 and region ap-northeast-1 unless given. */
 export function stack(
@@ -37,18 +34,3 @@ export function assembly(...stacks: AssemblyStack[]): Assembly {
 
 /** A policy document with the given statements. */
 export const policy = (...Statement: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement });
-
-/** Synthesize the platform of a model (the reference fixture by default) and read its cloud assembly. */
-export function synthesizedAssembly(model: LandfallModel = referenceModel(), failOnFindings = true): Assembly {
-  const built = buildApp({ model, failOnFindings });
-  built.app.synth();
-  return loadAssembly(built.outdir);
-}
-
-/** The account names and organization ID of the reference fixture, as the runner takes them from config/. */
-export function referenceOptions(model: LandfallModel = referenceModel()) {
-  return {
-    accountNames: Object.fromEntries(model.platform.accounts.map((a) => [a.id, a.name])),
-    organizationId: model.platform.organization.id,
-  };
-}

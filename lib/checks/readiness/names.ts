@@ -11,6 +11,7 @@ import type { NameRule } from './name-scopes';
 import { NAME_SCOPES, looksLikeName } from './name-scopes';
 
 interface Declared {
+  readonly type: string;
   readonly where: string;
   readonly stack: string;
   readonly resource: string;
@@ -26,7 +27,7 @@ const isCustom = (type: string) => type.startsWith('Custom::') || type === 'AWS:
 
 export function checkNames(assembly: Assembly): ReadinessProblem[] {
   const problems: ReadinessProblem[] = [];
-  const declared = new Map<string, { rule: NameRule; type: string; scopeText: string; all: Declared[] }>();
+  const declared = new Map<string, { rule: NameRule; scopeText: string; all: Declared[] }>();
 
   for (const { stack, id, resource } of resourcesOf(assembly)) {
     if (isCustom(resource.Type)) continue;
@@ -68,17 +69,17 @@ export function checkNames(assembly: Assembly): ReadinessProblem[] {
       const key = [rule.namespace ?? `${resource.Type}:${rule.property}`, scopeKey, within ?? '', compared].join('|');
       const found = declared.get(key) ?? {
         rule,
-        type: resource.Type,
         scopeText: within === undefined ? scopeText : `${scopeText} within ${rule.within} ${within}`,
         all: [],
       };
-      found.all.push({ where: `${stack.path} ${id}`, stack: stack.path, resource: id, name });
+      found.all.push({ type: resource.Type, where: `${stack.path} ${id}`, stack: stack.path, resource: id, name });
       declared.set(key, found);
     }
   }
 
-  for (const { rule, type, scopeText, all } of declared.values()) {
+  for (const { rule, scopeText, all } of declared.values()) {
     if (all.length < 2) continue;
+    const type = [...new Set(all.map((d) => d.type))].join(' and ');
     const names = [...new Set(all.map((d) => `"${d.name}"`))].join(' / ');
     problems.push({
       gate: 'names',
