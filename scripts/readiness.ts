@@ -96,8 +96,11 @@ function fromConfig(dir: string | undefined): { accountNames?: Record<string, st
       organizationId: model.platform.organization.id,
     };
   } catch (err) {
-    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new ReadinessError(`cannot load the config in ${configDir}: ${reason}`, 4);
+    // A ConfigError lists every problem, one per line, as `landfall validate` prints them.
+    throw new ReadinessError(
+      `cannot load the config in ${configDir}: ${err instanceof Error ? err.message : String(err)}`,
+      4,
+    );
   }
 }
 
