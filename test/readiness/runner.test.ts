@@ -133,7 +133,7 @@ describe('scripts/readiness.ts', () => {
       ),
     ).toBe(4);
     expect(err).toEqual([
-      `landfall readiness: cannot load the config in ${empty}: ${path.relative(process.cwd(), path.join(empty, 'platform.ts'))} has 1 problem:`,
+      `landfall readiness: cannot load the config in ${empty}: ${path.relative(process.cwd(), path.join(empty, 'platform.ts'))} has 1 problem:\n  * does not exist (expected a module whose default export is the definition)`,
     ]);
   });
 });
