@@ -1,6 +1,6 @@
 import { checkExportStability } from '../../lib/checks/readiness';
 import { referencePlatform, referenceServices, validate } from '../support/example';
-import { synthesizedAssembly } from './fixture';
+import { synthesize } from './fixture';
 
 /**
  * Config changes a team makes after the first deploy must not remove or change an export another stack imports:
@@ -8,14 +8,14 @@ import { synthesizedAssembly } from './fixture';
  * output value. All the imports must be removed before you can delete the exporting stack or modify the output
  * value." The reference fixture is synthesized before the change (once) and after each change.
  */
-const before = synthesizedAssembly();
+const before = synthesize().assembly;
 const after = (
   mutate: (platform: ReturnType<typeof referencePlatform>, services: ReturnType<typeof referenceServices>) => void,
 ) => {
   const platform = referencePlatform();
   const services = referenceServices();
   mutate(platform, services);
-  return synthesizedAssembly(validate(platform, services), false);
+  return synthesize(validate(platform, services), false).assembly;
 };
 const messages = (mutate: Parameters<typeof after>[0]) =>
   checkExportStability(before, after(mutate)).map((p) => p.message);

@@ -88,6 +88,14 @@ describe('physical-name gate', () => {
     ]);
   });
 
+  it('qualifies a cluster referenced inside each stack by that stack', () => {
+    const service = {
+      ...one('AWS::ECS::Service', { ServiceName: 'api', Cluster: { Ref: 'Cluster' } }),
+      Cluster: { Type: 'AWS::ECS::Cluster', Properties: {} },
+    };
+    expect(messages(stack('dev/A', { resources: service }), stack('dev/B', { resources: service }))).toEqual([]);
+  });
+
   it('resolves names built from pseudo parameters with each stack account and region', () => {
     const bucket = one('AWS::S3::Bucket', {
       BucketName: { 'Fn::Join': ['-', ['acme-assets', { Ref: 'AWS::AccountId' }, { Ref: 'AWS::Region' }]] },

@@ -59,7 +59,7 @@ export interface ReadinessProblem {
   readonly gate: GateName;
   /** Path of the stack the problem is reported against. */
   readonly stack: string;
-  /** Logical ID of the resource, when the problem is about one. */
+  /** Logical ID of the resource, when the problem is about one. @default none (the stack as a whole) */
   readonly resource?: string;
   /** One readable sentence that names what is wrong and what AWS requires. */
   readonly message: string;

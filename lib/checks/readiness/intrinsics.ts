@@ -195,5 +195,6 @@ export function referencedId(value: unknown): string | undefined {
   if (!isObject(value)) return undefined;
   if (typeof value.Ref === 'string') return value.Ref;
   const getAtt = value['Fn::GetAtt'];
+  if (typeof getAtt === 'string') return getAtt.split('.')[0];
   return Array.isArray(getAtt) && typeof getAtt[0] === 'string' ? getAtt[0] : undefined;
 }

@@ -15,7 +15,7 @@ export interface NameRule {
   /** The property holding the name; a dotted path for nested ones (`Budget.BudgetName`). */
   readonly property: string;
   readonly scope: NameScope;
-  /** A property whose value further scopes the name (an ECS service name is unique within its cluster). */
+  /** A property whose value further scopes the name (an ECS service name is unique within its cluster). @default none */
   readonly within?: string;
   /** Types sharing one namespace use the same key (metric and composite alarms). @default the resource type */
   readonly namespace?: string;
@@ -29,7 +29,7 @@ export interface NameRule {
 
 export interface TypeNames {
   readonly names: readonly NameRule[];
-  /** Name-like properties that are not this resource's name, and what they are. */
+  /** Name-like properties that are not this resource's name, and what they are. @default none */
   readonly notNames?: Readonly<Record<string, string>>;
 }
 

@@ -4,7 +4,7 @@
  * A second resource with a name already taken fails at deploy time ("already exists"), usually in another stack
  * than the one under review, so a per-template check cannot see it.
  */
-import type { Assembly, ReadinessProblem } from './assembly';
+import type { Assembly, AssemblyStack, ReadinessProblem } from './assembly';
 import { resourcesOf } from './assembly';
 import { partitionOf, resolveString } from './intrinsics';
 import type { NameRule } from './name-scopes';
@@ -20,6 +20,17 @@ interface Declared {
 
 function valueAt(properties: Readonly<Record<string, unknown>>, path: string): unknown {
   return path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], properties);
+}
+
+/**
+ * The value of a scoping property (an ECS service's cluster) as comparable text: resolved where it can be; a
+ * reference to a resource of the stack's own is qualified by the stack, since logical IDs repeat across stacks.
+ */
+function scopeValue(value: unknown, stack: AssemblyStack): string {
+  const resolved = resolveString(value, stack, { resources: true });
+  if (resolved !== undefined) return JSON.stringify(resolved);
+  const text = JSON.stringify(value ?? null);
+  return /"(Ref|Fn::GetAtt)"/.test(text) ? `${stack.path}:${text}` : text;
 }
 
 /** Custom resources take arbitrary properties; the singleton gate reads the account settings they make. */
@@ -52,7 +63,7 @@ export function checkNames(assembly: Assembly): ReadinessProblem[] {
       if (raw === undefined) continue;
       const name = resolveString(raw, stack);
       if (name === undefined) continue; // derived from something unique (a resource reference): not comparable
-      const within = rule.within === undefined ? undefined : JSON.stringify(valueAt(properties, rule.within) ?? null);
+      const within = rule.within === undefined ? undefined : scopeValue(valueAt(properties, rule.within), stack);
       const scopeKey =
         rule.scope === 'global'
           ? partitionOf(stack.region)

@@ -118,7 +118,8 @@ export function resourcePolicyOf(stack: AssemblyStack, id: string): Policies | u
     const attaches =
       (target?.Type === 'AWS::S3::Bucket' &&
         r.Type === 'AWS::S3::BucketPolicy' &&
-        referencedId(r.Properties?.Bucket) === id) ||
+        (referencedId(r.Properties?.Bucket) === id ||
+          resolveString(r.Properties?.Bucket, stack) === resolveString({ Ref: id }, stack, { resources: true }))) ||
       (target?.Type === 'AWS::SNS::Topic' && r.Type === 'AWS::SNS::TopicPolicy' && refersTo(r.Properties?.Topics, id));
     if (attaches) {
       const kind = r.Type === 'AWS::S3::BucketPolicy' ? 'bucket policy' : 'topic policy';

@@ -14,7 +14,7 @@ export interface BucketReference {
   readonly type: string;
   readonly property: string;
   readonly bucket: string;
-  /** Key prefix the writer uses, if any. */
+  /** Key prefix the writer uses. @default none */
   readonly prefix?: string;
 }
 

@@ -11,6 +11,7 @@ export interface Target {
   readonly arn: string;
   readonly account: string;
   readonly region: string;
+  /** @default none (the target has no resource policy) */
   readonly resourcePolicy?: PolicySource;
 }
 

@@ -20,6 +20,7 @@ export interface SimulationRequest {
   readonly context: Readonly<Record<string, string>>;
   /** Identity policies of the principal; empty for a service principal. */
   readonly identityPolicies: readonly NamedPolicy[];
+  /** The resource's policy. @default none (the resource has no policy, or it is AWS's own) */
   readonly resourcePolicy?: NamedPolicy;
 }
 
@@ -43,22 +44,25 @@ export interface WriterCall {
   readonly stack: string;
   readonly resource: string;
   readonly principal: string;
-  /** The principal's account; undefined for a service principal. */
+  /** The principal's account. @default none (a service principal) */
   readonly principalAccount?: string;
   readonly action: string;
   readonly target: string;
   readonly targetAccount: string;
   readonly context: Readonly<Record<string, string>>;
-  /** Undefined for a service principal (only the resource policy decides). */
+  /** The principal's policies. @default none (a service principal: only the resource policy decides) */
   readonly identity?: PolicySource;
-  /** Undefined when the target has no resource policy. */
+  /** The target's resource policy. @default none (the target has none) */
   readonly resourcePolicy?: PolicySource;
   /** The AWS documentation that says the service makes this call. */
   readonly docs: string;
 }
 
 export interface WriterOptions {
-  /** The organization ID (`o-...`): the value of `aws:PrincipalOrgID`, and the organization trail's log prefix. */
+  /**
+   * The organization ID (`o-...`): the value of `aws:PrincipalOrgID`, and the organization trail's log prefix.
+   * @default unknown (organization conditions deny; the organization trail's member delivery is not simulated)
+   */
   readonly organizationId?: string;
 }
 
