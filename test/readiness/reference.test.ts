@@ -19,6 +19,7 @@ describe('readiness gates over the reference fixture', () => {
     expect(reference.stacks.map((s) => s.path).sort()).toEqual([...stackPaths].sort());
   });
 
+  // CloudFormation, "Fn::ImportValue": "For each AWS account, Export names must be unique within a Region."
   it('every import matches an export of a stack it depends on, in its account and region', () => {
     expect(checkImports(reference)).toEqual([]);
   });
@@ -27,6 +28,8 @@ describe('readiness gates over the reference fixture', () => {
     expect(checkNames(reference)).toEqual([]);
   });
 
+  // cloudformation-coverage-roadmap#1155: "there is no way of creating multiple SlackChannelConfiguration for the
+  // same channel id"; Config: "only one customer managed configuration recorder for each account for each AWS Region".
   it('declares every per-account singleton once', () => {
     expect(checkSingletons(reference).map((p) => p.message)).toEqual([]);
   });
@@ -47,6 +50,8 @@ describe('readiness gates over the reference fixture', () => {
     expect([...found].sort()).toEqual([...kinds].sort());
   });
 
+  // Each service's permission page (AWS Config, CloudTrail, Elastic Load Balancing, AWS Budgets, GuardDuty on
+  // Fargate): the calls and the policies are in lib/checks/readiness/writers-*.ts with the quotes.
   it('allows every cross-account writer what its service does', async () => {
     expect((await checkWriters(reference, simulatePolicies, options)).map((p) => p.message)).toEqual([]);
   });
