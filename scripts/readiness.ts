@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import type { Assembly } from '../lib/checks/readiness';
 import { assemblyFrom, checkReadiness, formatMarkdown, formatText } from '../lib/checks/readiness';
 import { loadConfig } from '../lib/config';
+import { rolloutPlan } from '../lib/plan/rollout';
 import { simulatePolicies } from './readiness-simulator';
 
 /** Read a cloud assembly directory (manifest.json, nested stage assemblies, templates). */
@@ -85,8 +86,12 @@ function parseArgs(argv: readonly string[]): Args {
   };
 }
 
-/** Account names and the organization ID from the config, when there is one. */
-function fromConfig(dir: string | undefined): { accountNames?: Record<string, string>; organizationId?: string } {
+/** Account names, the organization ID and the rollout plan's steps from the config, when there is one. */
+function fromConfig(dir: string | undefined): {
+  accountNames?: Record<string, string>;
+  organizationId?: string;
+  plannedSteps?: ReturnType<typeof rolloutPlan>['steps'];
+} {
   const configDir = dir ?? 'config';
   if (dir === undefined && !fs.existsSync(path.join(configDir, 'platform.ts'))) return {};
   try {
@@ -94,6 +99,7 @@ function fromConfig(dir: string | undefined): { accountNames?: Record<string, st
     return {
       accountNames: Object.fromEntries(model.platform.accounts.map((a) => [a.id, a.name])),
       organizationId: model.platform.organization.id,
+      plannedSteps: rolloutPlan(model).steps,
     };
   } catch (err) {
     // A ConfigError lists every problem, one per line, as `landfall validate` prints them.

@@ -1,5 +1,7 @@
 import {
   checkImports,
+  checkReadiness,
+  missingFromPlan,
   checkNames,
   checkReferencedBuckets,
   checkSingletons,
@@ -7,7 +9,9 @@ import {
   externalInputs,
   writerCalls,
 } from '../../lib/checks/readiness';
+import { rolloutPlan } from '../../lib/plan/rollout';
 import { simulatePolicies } from '../../scripts/readiness-simulator';
+import { referenceModel } from '../support/example';
 import { referenceOptions, synthesize } from './fixture';
 
 /** The gates over the reference fixture as synthesized (once for this file): a platform that deploys. */
@@ -60,9 +64,9 @@ describe('readiness gates over the reference fixture', () => {
     expect(externalInputs(reference, options).map((i) => `${i.kind} ${i.value} ${i.account} ${i.region}`)).toEqual([
       'certificate arn:aws:acm:ap-northeast-1:666666666666:certificate/00000000-0000-4000-8000-000000000666 prod ap-northeast-1',
       'certificate arn:aws:acm:ap-northeast-1:555555555555:certificate/00000000-0000-4000-8000-000000000555 stg ap-northeast-1',
-      'secret acme/api/token-secret dev ap-northeast-1',
-      'secret acme/api/token-secret prod ap-northeast-1',
-      'secret acme/api/token-secret stg ap-northeast-1',
+      'secret acme/api/token dev ap-northeast-1',
+      'secret acme/api/token prod ap-northeast-1',
+      'secret acme/api/token stg ap-northeast-1',
       'slack-channel C0PAGE12345 dev us-east-2',
       'slack-channel C0COST12345 management us-east-2',
       'slack-channel C0PAGE12345 prod us-east-2',
@@ -71,6 +75,24 @@ describe('readiness gates over the reference fixture', () => {
       'slack-workspace T0123456789 management us-east-2',
       'slack-workspace T0123456789 prod us-east-2',
       'slack-workspace T0123456789 stg us-east-2',
+    ]);
+  });
+
+  // The rollout plan (lib/plan/rollout) is where a user learns what to create before a deploy: every input the
+  // templates read must be a prerequisite of one of its steps, so `landfall rollout` asks for it.
+  it('has every external input listed by a step of the rollout plan', () => {
+    const steps = rolloutPlan(referenceModel()).steps;
+    expect(missingFromPlan(externalInputs(reference, options), steps)).toEqual([]);
+  });
+
+  it('reports an input the rollout plan forgot as a problem of the whole run', async () => {
+    const steps = rolloutPlan(referenceModel()).steps.map((s) => ({
+      inputs: (s.inputs ?? []).filter((i) => i.kind !== 'certificate'),
+    }));
+    const report = await checkReadiness(reference, { ...options, simulate: simulatePolicies, plannedSteps: steps });
+    expect(report.problems.filter((p) => p.gate === 'external-inputs').map((p) => p.message)).toEqual([
+      'certificate arn:aws:acm:ap-northeast-1:666666666666:certificate/00000000-0000-4000-8000-000000000666 (account prod, ap-northeast-1) is read by the templates but no rollout step lists it as a prerequisite: `landfall rollout` would never ask for it',
+      'certificate arn:aws:acm:ap-northeast-1:555555555555:certificate/00000000-0000-4000-8000-000000000555 (account stg, ap-northeast-1) is read by the templates but no rollout step lists it as a prerequisite: `landfall rollout` would never ask for it',
     ]);
   });
 

@@ -136,7 +136,7 @@ describe('writer gate: AWS Config delivery to the log-archive bucket', () => {
       resources: { Channel: { Type: 'AWS::Config::DeliveryChannel', Properties: { S3BucketName: 'acme-config' } } },
     });
     expect(writerCalls(assembly(logArchive(), channelOnly)).problems.map((p) => p.message)).toEqual([
-      "dev/Baseline Channel: the delivery channel's recorder and its IAM role must be declared in the same stack for the writer gate to simulate delivery",
+      "dev/Baseline Channel: the delivery channel's recorder must name an IAM role declared in this stack, or by a literal ARN a role of another stack of the account declares, for the writer gate to simulate delivery",
     ]);
   });
 });

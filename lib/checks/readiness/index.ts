@@ -10,7 +10,8 @@ import { externalInputs } from './external-inputs';
 import { checkImports } from './imports';
 import { checkNames } from './names';
 import { checkReferencedBuckets } from './referenced-buckets';
-import type { ExternalInput } from './rollout-types';
+import type { ExternalInput, RolloutStep } from './rollout-types';
+import { missingFromPlan } from './plan-coverage';
 import { checkSingletons } from './singletons';
 import type { PolicySimulator, WriterOptions } from './writers';
 import { checkWriters } from './writers';
@@ -37,6 +38,11 @@ export interface ReadinessOptions extends WriterOptions, ExternalInputOptions {
   readonly simulate: PolicySimulator;
   /** The assembly deployed before this change: adds the export-stability gate. @default no comparison */
   readonly before?: Assembly;
+  /**
+   * The rollout plan's steps of the config the assembly was synthesized from: every external input must be a
+   * prerequisite one of them lists. @default inputs are listed, not checked against a plan
+   */
+  readonly plannedSteps?: readonly Pick<RolloutStep, 'inputs'>[];
 }
 
 export interface ReadinessReport {
@@ -60,5 +66,15 @@ export async function checkReadiness(assembly: Assembly, options: ReadinessOptio
     ...(await checkWriters(assembly, options.simulate, options)),
   ];
   if (options.before !== undefined) gates.splice(1, 0, 'export-stability');
-  return { stacks: assembly.stacks.length, gates, problems, inputs: externalInputs(assembly, options) };
+  const inputs = externalInputs(assembly, options);
+  if (options.plannedSteps !== undefined) {
+    for (const input of missingFromPlan(inputs, options.plannedSteps)) {
+      problems.push({
+        gate: 'external-inputs',
+        stack: input.account,
+        message: `${input.kind} ${input.value} (account ${input.account}, ${input.region}) is read by the templates but no rollout step lists it as a prerequisite: \`landfall rollout\` would never ask for it`,
+      });
+    }
+  }
+  return { stacks: assembly.stacks.length, gates, problems, inputs };
 }

@@ -3,7 +3,7 @@
  * service, with the trail's KMS key) and Elastic Load Balancing access logs (the Region's ELB account, or the log
  * delivery service in Regions opened since August 2022).
  */
-import type { Assembly, TemplateResource } from './assembly';
+import type { Assembly, AssemblyStack, TemplateResource } from './assembly';
 import { ELB_ACCOUNTS, ELB_LOG_DELIVERY_SERVICE } from './aws-accounts';
 import { partitionOf, referencedId, resolveString } from './intrinsics';
 import { bucketReferences } from './referenced-buckets';
@@ -35,17 +35,25 @@ export function configCalls(assembly: Assembly, options: WriterOptions): Cases {
     const recorder = Object.entries(stack.template.Resources ?? {}).find(
       ([, r]) => r.Type === 'AWS::Config::ConfigurationRecorder',
     );
-    const roleId = referencedId(recorder?.[1].Properties?.RoleARN);
-    if (roleId === undefined || stack.template.Resources?.[roleId]?.Type !== 'AWS::IAM::Role') {
+    const roleArn = recorder?.[1].Properties?.RoleARN;
+    // A recorder of another region reuses the account's recorder role by ARN (IAM is global): find the stack of
+    // the same account that declares a role of that name.
+    const owner =
+      referencedId(roleArn) !== undefined
+        ? { stack, roleId: referencedId(roleArn) }
+        : roleByArn(assembly, stack, roleArn);
+    const roleStack = owner?.stack ?? stack;
+    const roleId = owner?.roleId;
+    if (roleId === undefined || roleStack.template.Resources?.[roleId]?.Type !== 'AWS::IAM::Role') {
       out.problems.push({
         gate: 'writers',
         stack: stack.path,
         resource: ref.resource,
-        message: `${stack.path} ${ref.resource}: the delivery channel's recorder and its IAM role must be declared in the same stack for the writer gate to simulate delivery`,
+        message: `${stack.path} ${ref.resource}: the delivery channel's recorder must name an IAM role declared in this stack, or by a literal ARN a role of another stack of the account declares, for the writer gate to simulate delivery`,
       });
       continue;
     }
-    const role = rolePrincipal(stack, roleId, 'AWSConfig-BucketConfigCheck', options);
+    const role = rolePrincipal(roleStack, roleId, 'AWSConfig-BucketConfigCheck', options);
     const object = `${bucket.arn}/${join(ref.prefix, 'AWSLogs', stack.account, 'Config', stack.region, 'ConfigWritabilityCheckFile')}`;
     const acl = { 's3:x-amz-acl': 'bucket-owner-full-control' };
     const calls: [string, string, Record<string, string>, string][] = [
@@ -74,6 +82,24 @@ export function configCalls(assembly: Assembly, options: WriterOptions): Cases {
     }
   }
   return out;
+}
+
+/** The stack and logical ID of the role a literal role ARN names, among the stacks of the same account. */
+function roleByArn(
+  assembly: Assembly,
+  stack: AssemblyStack,
+  arn: unknown,
+): { stack: AssemblyStack; roleId: string } | undefined {
+  const match = typeof arn === 'string' ? /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn) : null;
+  if (match === null || match[1] !== stack.account) return undefined;
+  for (const candidate of assembly.stacks.filter((s) => s.account === stack.account)) {
+    for (const [id, resource] of Object.entries(candidate.template.Resources ?? {})) {
+      if (resource.Type === 'AWS::IAM::Role' && resource.Properties?.RoleName === match[2]) {
+        return { stack: candidate, roleId: id };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** CloudTrail: the service writes log files to the trail's bucket and encrypts them with the trail's key. */
