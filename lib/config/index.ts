@@ -35,6 +35,8 @@ export type {
 } from './operations';
 export type { CostConfig } from './schema/cost';
 export { taskBounds } from './task-bounds';
+export { isSecretArn, parseCompleteSecretArn, secretsFor } from './secrets';
+export type { SecretArn } from './secrets';
 export type { TaskBounds, BoundSource } from './task-bounds';
 export type { DomainConfig } from './schema/domain';
 export { CLOUDWATCH_RETENTION_DAYS } from './fields';

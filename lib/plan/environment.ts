@@ -12,7 +12,7 @@ import type {
   ServiceConfig,
   Tier,
 } from '../config';
-import { resolveNotifications, resolveWebOperations, resolveWorkerOperations, taskBounds } from '../config';
+import { resolveNotifications, resolveWebOperations, resolveWorkerOperations, secretsFor, taskBounds } from '../config';
 import {
   alarmTopicName,
   clusterName,
@@ -97,7 +97,8 @@ interface ServicePlanBase {
   readonly description: string;
   /** A directory resolved against the repository root, or a registry image. */
   readonly image: { readonly directory: string } | { readonly registry: string };
-  readonly secretNames: Readonly<Record<string, string>>;
+  /** Secret names or complete ARNs, by environment variable (see `secretsFor`). */
+  readonly secrets: Readonly<Record<string, string>>;
   readonly sendsTo: ReadonlyArray<{ readonly queueName: string; readonly environmentVariable: string }>;
   readonly cpu: number;
   readonly memoryMiB: number;
@@ -287,7 +288,7 @@ function servicePlan(
       'directory' in service.image
         ? { directory: path.resolve(model.root ?? '.', service.image.directory) }
         : { registry: service.image.registry },
-    secretNames: service.secrets ?? {},
+    secrets: secretsFor(service, env),
     sendsTo: (service.sendsTo ?? []).map((w) => ({
       queueName: queueName(env, w),
       environmentVariable: queueUrlVariable(w),

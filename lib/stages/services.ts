@@ -24,7 +24,7 @@ export function addServiceStacks(stage: Construct, plan: EnvironmentPlan): Servi
       references: plan.references,
       inputs: {
         image: service.image,
-        secretNames: service.secretNames,
+        secrets: service.secrets,
         sendsTo: service.sendsTo,
       },
     };

@@ -1,4 +1,5 @@
 import type { AccountConfig, LandfallModel } from '../../config';
+import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { CONFIG_OPTION, loadModel } from '../config-option';
@@ -79,14 +80,13 @@ export function isSynced(model: LandfallModel, account: AccountConfig): boolean 
 
 /** The commands as text: one comment line per account, then its command (or why there is none yet). */
 export function cdkBootstrapText(model: LandfallModel, targets: readonly BootstrapTarget[]): string {
+  const notYet = nextStepsHint(rolloutPlan(model), [ORGANIZATION_DEPLOY_STEP, STEP.syncMembers]);
   const lines = [
     `# cdk bootstrap for every account and region (qualifier ${model.platform.deploy.cdkQualifier}); run each with that account's credentials:`,
   ];
   for (const t of targets) {
     if (!isSynced(model, t.account)) {
-      lines.push(
-        `# ${t.account.name} in ${t.region}: not in the organization yet; run \`landfall accounts sync\` once it exists`,
-      );
+      lines.push(`# ${t.account.name} in ${t.region}: not in the organization yet: next ${notYet}`);
       continue;
     }
     lines.push(

@@ -1,7 +1,11 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -14,6 +18,19 @@ export interface ClientOptions {
   readonly region: string;
   /** Named profile of the shared config files (`--profile`); otherwise the standard credential chain. */
   readonly profile?: string;
+  /**
+   * Temporary credentials to use instead of the profile or chain: a role assumed in another account (the CDK lookup
+   * role `landfall rollout` reads member accounts with). @default the profile or the standard chain
+   */
+  readonly credentials?: TemporaryCredentials;
+}
+
+/** Keys of an assumed role (`sts:AssumeRole`). */
+export interface TemporaryCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  readonly expiration?: Date;
 }
 
 /** The AWS clients the commands use. Tests pass mocks (`aws-sdk-client-mock`). */
@@ -25,6 +42,11 @@ export interface AwsClients {
   readonly guardDuty: GuardDutyClient;
   readonly securityHub: SecurityHubClient;
   readonly sqs: SQSClient;
+  readonly cloudFormation: CloudFormationClient;
+  readonly configService: ConfigServiceClient;
+  readonly iam: IAMClient;
+  /** Service Quotas in the client's region (Organizations' quotas are read in us-east-1). */
+  readonly serviceQuotas: ServiceQuotasClient;
   /**
    * The same clients (same credentials) in another region, for the few per-region calls (GuardDuty's delegated
    * administrator is designated in each region). @default none: per-region steps report that they cannot run
@@ -46,7 +68,8 @@ export const SDK_RETRY = { retryMode: 'adaptive', maxAttempts: 5 } as const;
  * `AWS_ENDPOINT_URL_<SERVICE>`) point every client at a local emulator. Clients are created on first use.
  */
 export const createAwsClients: ClientFactory = (options) => {
-  const credentials = fromNodeProviderChain(options.profile === undefined ? {} : { profile: options.profile });
+  const credentials =
+    options.credentials ?? fromNodeProviderChain(options.profile === undefined ? {} : { profile: options.profile });
   const common = { region: options.region, credentials, ...SDK_RETRY };
   const lazy = <T>(make: () => T): (() => T) => {
     let client: T | undefined;
@@ -59,6 +82,10 @@ export const createAwsClients: ClientFactory = (options) => {
   const guardDuty = lazy(() => new GuardDutyClient(common));
   const securityHub = lazy(() => new SecurityHubClient(common));
   const sqs = lazy(() => new SQSClient(common));
+  const cloudFormation = lazy(() => new CloudFormationClient(common));
+  const configService = lazy(() => new ConfigServiceClient(common));
+  const iam = lazy(() => new IAMClient(common));
+  const serviceQuotas = lazy(() => new ServiceQuotasClient(common));
   const regions = new Map<string, AwsClients>();
   return {
     inRegion: (region) => {
@@ -89,6 +116,18 @@ export const createAwsClients: ClientFactory = (options) => {
     },
     get sqs() {
       return sqs();
+    },
+    get cloudFormation() {
+      return cloudFormation();
+    },
+    get configService() {
+      return configService();
+    },
+    get iam() {
+      return iam();
+    },
+    get serviceQuotas() {
+      return serviceQuotas();
     },
   };
 };

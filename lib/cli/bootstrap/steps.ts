@@ -15,6 +15,7 @@ import {
   ListOrganizationAdminAccountsCommand as ListSecurityHubAdminsCommand,
 } from '@aws-sdk/client-securityhub';
 import type { LandfallModel } from '../../config';
+import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
 import { allPages, call } from '../aws/call';
 import type { RetryOptions } from '../aws/call';
 import type { AwsClients } from '../aws/clients';
@@ -129,7 +130,10 @@ function securityAccount(ctx: StepContext): { account: OrganizationAccount } | {
   const account = accountByEmail(ctx.accounts, configured.email);
   if (!account) {
     return {
-      reason: `the security account "${configured.name}" (${configured.email}) is not in organization ${ctx.organization.id} yet: create it with \`npx cdk deploy 'Org/*'\`, then run bootstrap again`,
+      reason: `the security account "${configured.name}" (${configured.email}) is not in organization ${ctx.organization.id} yet: next ${nextStepsHint(
+        rolloutPlan(ctx.model),
+        [ORGANIZATION_DEPLOY_STEP, STEP.syncMembers, STEP.delegatedAdministrators],
+      )}`,
     };
   }
   if (account.state !== 'ACTIVE')

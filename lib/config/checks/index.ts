@@ -6,9 +6,9 @@ import { checkIdentityCenter } from './identity-center';
 import { checkLogArchive } from './log-archive';
 import { checkOperations } from './operations';
 import { checkRegions } from './regions';
+import { checkSecrets } from './secrets';
 import { checkSecurity } from './security';
 import { checkSendsTo, checkServices } from './services';
-
 import { checkNetwork } from './network';
 import { checkRouting } from './routing';
 import { checkScaling } from './scaling';
@@ -20,6 +20,7 @@ export const CHECKS: readonly Check[] = [
   checkEnvironments,
   checkServices,
   checkSendsTo,
+  checkSecrets,
   checkIdentityCenter,
   checkLogArchive,
   checkSecurity,

@@ -87,7 +87,7 @@ describe('landfall accounts sync', () => {
     expect(run.stderr).toBe(
       [
         'landfall: config account "prod" (aws+prod@example.com) matches no account of organization o-a1b2c3d4e5 by email',
-        "hint: create missing accounts with `npx cdk deploy 'Org/*'` or correct their email in config/platform.ts; the IDs of the accounts found were written",
+        'hint: create missing accounts: `npx cdk deploy Org/Organization` (rollout step deploy-org-organization), or correct their email in config/platform.ts; the IDs of the accounts found were written',
         '',
       ].join('\n'),
     );
@@ -169,7 +169,8 @@ describe('landfall accounts sync', () => {
       problems: [],
       notInOrganization: [],
     });
-    expect(report.cdkBootstrap).toHaveLength(7);
+    // Every account in each region its stacks use (the rollout plan's regions): home and us-east-1.
+    expect(report.cdkBootstrap).toHaveLength(12);
   });
 });
 

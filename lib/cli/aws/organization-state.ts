@@ -1,0 +1,183 @@
+/**
+ * The organization as `landfall rollout` reads it from the management account: whether it exists, its feature
+ * set, root policy types, accounts, trusted services, delegated administrators, the GuardDuty and Security Hub
+ * administrators per region, and the account quota. Reads only; a missing organization is a state, not an error.
+ */
+import { ListOrganizationAdminAccountsCommand as ListGuardDutyAdminsCommand } from '@aws-sdk/client-guardduty';
+import {
+  DescribeOrganizationCommand,
+  ListAccountsCommand,
+  ListAWSServiceAccessForOrganizationCommand,
+  ListDelegatedAdministratorsCommand,
+  ListRootsCommand,
+} from '@aws-sdk/client-organizations';
+import { ListOrganizationAdminAccountsCommand as ListSecurityHubAdminsCommand } from '@aws-sdk/client-securityhub';
+import { ListAWSDefaultServiceQuotasCommand, ListServiceQuotasCommand } from '@aws-sdk/client-service-quotas';
+import type { ServiceQuota } from '@aws-sdk/client-service-quotas';
+import { allPages, AwsCallError, call } from './call';
+import type { RetryOptions } from './call';
+import type { AwsClients } from './clients';
+
+export interface OrganizationFacts {
+  readonly id: string;
+  readonly managementAccountId: string;
+  readonly managementAccountEmail: string;
+  readonly featureSet: string;
+  readonly rootId: string;
+  /** Status of the SCP policy type on the root (`ENABLED`, `PENDING_ENABLE`, ...), if any. */
+  readonly scpStatus?: string;
+  readonly accounts: ReadonlyArray<{ readonly id: string; readonly email: string; readonly state: string }>;
+}
+
+/** DescribeOrganization, ListRoots and ListAccounts; `undefined` when the caller is in no organization. */
+export async function readOrganization(
+  clients: AwsClients,
+  retry: RetryOptions,
+): Promise<OrganizationFacts | undefined> {
+  let organization;
+  try {
+    organization = (
+      await call(
+        'organizations:DescribeOrganization',
+        () => clients.organizations.send(new DescribeOrganizationCommand({})),
+        retry,
+      )
+    ).Organization;
+  } catch (err) {
+    if (err instanceof AwsCallError && err.code === 'AWSOrganizationsNotInUseException') return undefined;
+    throw err;
+  }
+  const roots = await call(
+    'organizations:ListRoots',
+    () => clients.organizations.send(new ListRootsCommand({})),
+    retry,
+  );
+  const root = roots.Roots?.[0];
+  const accounts = await allPages(async (token) => {
+    const page = await call(
+      'organizations:ListAccounts',
+      () => clients.organizations.send(new ListAccountsCommand({ NextToken: token })),
+      retry,
+    );
+    return { items: page.Accounts, next: page.NextToken };
+  });
+  const scp = root?.PolicyTypes?.find((p) => p.Type === 'SERVICE_CONTROL_POLICY')?.Status;
+  return {
+    id: organization?.Id ?? '',
+    managementAccountId: organization?.MasterAccountId ?? '',
+    managementAccountEmail: organization?.MasterAccountEmail ?? '',
+    featureSet: organization?.FeatureSet ?? 'UNKNOWN',
+    rootId: root?.Id ?? '',
+    ...(scp === undefined ? {} : { scpStatus: scp }),
+    accounts: accounts.map((a) => ({
+      id: a.Id ?? '',
+      email: a.Email ?? '',
+      state: a.State ?? a.Status ?? 'ACTIVE',
+    })),
+  };
+}
+
+/** The service principals with trusted access (ListAWSServiceAccessForOrganization). */
+export async function trustedServices(clients: AwsClients, retry: RetryOptions): Promise<string[]> {
+  const enabled = await allPages(async (token) => {
+    const page = await call(
+      'organizations:ListAWSServiceAccessForOrganization',
+      () => clients.organizations.send(new ListAWSServiceAccessForOrganizationCommand({ NextToken: token })),
+      retry,
+    );
+    return { items: page.EnabledServicePrincipals, next: page.NextToken };
+  });
+  return enabled.map((e) => e.ServicePrincipal ?? '');
+}
+
+/** The account IDs registered as delegated administrators of a service (ListDelegatedAdministrators). */
+export async function delegatedAdministrators(
+  clients: AwsClients,
+  retry: RetryOptions,
+  servicePrincipal: string,
+): Promise<string[]> {
+  const admins = await allPages(async (token) => {
+    const page = await call(
+      'organizations:ListDelegatedAdministrators',
+      () =>
+        clients.organizations.send(
+          new ListDelegatedAdministratorsCommand({ ServicePrincipal: servicePrincipal, NextToken: token }),
+        ),
+      retry,
+    );
+    return { items: page.DelegatedAdministrators, next: page.NextToken };
+  });
+  return admins.map((a) => a.Id ?? '');
+}
+
+export interface AdminAccount {
+  readonly accountId: string;
+  readonly status: string;
+}
+
+/** The GuardDuty administrator accounts of the organization in the clients' region. */
+export async function guardDutyAdmins(clients: AwsClients, retry: RetryOptions): Promise<AdminAccount[]> {
+  const admins = await allPages(async (token) => {
+    const page = await call(
+      'guardduty:ListOrganizationAdminAccounts',
+      () => clients.guardDuty.send(new ListGuardDutyAdminsCommand({ NextToken: token })),
+      retry,
+    );
+    return { items: page.AdminAccounts, next: page.NextToken };
+  });
+  return admins.map((a) => ({ accountId: a.AdminAccountId ?? '', status: a.AdminStatus ?? 'ENABLED' }));
+}
+
+/** The Security Hub administrator accounts of the organization in the clients' region. */
+export async function securityHubAdmins(clients: AwsClients, retry: RetryOptions): Promise<AdminAccount[]> {
+  const admins = await allPages(async (token) => {
+    const page = await call(
+      'securityhub:ListOrganizationAdminAccounts',
+      () => clients.securityHub.send(new ListSecurityHubAdminsCommand({ NextToken: token })),
+      retry,
+    );
+    return { items: page.AdminAccounts, next: page.NextToken };
+  });
+  return admins.map((a) => ({ accountId: a.AccountId ?? '', status: a.Status ?? 'ENABLED' }));
+}
+
+/** The quota on the number of accounts in an organization. */
+export interface AccountQuota {
+  readonly name: string;
+  readonly code: string;
+  readonly value: number;
+}
+
+const isAccountsQuota = (q: ServiceQuota) => /accounts/i.test(q.QuotaName ?? '') && !/polic/i.test(q.QuotaName ?? '');
+
+/**
+ * The organization's account quota from Service Quotas (us-east-1 clients): the applied value, else the default.
+ * Found by name, not by code: the Organizations quotas page says quota codes may change and to look them up with
+ * ListServiceQuotas. `undefined` when neither list has it.
+ */
+export async function accountQuota(clients: AwsClients, retry: RetryOptions): Promise<AccountQuota | undefined> {
+  const list = async (applied: boolean) =>
+    allPages(async (token) => {
+      const page = applied
+        ? await call(
+            'servicequotas:ListServiceQuotas',
+            () =>
+              clients.serviceQuotas.send(
+                new ListServiceQuotasCommand({ ServiceCode: 'organizations', NextToken: token }),
+              ),
+            retry,
+          )
+        : await call(
+            'servicequotas:ListAWSDefaultServiceQuotas',
+            () =>
+              clients.serviceQuotas.send(
+                new ListAWSDefaultServiceQuotasCommand({ ServiceCode: 'organizations', NextToken: token }),
+              ),
+            retry,
+          );
+      return { items: page.Quotas, next: page.NextToken };
+    });
+  const quota = (await list(true)).find(isAccountsQuota) ?? (await list(false)).find(isAccountsQuota);
+  if (quota?.Value === undefined) return undefined;
+  return { name: quota.QuotaName ?? '', code: quota.QuotaCode ?? '', value: quota.Value };
+}
