@@ -35,7 +35,8 @@ export function nameCollisions(byEnvironment: ReadonlyArray<readonly [string, re
           owners.set(key, { service, derived });
           continue;
         }
-        if (first.service.file === service.file) continue;
+        // The same name derives the same names: the duplicate-name check reports that once, on the name itself.
+        if (first.service.file === service.file || first.service.name === service.name) continue;
         const id = `${service.file}|${first.service.file}|${derived.scope}|${derived.role}|${first.derived.role}`;
         const seen = found.get(id);
         if (seen) {
