@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { LandfallModel } from '../config';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError } from '../config';
+import { loadPlatform } from '../plan/load';
 import { formatOption, parseCommandArgs } from './args';
 import type { Command } from './command';
 import { EXIT } from './errors';
@@ -20,7 +21,7 @@ export const validateCommand: Command = {
     const dir = path.resolve(io.cwd, values.config ?? 'config');
     let model: LandfallModel;
     try {
-      model = loadConfig(dir);
+      model = loadPlatform(dir);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       if (format === 'json') io.out(JSON.stringify({ valid: false, problems: err.problems }, null, 2));

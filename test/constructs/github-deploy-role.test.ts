@@ -89,7 +89,7 @@ describe('accounts[].existing.githubOidcProvider', () => {
     const platform = referencePlatform();
     (platform.accounts as Array<Record<string, unknown>>)[3].existing = { githubOidc: true };
     expect(() => validate(platform)).toThrow(
-      'config/platform.ts has 1 problem:\n  * accounts[3].existing.githubOidc: is not a known key (allowed: githubOidcProvider)',
+      'config/platform.ts has 1 problem:\n  * accounts[3].existing.githubOidc: is not a known key (allowed: configRecorder, slackChannels, githubOidcProvider)',
     );
   });
 });

@@ -4,9 +4,7 @@ import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { CONFIG_OPTION, loadModel } from '../config-option';
 import { EXIT, UsageError } from '../errors';
-
-/** Region of the Org stage's Billing stack: `AWS/Billing EstimatedCharges` exists only there. */
-export const BILLING_REGION = 'us-east-1';
+import { BILLING_REGION } from '../../plan/regions';
 
 /** Policy the CloudFormation execution role of the bootstrap stack gets (the SCPs bound what it can do). */
 export const EXECUTION_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';

@@ -10,6 +10,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { ORGANIZATIONS_REGION } from '../../plan/regions';
 
 /** Where and as whom the CLI calls AWS. */
 export interface ClientOptions {
@@ -60,9 +61,6 @@ export type ClientFactory = (options: ClientOptions) => AwsClients;
  * slower attempts on top, and retries `ConcurrentModificationException`, which the SDK does not.
  */
 export const SDK_RETRY = { retryMode: 'adaptive', maxAttempts: 5 } as const;
-
-/** Organizations is a global service: its endpoint and signing region are us-east-1 in the aws partition. */
-export const ORGANIZATIONS_REGION = 'us-east-1';
 
 /**
  * The real clients: the standard credential chain (environment, `AWS_PROFILE`, SSO, web identity, instance role)

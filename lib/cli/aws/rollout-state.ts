@@ -14,7 +14,7 @@ import { configurationRecorders, deliveryChannels, githubOidcProvider } from './
 import { call } from './call';
 import type { RetryOptions } from './call';
 import type { ClientFactory } from './clients';
-import { ORGANIZATIONS_REGION } from './clients';
+import { ORGANIZATIONS_REGION } from '../../plan/regions';
 import type { IdentityCenterDiscovery } from './identity-center';
 import { configuredGroupNames, discoverIdentityCenter } from './identity-center';
 import type { AccountQuota, AdminAccount, OrganizationFacts } from './organization-state';

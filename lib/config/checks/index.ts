@@ -2,7 +2,6 @@ import { checkAccounts } from './accounts';
 import type { Check } from './context';
 import { checkEnvironments } from './environments';
 import { checkExisting } from './existing';
-import { checkGuardrails } from './guardrails';
 import { checkIdentityCenter } from './identity-center';
 import { checkLogArchive } from './log-archive';
 import { checkOperations } from './operations';
@@ -10,7 +9,6 @@ import { checkRegions } from './regions';
 import { checkSecrets } from './secrets';
 import { checkSecurity } from './security';
 import { checkSendsTo, checkServices } from './services';
-
 import { checkNetwork } from './network';
 import { checkRouting } from './routing';
 import { checkScaling } from './scaling';
@@ -23,7 +21,6 @@ export const CHECKS: readonly Check[] = [
   checkServices,
   checkSendsTo,
   checkSecrets,
-  checkGuardrails,
   checkIdentityCenter,
   checkLogArchive,
   checkSecurity,

@@ -5,16 +5,12 @@
  */
 import type { AccountConfig, LandfallModel } from '../../config';
 import { regionalStackId, serviceStackId, STACKS, stackName, STAGES } from '../../naming';
+import { SERVICES_PER_DASHBOARD } from '../observability';
+import { BILLING_REGION, ORGANIZATIONS_REGION } from '../regions';
 
-/** Organizations has one endpoint, in us-east-1: the Organization stack lives there whatever the home region. */
-export const ORGANIZATIONS_REGION = 'us-east-1';
-/** `AWS/Billing EstimatedCharges` exists only in us-east-1: the Billing stack lives there. */
-export const BILLING_REGION = 'us-east-1';
-/**
- * Services per Observability stack (`Observability`, `Observability-2`, ...). Must equal the environment stage's
- * `SERVICES_PER_DASHBOARD`; a test compares them.
- */
-export const SERVICES_PER_OBSERVABILITY_STACK = 25;
+export { BILLING_REGION, ORGANIZATIONS_REGION };
+/** Services per Observability stack (`Observability`, `Observability-2`, ...): the environment plan's split. */
+export const SERVICES_PER_OBSERVABILITY_STACK = SERVICES_PER_DASHBOARD;
 
 export type StackRole =
   | 'organization'

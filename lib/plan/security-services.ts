@@ -1,10 +1,7 @@
-/** Values the log-archive and security stacks derive from the config: ARNs and principals known before deployment. */
-import * as iam from 'aws-cdk-lib/aws-iam';
-import { RegionInfo } from 'aws-cdk-lib/region-info';
+/** Values the log-archive and security stacks derive from the config: ARNs known before deployment. */
 import type { LandfallModel } from '../config';
 import { ORGANIZATION_RESOURCE_NAMES } from '../naming';
-
-const partitionOf = (region: string): string => RegionInfo.get(region).partition ?? 'aws';
+import { partitionOf } from './regions';
 
 /** ARN of the organization trail: the management account's trail in the home region. */
 export function organizationTrailArn(model: LandfallModel): string {
@@ -25,15 +22,4 @@ export function securityHubStandardArns(model: LandfallModel): string[] {
 /** Regions whose Security Hub findings are aggregated into the home region: the other allowed regions. */
 export function linkedRegions(model: LandfallModel): string[] {
   return model.platform.allowedRegions.filter((r) => r !== model.platform.homeRegion);
-}
-
-/**
- * Who writes Application Load Balancer access logs in a region: the region's Elastic Load Balancing account, or
- * the log delivery service in regions opened since August 2022 (they have no such account).
- */
-export function loadBalancerLogWriter(region: string): iam.IPrincipal {
-  const account = RegionInfo.get(region).elbv2Account;
-  return account
-    ? new iam.AccountPrincipal(account)
-    : new iam.ServicePrincipal('logdelivery.elasticloadbalancing.amazonaws.com');
 }

@@ -1,4 +1,4 @@
-import { accessPlan } from '../../lib/org/access';
+import { accessPlan } from '../../lib/plan/access';
 import { referencePlatform, validate } from '../support/example';
 
 /** The Identity Center plan: one assignment per group x account x permission set, permission sets per tier. */

@@ -1,5 +1,5 @@
 import { runSimulation } from '@cloud-copilot/iam-simulate';
-import { onCallInlinePolicy } from '../../lib/org/permission-sets';
+import { onCallInlinePolicy } from '../../lib/plan/permission-sets';
 
 /**
  * The OnCall inline policy under the IAM policy simulator (the managed read-only policies it is combined with are

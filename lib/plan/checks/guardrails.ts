@@ -1,16 +1,16 @@
+import type { Check, Problem } from '../../config';
+import { SCP_TARGETS } from '../../config/schema/organization';
 import { PREFIX } from '../../naming';
-import { attachmentsByTarget, platformScps, SCP_LIMITS, scpSize } from '../../org/guardrails';
-import type { Problem } from '../problems';
-import { SCP_TARGETS } from '../schema/organization';
-import type { Check } from './context';
+import { attachmentsByTarget, platformScps, SCP_LIMITS, scpSize } from '../guardrails';
 
 const thousands = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * The SCPs fit AWS Organizations: each document at most 5,120 characters, names unique, and at most 5 SCPs on one
- * target (FullAWSAccess included). Problems name the policy, its size or the target's full list.
+ * target (FullAWSAccess included). Problems name the policy, its size or the target's full list. A plan check: it
+ * renders the same documents the Organization stack creates.
  */
-export const checkGuardrails: Check = {
+export const checkGuardrailLimits: Check = {
   needs: ['guardrails', 'allowedRegions', 'deploy'],
   run: ({ platform, platformFile: file }) => {
     const problems: Problem[] = [];

@@ -1,4 +1,4 @@
-import { listenerPriorities, specificityRank } from '../../lib/config';
+import { listenerPriorities, specificityRank } from '../../lib/plan/routing';
 
 /** Listener rule priorities: the most specific rule is evaluated first, and priorities stay put as services come. */
 

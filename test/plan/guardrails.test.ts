@@ -6,7 +6,7 @@ import {
   renderTemplate,
   SCP_LIMITS,
   scpSize,
-} from '../../lib/org/guardrails';
+} from '../../lib/plan/guardrails';
 import { SCP_TARGETS } from '../../lib/config/schema/organization';
 import { referencePlatform, validate } from '../support/example';
 
