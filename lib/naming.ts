@@ -84,6 +84,26 @@ export function queueUrlVariable(worker: string): string {
   return `${worker.toUpperCase().replace(/-/g, '_')}_QUEUE_URL`;
 }
 
+/** ECS task definition family of a service: `landfall-<environment>-<service>`. */
+export function taskFamily(environment: string, service: string): string {
+  return `${clusterName(environment)}-${service}`;
+}
+
+/** SNS topic of one alarm severity of an environment: `landfall-<environment>-page`, `landfall-<environment>-ticket`. */
+export function alarmTopicName(environment: string, severity: 'page' | 'ticket'): string {
+  return `${operationsPrefix(environment)}-${severity}`;
+}
+
+/**
+ * SSM parameter through which the Network or Platform stack hands an ID nothing can derive (VPC, subnets, log key,
+ * listener, load balancer security group) to the stacks deployed after them: `/landfall/<environment>/<key>`. Read
+ * at deploy time instead of exported, so a value that changes (the listener, when a domain is added) never blocks
+ * an update of the stack that writes it.
+ */
+export function sharedParameterName(environment: string, key: string): string {
+  return `/${PREFIX}/${environment}/${key}`;
+}
+
 /** CloudWatch Logs group of a service's containers: `/landfall/<environment>/<service>`. */
 export function serviceLogGroupName(environment: string, service: string): string {
   return `/${PREFIX}/${environment}/${service}`;

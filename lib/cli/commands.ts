@@ -8,11 +8,13 @@ import { deployTargetCommand } from './deploy-target';
 import { deployWindowCommand } from './deploy-window/command';
 import { newServiceCommand } from './new-service/command';
 import { redriveCommand } from './redrive';
+import { rolloutCommand } from './rollout/command';
 import { validateCommand } from './validate';
 
 /** Every CLI command; `landfall help` and docs/cli.md list them in this order. */
 export const COMMANDS: readonly Command[] = [
   validateCommand,
+  rolloutCommand,
   bootstrapCommand,
   accountsSyncCommand,
   cdkBootstrapCommand,

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { LandfallModel, ResolvedEnvironment } from '../config';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError } from '../config';
+import { loadPlatform } from '../plan/load';
 import { CliError, EXIT, UsageError } from './errors';
 import type { CliIo } from './io';
 
@@ -15,7 +16,7 @@ export function loadModel(
 ): { model: LandfallModel; dir: string } {
   const dir = path.resolve(io.cwd, dirOption);
   try {
-    return { model: loadConfig(dir, options), dir };
+    return { model: loadPlatform(dir, options), dir };
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     io.err(err.message);

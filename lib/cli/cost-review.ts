@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import type { AccountMetadata } from '../../constructs/report-metadata';
 import { ANOMALY_MONITOR_METADATA_KEY, BUDGET_METADATA_KEY } from '../../constructs/report-metadata';
 import type { LandfallModel } from '../config';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError } from '../config';
+import { loadPlatform } from '../plan/load';
+import { BILLING_REGION } from '../plan/regions';
 import type { AssemblyStack, TemplateResource } from './assembly';
 import { literal, plural, readAssembly, referencedId, usd } from './assembly';
 import { defineCommand } from './command';
@@ -262,9 +264,9 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
           stack: stack.displayName,
         };
         billingAlarms.push(info);
-        if (stack.region !== 'us-east-1')
+        if (stack.region !== BILLING_REGION)
           problems.push(
-            `billing alarm ${info.name} is in ${info.region}: AWS/Billing EstimatedCharges exists only in us-east-1`,
+            `billing alarm ${info.name} is in ${info.region}: AWS/Billing EstimatedCharges exists only in ${BILLING_REGION}`,
           );
         if (!actions.some((a) => a.reaches) || p.ActionsEnabled === false)
           problems.push(`billing alarm ${info.name} notifies nobody`);
@@ -378,7 +380,7 @@ export const costReviewCommand = defineCommand({
     const stacks = readAssembly(outDir);
     let model: LandfallModel;
     try {
-      model = loadConfig(configDir);
+      model = loadPlatform(configDir);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       io.err(

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { LandfallModel } from '../config';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError } from '../config';
+import { loadPlatform } from '../plan/load';
 import { defineCommand } from './command';
 import { EXIT } from './errors';
 import { CONFIG_OPTION, REPORT_FORMAT_OPTION } from './options';
@@ -18,7 +19,7 @@ export const validateCommand = defineCommand({
     const dir = path.resolve(io.cwd, options.config);
     let model: LandfallModel;
     try {
-      model = loadConfig(dir);
+      model = loadPlatform(dir);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       if (options.format === 'json') io.out(JSON.stringify({ valid: false, problems: err.problems }, null, 2));

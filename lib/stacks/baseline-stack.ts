@@ -14,6 +14,11 @@ export interface BaselineGithubProps {
   readonly cdkQualifier: string;
   /** Regions bootstrapped for CDK in this account. */
   readonly cdkRegions: readonly string[];
+  /**
+   * The account already has the GitHub OIDC provider: the deploy role trusts it instead of creating one.
+   * @default false
+   */
+  readonly oidcProviderExists?: boolean;
 }
 
 export interface BaselineStackProps extends StackProps {
@@ -57,6 +62,7 @@ export class BaselineStack extends Stack {
         cdkQualifier: props.github.cdkQualifier,
         regions: props.github.cdkRegions,
         roleName: ROLE_NAMES.githubDeploy,
+        createOidcProvider: !(props.github.oidcProviderExists ?? false),
       });
     }
 

@@ -46,6 +46,7 @@ export function addBaseline(stage: Construct, model: LandfallModel, options: Add
             // The account deploys to every allowed region (RegionalBaseline stacks), so the role may assume the
             // bootstrap roles of each.
             cdkRegions: [platform.homeRegion, ...platform.allowedRegions.filter((r) => r !== platform.homeRegion)],
+            oidcProviderExists: options.account.existing?.githubOidcProvider ?? false,
           },
         }),
   });

@@ -3,11 +3,9 @@ import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { resolveCost, runbookBaseUrl } from '../config';
 import { PREFIX, STACKS, stackName } from '../naming';
+import { BILLING_REGION } from '../plan/regions';
 import { BillingStack } from '../stacks/billing-stack';
 import { CostStack } from '../stacks/cost-stack';
-
-/** The billing metrics live only in us-east-1, whatever the home region. */
-export const BILLING_REGION = 'us-east-1';
 
 /**
  * The management account's cost stacks: `Cost` in the home region (budgets, anomaly detection) and `Billing` in

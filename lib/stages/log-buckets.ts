@@ -1,8 +1,9 @@
 import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { logBucketName, ROLE_NAMES, STACKS } from '../naming';
-import { loadBalancerLogWriter, organizationTrailArn } from '../org/security-services';
+import { organizationTrailArn } from '../plan/security-services';
 import { LogBucketsStack } from '../stacks/log-buckets-stack';
+import { loadBalancerLogWriter } from './principals';
 import { protectedStack } from './security-services';
 
 /** The log-archive account's central log buckets. */

@@ -2,7 +2,7 @@ import type { Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { ORGANIZATION_RESOURCE_NAMES, regionalStackId, ROLE_NAMES, STACKS, stackName } from '../naming';
-import { linkedRegions, securityHubStandardArns } from '../org/security-services';
+import { linkedRegions, securityHubStandardArns } from '../plan/security-services';
 import { FindingsStack } from '../stacks/findings-stack';
 import { GuardDutyStack } from '../stacks/guardduty-stack';
 import { SecurityHubStack } from '../stacks/security-hub-stack';

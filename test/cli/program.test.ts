@@ -84,7 +84,7 @@ describe('usage errors: exit 2, one line and a hint, nothing on stdout', () => {
     [
       ['valdiate'],
       'landfall: unknown command "valdiate" (did you mean validate?)',
-      /^hint: commands: validate, bootstrap, accounts sync, accounts cdk-bootstrap, .* \(landfall help\)$/,
+      /^hint: commands: validate, rollout, bootstrap, accounts sync, accounts cdk-bootstrap, .* \(landfall help\)$/,
     ],
     [
       ['accounts', 'synk'],

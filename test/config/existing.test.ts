@@ -65,7 +65,7 @@ describe('accounts[].existing.configRecorder', () => {
       x.accounts[5].existing = { configRecorders: true };
     });
     expect(configErrorOf(p)).toBe(
-      `${HEADER}accounts[5].existing.configRecorders: is not a known key (allowed: configRecorder, slackChannels)`,
+      `${HEADER}accounts[5].existing.configRecorders: is not a known key (allowed: configRecorder, slackChannels, githubOidcProvider)`,
     );
   });
 

@@ -228,7 +228,7 @@ describe('organization', () => {
     const p = platformWith((x) => {
       x.organization.name = 'acme-holdings-global';
       x.homeRegion = 'ap-southeast-2';
-      x.availabilityZones = ['ap-southeast-2a', 'ap-southeast-2b'];
+      x.availabilityZones = ['ap-southeast-2a', 'ap-southeast-2b', 'ap-southeast-2c'];
       x.allowedRegions = ['ap-southeast-2'];
     });
     expect(configErrorOf(p)).toBe(

@@ -37,7 +37,7 @@ describe('Baseline stack', () => {
   it('trusts only the GitHub environment of the account for the deploy role', () => {
     template('prod/Baseline').hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'landfall-github-deploy',
-      MaxSessionDuration: 3600,
+      MaxSessionDuration: 10800,
       AssumeRolePolicyDocument: {
         Statement: [
           Match.objectLike({

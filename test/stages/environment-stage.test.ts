@@ -221,7 +221,7 @@ describe('environment stages', () => {
     template('prod/Service-jobs').hasResourceProperties('AWS::SQS::Queue', { QueueName: 'landfall-prod-jobs-dlq' });
   });
 
-  it('gives the api the jobs queue URL and deploys it after the jobs stack', () => {
+  it('gives the api the jobs queue URL by its derived name, so the api deploys beside the jobs stack, not after it', () => {
     template('prod/Service-api').hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [
         Match.objectLike({
@@ -239,13 +239,16 @@ describe('environment stages', () => {
         }),
       ],
     });
-    expect(stackAt(built, 'prod/Service-api').dependencies.map((s) => s.node.path)).toContain('prod/Service-jobs');
+    expect(stackAt(built, 'prod/Service-api').dependencies.map((s) => s.node.path)).toEqual(['prod/Platform']);
   });
 
   it('notifies the ticket topic from rollback alarms where the profile enables actions', () => {
+    // The topic's ARN is built from its derived name, not imported from the Platform stack.
     template('prod/Service-api').hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmActions: [{ 'Fn::ImportValue': Match.stringLikeRegexp('AlarmTopicsTicketTopic') }],
+      AlarmDescription: Match.stringLikeRegexp('rolls back a running deployment'),
+      AlarmActions: ['arn:aws:sns:ap-northeast-1:666666666666:landfall-prod-ticket'],
     });
+    template('prod/Platform').hasResourceProperties('AWS::SNS::Topic', { TopicName: 'landfall-prod-ticket' });
     template('dev/Service-api').hasResourceProperties('AWS::CloudWatch::Alarm', {
       Metrics: Match.arrayWith([Match.objectLike({ Id: 'errors' })]),
       AlarmActions: Match.absent(),

@@ -1,3 +1,7 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import {
   EnableOrganizationAdminAccountCommand as EnableGuardDutyAdmin,
   GuardDutyClient,
@@ -186,6 +190,11 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     guardDuty: new GuardDutyClient({ region, credentials }),
     securityHub: new SecurityHubClient({ region, credentials }),
     sqs: new SQSClient({ region, credentials }),
+    // Read by `landfall rollout` only (test/support/fake-rollout.ts fakes them per account).
+    cloudFormation: new CloudFormationClient({ region, credentials }),
+    configService: new ConfigServiceClient({ region, credentials }),
+    iam: new IAMClient({ region, credentials }),
+    serviceQuotas: new ServiceQuotasClient({ region: 'us-east-1', credentials }),
   };
   const stub = <T extends object>(client: T) => mockClient(client as never) as unknown as Stub;
   const org = stub(clients.organizations);

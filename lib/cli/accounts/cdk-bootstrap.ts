@@ -1,11 +1,10 @@
 import type { AccountConfig, LandfallModel } from '../../config';
+import { BILLING_REGION } from '../../plan/regions';
+import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
 import { defineCommand, value } from '../command';
 import { loadModel } from '../config-option';
 import { EXIT, UsageError } from '../errors';
 import { CONFIG_OPTION, JSON_ALIAS_OPTION, RESULT_FORMAT_OPTION } from '../options';
-
-/** Region of the Org stage's Billing stack: `AWS/Billing EstimatedCharges` exists only there. */
-export const BILLING_REGION = 'us-east-1';
 
 /** Policy the CloudFormation execution role of the bootstrap stack gets (the SCPs bound what it can do). */
 export const EXECUTION_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -81,14 +80,13 @@ export function isSynced(model: LandfallModel, account: AccountConfig): boolean 
 
 /** The commands as text: one comment line per account, then its command (or why there is none yet). */
 export function cdkBootstrapText(model: LandfallModel, targets: readonly BootstrapTarget[]): string {
+  const notYet = nextStepsHint(rolloutPlan(model), [ORGANIZATION_DEPLOY_STEP, STEP.syncMembers]);
   const lines = [
     `# cdk bootstrap for every account and region (qualifier ${model.platform.deploy.cdkQualifier}); run each with that account's credentials:`,
   ];
   for (const t of targets) {
     if (!isSynced(model, t.account)) {
-      lines.push(
-        `# ${t.account.name} in ${t.region}: not in the organization yet; run \`landfall accounts sync\` once it exists`,
-      );
+      lines.push(`# ${t.account.name} in ${t.region}: not in the organization yet: next ${notYet}`);
       continue;
     }
     lines.push(

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DiscoveredAccount, DiscoveredConfig, LandfallModel } from '../../config';
 import { DISCOVERED_FILE } from '../../naming';
+import { ORGANIZATION_DEPLOY_STEP, rolloutPlan, stepHint } from '../../plan/rollout';
 import { AwsCallError, retryWithNotice, sdkRetryNotice } from '../aws/call';
 import { configuredGroupNames, discoverIdentityCenter } from '../aws/identity-center';
 import type { IdentityCenterDiscovery } from '../aws/identity-center';
@@ -183,7 +184,7 @@ export function makeAccountsSyncCommand(overrides: Partial<CommandDeps> & { writ
           result.problems.join('; '),
           EXIT.problems,
           result.notInOrganization.length > 0
-            ? "create missing accounts with `npx cdk deploy 'Org/*'` or correct their email in config/platform.ts; the IDs of the accounts found were written"
+            ? `create missing accounts: ${stepHint(rolloutPlan(model), ORGANIZATION_DEPLOY_STEP)}, or correct their email in config/platform.ts; the IDs of the accounts found were written`
             : 'an account that is not ACTIVE cannot be deployed to: reopen it or remove it from the config',
         );
       }

@@ -1,11 +1,16 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { ORGANIZATIONS_REGION } from '../../plan/regions';
 import { SDK_THROTTLING_CODES } from './call';
 
 /** Where and as whom the CLI calls AWS. */
@@ -16,6 +21,11 @@ export interface ClientOptions {
   readonly profile?: string;
   /** Told about each attempt the SDK is about to retry (the CLI prints a line on stderr). @default nothing */
   readonly onRetry?: (info: SdkRetryInfo) => void;
+  /**
+   * Temporary credentials to use instead of the profile or chain: a role assumed in another account (the CDK lookup
+   * role `landfall rollout` reads member accounts with). @default the profile or the standard chain
+   */
+  readonly credentials?: TemporaryCredentials;
 }
 
 /** An attempt that failed and that the SDK retries. */
@@ -29,6 +39,14 @@ export interface SdkRetryInfo {
   readonly maxAttempts: number;
 }
 
+/** Keys of an assumed role (`sts:AssumeRole`). */
+export interface TemporaryCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  readonly expiration?: Date;
+}
+
 /** The AWS clients the commands use. Tests pass mocks (`aws-sdk-client-mock`). */
 export interface AwsClients {
   readonly organizations: OrganizationsClient;
@@ -38,6 +56,11 @@ export interface AwsClients {
   readonly guardDuty: GuardDutyClient;
   readonly securityHub: SecurityHubClient;
   readonly sqs: SQSClient;
+  readonly cloudFormation: CloudFormationClient;
+  readonly configService: ConfigServiceClient;
+  readonly iam: IAMClient;
+  /** Service Quotas in the client's region (Organizations' quotas are read in us-east-1). */
+  readonly serviceQuotas: ServiceQuotasClient;
   /**
    * The same clients (same credentials) in another region, for the few per-region calls (GuardDuty's delegated
    * administrator is designated in each region). @default none: per-region steps report that they cannot run
@@ -57,12 +80,10 @@ export type ClientFactory = (options: ClientOptions) => AwsClients;
  */
 export const SDK_RETRY = { retryMode: 'adaptive', maxAttempts: 5 } as const;
 
-/** Organizations is a global service: its endpoint and signing region are us-east-1 in the aws partition. */
-export const ORGANIZATIONS_REGION = 'us-east-1';
-
 /** What every client gets: the region, the credentials and the SDK's retry settings. */
 export function clientConfig(options: ClientOptions) {
-  const credentials = fromNodeProviderChain(options.profile === undefined ? {} : { profile: options.profile });
+  const credentials =
+    options.credentials ?? fromNodeProviderChain(options.profile === undefined ? {} : { profile: options.profile });
   return { region: options.region, credentials, ...SDK_RETRY };
 }
 
@@ -152,6 +173,10 @@ export const createAwsClients: ClientFactory = (options) => {
   const guardDuty = lazy(() => announceRetries(new GuardDutyClient(common), 'guardduty', onRetry));
   const securityHub = lazy(() => announceRetries(new SecurityHubClient(common), 'securityhub', onRetry));
   const sqs = lazy(() => announceRetries(new SQSClient(common), 'sqs', onRetry));
+  const cloudFormation = lazy(() => announceRetries(new CloudFormationClient(common), 'cloudformation', onRetry));
+  const configService = lazy(() => announceRetries(new ConfigServiceClient(common), 'config', onRetry));
+  const iam = lazy(() => announceRetries(new IAMClient(common), 'iam', onRetry));
+  const serviceQuotas = lazy(() => announceRetries(new ServiceQuotasClient(common), 'servicequotas', onRetry));
   const regions = new Map<string, AwsClients>();
   return {
     inRegion: (region) => {
@@ -182,6 +207,18 @@ export const createAwsClients: ClientFactory = (options) => {
     },
     get sqs() {
       return sqs();
+    },
+    get cloudFormation() {
+      return cloudFormation();
+    },
+    get configService() {
+      return configService();
+    },
+    get iam() {
+      return iam();
+    },
+    get serviceQuotas() {
+      return serviceQuotas();
     },
   };
 };

@@ -15,6 +15,7 @@ import {
   paginateListOrganizationAdminAccounts as paginateSecurityHubAdmins,
 } from '@aws-sdk/client-securityhub';
 import type { LandfallModel } from '../../config';
+import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
 import { call, collect } from '../aws/call';
 import type { RetryOptions } from '../aws/call';
 import type { AwsClients } from '../aws/clients';
@@ -126,7 +127,10 @@ function securityAccount(ctx: StepContext): { account: OrganizationAccount } | {
   const account = accountByEmail(ctx.accounts, configured.email);
   if (!account) {
     return {
-      reason: `the security account "${configured.name}" (${configured.email}) is not in organization ${ctx.organization.id} yet: create it with \`npx cdk deploy 'Org/*'\`, then run bootstrap again`,
+      reason: `the security account "${configured.name}" (${configured.email}) is not in organization ${ctx.organization.id} yet: next ${nextStepsHint(
+        rolloutPlan(ctx.model),
+        [ORGANIZATION_DEPLOY_STEP, STEP.syncMembers, STEP.delegatedAdministrators],
+      )}`,
     };
   }
   if (account.state !== 'ACTIVE')

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError, loadConfig } from '../../config';
+import { ConfigError } from '../../config';
+import { loadPlatform } from '../../plan/load';
 import { kebabName } from '../../config/fields';
 import { defineCommand, list, value } from '../command';
 import { loadModel } from '../config-option';
@@ -105,7 +106,7 @@ export const newServiceCommand = defineCommand({
         fs.writeFileSync(file, text, { flag: 'wx' });
         written.push(file);
       }
-      loadConfig(configDir);
+      loadPlatform(configDir);
     } catch (err) {
       rollBack();
       if (err instanceof ConfigError) {

@@ -22,6 +22,13 @@ export const ExistingResourcesSchema = strict({
    * channel and account). landfall refuses to configure them again. @default []
    */
   slackChannels: z.array(slackChannelId).optional(),
+  /**
+   * The account already has the IAM OIDC provider for GitHub Actions (`https://token.actions.githubusercontent.com`,
+   * audience `sts.amazonaws.com`), created outside landfall. IAM holds one provider per URL per account, so the
+   * Baseline stack's deploy role trusts that provider instead of creating it.
+   * @default false
+   */
+  githubOidcProvider: z.boolean().optional(),
 });
 export type ExistingResourcesConfig = z.infer<typeof ExistingResourcesSchema>;
 

@@ -73,7 +73,7 @@ describe('cdk bootstrap commands', () => {
     fs.writeFileSync(file, JSON.stringify(discovered));
     const run = await runIn([cdkBootstrapCommand], ['accounts', 'cdk-bootstrap'], { cwd: root });
     expect(run.stdout).toContain(
-      '# prod in ap-northeast-1: not in the organization yet; run `landfall accounts sync` once it exists',
+      '# prod in ap-northeast-1: not in the organization yet: next `npx cdk deploy Org/Organization` (rollout step deploy-org-organization), then `npx landfall accounts sync` (rollout step accounts-sync-members)',
     );
     expect(run.stdout).not.toContain('aws://666666666666');
   });

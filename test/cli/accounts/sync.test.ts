@@ -88,7 +88,7 @@ describe('landfall accounts sync', () => {
     expect(run.stderr).toBe(
       [
         'landfall: config account "prod" (aws+prod@example.com) matches no account of organization o-a1b2c3d4e5 by email',
-        "hint: create missing accounts with `npx cdk deploy 'Org/*'` or correct their email in config/platform.ts; the IDs of the accounts found were written",
+        'hint: create missing accounts: `npx cdk deploy Org/Organization` (rollout step deploy-org-organization), or correct their email in config/platform.ts; the IDs of the accounts found were written',
         '',
       ].join('\n'),
     );
@@ -187,7 +187,7 @@ describe('landfall accounts sync', () => {
       problems: [],
       notInOrganization: [],
     });
-    // Six accounts, each in the home region and us-east-1 (the other allowed region).
+    // Every account in each region its stacks use (the rollout plan's regions): home and us-east-1.
     expect(report.cdkBootstrap).toHaveLength(12);
   });
 });

@@ -109,7 +109,7 @@ describe('landfall bootstrap: plan', () => {
     expect(run.code).toBe(1);
     expect(states(run.stdout)['GuardDuty administrator in ap-northeast-1']).toBe('blocked');
     expect(run.stdout).toContain(
-      `the security account "security" (aws+security@example.com) is not in organization o-a1b2c3d4e5 yet: create it with \`npx cdk deploy 'Org/*'\`, then run bootstrap again`,
+      'the security account "security" (aws+security@example.com) is not in organization o-a1b2c3d4e5 yet: next `npx cdk deploy Org/Organization` (rollout step deploy-org-organization), then `npx landfall accounts sync` (rollout step accounts-sync-members), then `npx landfall bootstrap --apply` (rollout step bootstrap-delegated-admins)',
     );
   });
 
