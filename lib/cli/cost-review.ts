@@ -5,15 +5,14 @@ import type { LandfallModel } from '../config';
 import { ConfigError } from '../config';
 import { loadPlatform } from '../plan/load';
 import { BILLING_REGION } from '../plan/regions';
-import { formatOption, parseCommandArgs } from './args';
 import type { AssemblyStack, TemplateResource } from './assembly';
 import { literal, plural, readAssembly, referencedId, usd } from './assembly';
-import type { Command } from './command';
+import { defineCommand } from './command';
 import { EXIT } from './errors';
+import { CONFIG_OPTION, OUT_OPTION, REPORT_FORMAT_OPTION } from './options';
+import { warnIfStale } from './stale-assembly';
 import type { Column } from './table';
 import { table } from './table';
-
-const USAGE = 'landfall cost review [--out DIR] [--config DIR] [--format text|md|json]';
 
 export interface BudgetInfo {
   readonly name: string;
@@ -367,22 +366,21 @@ export function renderCostReport(report: CostReport, format: 'text' | 'md'): str
 }
 
 /** `landfall cost review`: budgets, anomaly detection and the billing alarm per account, from cdk.out; exit 1 on a problem. */
-export const costReviewCommand: Command = {
+export const costReviewCommand = defineCommand({
   name: ['cost', 'review'],
   summary:
     "review every account's budget, thresholds, subscribers and anomaly detection in cdk.out, and flag what is missing",
-  usage: USAGE,
-  async run(args, io) {
-    const { values } = parseCommandArgs(
-      args,
-      { out: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' } },
-      USAGE,
-    );
-    const format = formatOption(values.format);
-    const stacks = readAssembly(path.resolve(io.cwd, values.out ?? 'cdk.out'));
+  description:
+    'Reads the synthesized templates in cdk.out (no AWS access) and the config, and lists per account its budget, notification thresholds and subscribers, and the anomaly subscriptions that watch it, plus the billing alarm. Exits 1 on a problem: an account without a budget or anomaly detection, a notification nobody receives, a budget that differs from the config, no billing alarm in us-east-1. Warns when cdk.out is older than the config.',
+  options: { out: OUT_OPTION, config: CONFIG_OPTION, format: REPORT_FORMAT_OPTION },
+  examples: ['landfall cost review', 'landfall cost review --format md >> "$GITHUB_STEP_SUMMARY"'],
+  async run({ options }, io) {
+    const outDir = path.resolve(io.cwd, options.out);
+    const configDir = path.resolve(io.cwd, options.config);
+    const stacks = readAssembly(outDir);
     let model: LandfallModel;
     try {
-      model = loadPlatform(path.resolve(io.cwd, values.config ?? 'config'));
+      model = loadPlatform(configDir);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       io.err(
@@ -390,8 +388,9 @@ export const costReviewCommand: Command = {
       );
       return EXIT.problems;
     }
+    warnIfStale(io, outDir, configDir);
     const report = costReport(stacks, model);
-    io.out(format === 'json' ? JSON.stringify(report, null, 2) : renderCostReport(report, format as 'text' | 'md'));
+    io.out(options.format === 'json' ? JSON.stringify(report, null, 2) : renderCostReport(report, options.format));
     return report.problems.length > 0 ? EXIT.problems : EXIT.ok;
   },
-};
+});

@@ -5,11 +5,13 @@ import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { memoryIo } from '../../lib/cli/io';
 import { main } from '../../lib/cli/main';
+import { tempRepo } from '../support/cli';
 import { emptyDir } from '../support/assembly-copy';
-import { buildApp, REPO_ROOT } from '../support/example';
+import { buildApp, REFERENCE_CONFIG_DIR, REPO_ROOT } from '../support/example';
 
 /** The example app as `cdk synth` writes it: every environment, each service's alarms in its own stack. */
 const fixture = buildApp();
+const CONFIG = REFERENCE_CONFIG_DIR;
 fixture.app.synth();
 
 async function run(args: string[], cwd = REPO_ROOT) {
@@ -100,12 +102,28 @@ describe('landfall alarms over the example platform, environment prod', () => {
   });
 
   it('keeps only the environment asked for', async () => {
-    const { code, out } = await run(['alarms', '--out', fixture.outdir, '--environment', 'stg']);
+    const { code, out } = await run(['alarms', '--out', fixture.outdir, '--config', CONFIG, '--environment', 'stg']);
     expect([code, out.split('\n')[2]]).toEqual([
       0,
       'stg: 37 alarms (6 page, 17 ticket, 12 composite inputs), about $7.70 a month',
     ]);
     expect(out).not.toMatch(/landfall-(dev|prod)-/);
+  });
+
+  it('refuses an environment that is neither in the config nor in cdk.out, naming the allowed ones (exit 2)', async () => {
+    const { code, out, err } = await run([
+      'alarms',
+      '--out',
+      fixture.outdir,
+      '--config',
+      CONFIG,
+      '--environment',
+      'nope',
+    ]);
+    expect([code, out]).toEqual([2, '']);
+    expect(err.split('\n')[0]).toBe(
+      'landfall: --environment "nope" is not an environment (allowed: dev, stg, prod, organization)',
+    );
   });
 });
 
@@ -122,7 +140,29 @@ describe('landfall alarms refuses and flags', () => {
 
   it('rejects an unknown format as a usage error', async () => {
     const { code, err } = await run(['alarms', '--out', fixture.outdir, '--format', 'html']);
-    expect([code, err]).toEqual([2, 'landfall: --format html is not supported (allowed: text, md, json)\n']);
+    expect([code, err]).toEqual([
+      2,
+      'landfall: --format "html" is not allowed (allowed: text, md, json)\n' +
+        'hint: usage: landfall alarms [--out DIR] [--environment NAME] [--format text|md|json] [--config DIR]\n',
+    ]);
+  });
+
+  it('warns when cdk.out is older than the newest file of the config, naming both times, and still reviews', async () => {
+    const config = path.join(tempRepo(), 'config');
+    const synthesized = fs.statSync(path.join(fixture.outdir, 'manifest.json')).mtime;
+    const edited = new Date(Date.now() + 3_600_000); // newer than the copies tempRepo dated now
+    fs.utimesSync(path.join(config, 'services', 'api.ts'), edited, edited);
+    const { code, out, err } = await run(['alarms', '--out', fixture.outdir, '--config', config]);
+    expect(code).toBe(0);
+    expect(out).toContain('prod: 37 alarms');
+    expect(err).toBe(
+      `warning: ${fixture.outdir} was synthesized at ${synthesized.toISOString()}, before ${path.join(config, 'services', 'api.ts')} changed at ${edited.toISOString()}: the review may not match the config; run \`npx cdk synth\` first\n`,
+    );
+  });
+
+  it('says nothing about the age of a cdk.out newer than the config', async () => {
+    const { err } = await run(['alarms', '--out', fixture.outdir, '--config', CONFIG]);
+    expect(err).toBe('');
   });
 
   it('flags an alarm without landfall metadata (no severity, no runbook) and exits 1', async () => {

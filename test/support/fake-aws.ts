@@ -66,6 +66,8 @@ export interface FakeState {
   groups: Record<string, string>;
   queues: Record<string, { arn: string; visible: number; inFlight: number }>;
   moveTasks: ListMessageMoveTasksResultEntry[];
+  /** Items per page of every list operation (`NextToken` for the rest), as AWS pages long lists. @default all */
+  pageSize?: number;
 }
 
 /** The example organization: every config account exists, nothing is set up yet. */
@@ -158,7 +160,8 @@ export interface FakeAws {
   readonly clients: AwsClients;
   /** A factory that hands out these clients and records the options it was called with. */
   readonly factory: ClientFactory;
-  readonly factoryCalls: ClientOptions[];
+  /** The region and profile of each call of the factory. */
+  readonly factoryCalls: ReadonlyArray<Pick<ClientOptions, 'region' | 'profile'>>;
   readonly organizations: Stub;
   readonly sts: Stub;
   readonly ssoAdmin: Stub;
@@ -215,6 +218,13 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     });
   };
 
+  /** One page of `items`: from the position in `NextToken`, `state.pageSize` long, with the token of the next. */
+  const page = <T>(items: readonly T[], input: { NextToken?: string }) => {
+    const start = Number(input.NextToken ?? 0);
+    const end = state.pageSize === undefined ? items.length : start + state.pageSize;
+    return { items: items.slice(start, end), NextToken: end < items.length ? String(end) : undefined };
+  };
+
   on(sts, GetCallerIdentityCommand, () => ({
     Account: state.callerAccount,
     Arn: `arn:aws:sts::${state.callerAccount}:assumed-role/Admin/me`,
@@ -243,9 +253,13 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
       },
     ],
   }));
-  on(org, ListAccountsCommand, () => ({
-    Accounts: state.accounts.map((a) => ({ Id: a.id, Name: a.name, Email: a.email, State: a.state, Status: a.state })),
-  }));
+  on(org, ListAccountsCommand, (input: { NextToken?: string }) => {
+    const p = page(state.accounts, input);
+    return {
+      Accounts: p.items.map((a) => ({ Id: a.id, Name: a.name, Email: a.email, State: a.state, Status: a.state })),
+      NextToken: p.NextToken,
+    };
+  });
   on(org, ListParentsCommand, (input: { ChildId: string }) => {
     const parentId = state.accounts.find((a) => a.id === input.ChildId)?.parentId ?? state.rootId;
     return { Parents: [{ Id: parentId, Type: parentId.startsWith('ou-') ? 'ORGANIZATIONAL_UNIT' : 'ROOT' }] };
@@ -253,9 +267,10 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
   on(org, DescribeOrganizationalUnitCommand, (input: { OrganizationalUnitId: string }) => ({
     OrganizationalUnit: { Id: input.OrganizationalUnitId, Name: state.ous[input.OrganizationalUnitId] },
   }));
-  on(org, ListAWSServiceAccessForOrganizationCommand, () => ({
-    EnabledServicePrincipals: [...state.trusted].map((p) => ({ ServicePrincipal: p })),
-  }));
+  on(org, ListAWSServiceAccessForOrganizationCommand, (input: { NextToken?: string }) => {
+    const p = page([...state.trusted], input);
+    return { EnabledServicePrincipals: p.items.map((s) => ({ ServicePrincipal: s })), NextToken: p.NextToken };
+  });
   on(org, EnableAWSServiceAccessCommand, (input: { ServicePrincipal: string }) => {
     state.trusted.add(input.ServicePrincipal);
     return {};
@@ -264,43 +279,57 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     state.scpStatus = 'ENABLED';
     return {};
   });
-  on(org, ListDelegatedAdministratorsCommand, (input: { ServicePrincipal: string }) => ({
-    DelegatedAdministrators: [...(state.delegated.get(input.ServicePrincipal) ?? [])].map((id) => ({ Id: id })),
-  }));
+  on(org, ListDelegatedAdministratorsCommand, (input: { ServicePrincipal: string; NextToken?: string }) => {
+    const p = page([...(state.delegated.get(input.ServicePrincipal) ?? [])], input);
+    return { DelegatedAdministrators: p.items.map((id) => ({ Id: id })), NextToken: p.NextToken };
+  });
   on(org, RegisterDelegatedAdministratorCommand, (input: { AccountId: string; ServicePrincipal: string }) => {
     const set = state.delegated.get(input.ServicePrincipal) ?? new Set<string>();
     set.add(input.AccountId);
     state.delegated.set(input.ServicePrincipal, set);
     return {};
   });
-  on(guardDuty, ListGuardDutyAdmins, () => ({
-    AdminAccounts: state.guardDutyAdmins.map((a) => ({ AdminAccountId: a.accountId, AdminStatus: a.status })),
-  }));
+  on(guardDuty, ListGuardDutyAdmins, (input: { NextToken?: string }) => {
+    const p = page(state.guardDutyAdmins, input);
+    return {
+      AdminAccounts: p.items.map((a) => ({ AdminAccountId: a.accountId, AdminStatus: a.status })),
+      NextToken: p.NextToken,
+    };
+  });
   on(guardDuty, EnableGuardDutyAdmin, (input: { AdminAccountId: string }) => {
     state.guardDutyAdmins.push({ accountId: input.AdminAccountId, status: 'ENABLED' });
     // Like AWS: designating the GuardDuty administrator registers it with Organizations.
     state.delegated.set('guardduty.amazonaws.com', new Set([input.AdminAccountId]));
     return {};
   });
-  on(securityHub, ListSecurityHubAdmins, () => ({
-    AdminAccounts: state.securityHubAdmins.map((a) => ({ AccountId: a.accountId, Status: a.status })),
-  }));
+  on(securityHub, ListSecurityHubAdmins, (input: { NextToken?: string }) => {
+    const p = page(state.securityHubAdmins, input);
+    return {
+      AdminAccounts: p.items.map((a) => ({ AccountId: a.accountId, Status: a.status })),
+      NextToken: p.NextToken,
+    };
+  });
   on(securityHub, EnableSecurityHubAdmin, (input: { AdminAccountId: string }) => {
     state.securityHubAdmins.push({ accountId: input.AdminAccountId, status: 'ENABLED' });
     state.delegated.set('securityhub.amazonaws.com', new Set([input.AdminAccountId]));
     return {};
   });
-  on(ssoAdmin, ListInstancesCommand, () => ({
-    Instances: state.instances.map((i) => ({
-      InstanceArn: i.arn,
-      IdentityStoreId: i.identityStoreId,
-      OwnerAccountId: i.owner,
-      Status: 'ACTIVE',
-    })),
-  }));
-  on(identityStore, ListGroupsCommand, () => ({
-    Groups: Object.entries(state.groups).map(([name, id]) => ({ DisplayName: name, GroupId: id })),
-  }));
+  on(ssoAdmin, ListInstancesCommand, (input: { NextToken?: string }) => {
+    const p = page(state.instances, input);
+    return {
+      Instances: p.items.map((i) => ({
+        InstanceArn: i.arn,
+        IdentityStoreId: i.identityStoreId,
+        OwnerAccountId: i.owner,
+        Status: 'ACTIVE',
+      })),
+      NextToken: p.NextToken,
+    };
+  });
+  on(identityStore, ListGroupsCommand, (input: { NextToken?: string }) => {
+    const p = page(Object.entries(state.groups), input);
+    return { Groups: p.items.map(([name, id]) => ({ DisplayName: name, GroupId: id })), NextToken: p.NextToken };
+  });
   on(
     identityStore,
     GetGroupIdCommand,
@@ -339,9 +368,13 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     const client = new GuardDutyClient({ region: other, credentials });
     const gd = stub(client);
     const admins = () => (state.regionalGuardDutyAdmins[other] ??= []);
-    on(gd, ListGuardDutyAdmins, () => ({
-      AdminAccounts: admins().map((a) => ({ AdminAccountId: a.accountId, AdminStatus: a.status })),
-    }));
+    on(gd, ListGuardDutyAdmins, (input: { NextToken?: string }) => {
+      const p = page(admins(), input);
+      return {
+        AdminAccounts: p.items.map((a) => ({ AdminAccountId: a.accountId, AdminStatus: a.status })),
+        NextToken: p.NextToken,
+      };
+    });
     on(gd, EnableGuardDutyAdmin, (input: { AdminAccountId: string }) => {
       admins().push({ accountId: input.AdminAccountId, status: 'ENABLED' });
       return {};
@@ -351,12 +384,12 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
   };
   (clients as { inRegion?: (r: string) => AwsClients }).inRegion = inRegion;
 
-  const factoryCalls: ClientOptions[] = [];
+  const factoryCalls: Array<Pick<ClientOptions, 'region' | 'profile'>> = [];
   return {
     state,
     clients,
     factory: (options) => {
-      factoryCalls.push(options);
+      factoryCalls.push({ region: options.region, profile: options.profile });
       return clients;
     },
     factoryCalls,

@@ -1,10 +1,10 @@
 import type { AccountConfig, LandfallModel } from '../../config';
-import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
-import { parseCommandArgs } from '../args';
-import type { Command } from '../command';
-import { CONFIG_OPTION, loadModel } from '../config-option';
-import { EXIT, UsageError } from '../errors';
 import { BILLING_REGION } from '../../plan/regions';
+import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
+import { defineCommand, value } from '../command';
+import { loadModel } from '../config-option';
+import { EXIT, UsageError } from '../errors';
+import { CONFIG_OPTION, JSON_ALIAS_OPTION, RESULT_FORMAT_OPTION } from '../options';
 
 /** Policy the CloudFormation execution role of the bootstrap stack gets (the SCPs bound what it can do). */
 export const EXECUTION_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -97,22 +97,30 @@ export function cdkBootstrapText(model: LandfallModel, targets: readonly Bootstr
   return lines.join('\n');
 }
 
-const USAGE = 'landfall accounts cdk-bootstrap [--trust ACCOUNT] [--profile-format FORMAT] [--json] [--config DIR]';
-
 /** `landfall accounts cdk-bootstrap`: print the commands (no AWS calls; the IDs come from config and discovered.json). */
-export const cdkBootstrapCommand: Command = {
+export const cdkBootstrapCommand = defineCommand({
   name: ['accounts', 'cdk-bootstrap'],
   summary: 'print the exact `cdk bootstrap` command for every account and region, trusting the deploying account',
-  usage: USAGE,
-  async run(args, io) {
-    const { values } = parseCommandArgs(
-      args,
-      { ...CONFIG_OPTION, trust: { type: 'string' }, 'profile-format': { type: 'string' }, json: { type: 'boolean' } },
-      USAGE,
-    );
-    const { model } = loadModel(io, values.config);
-    const targets = cdkBootstrapTargets(model, { trustAccount: values.trust, profileFormat: values['profile-format'] });
-    if (values.json) {
+  description:
+    "Prints one `npx cdk bootstrap` command per account and region (the home region and every other allowed region; the management account also us-east-1 for its Billing stack) with the platform's qualifier, the execution policy and termination protection, trusting the deploying account in every other account. Run each with that account's credentials. Accounts `accounts sync` has not found yet get a comment instead of a command.",
+  options: {
+    trust: value({
+      placeholder: 'ACCOUNT',
+      description: 'the config account that deploys into the others (default: the management account)',
+    }),
+    profileFormat: value({
+      placeholder: 'FORMAT',
+      description: "each account's profile name; {name} and {id} are replaced (default: {name})",
+    }),
+    format: RESULT_FORMAT_OPTION,
+    json: JSON_ALIAS_OPTION,
+    config: CONFIG_OPTION,
+  },
+  examples: ["landfall accounts cdk-bootstrap --profile-format 'acme-{name}'"],
+  async run({ options }, io) {
+    const { model } = loadModel(io, options.config);
+    const targets = cdkBootstrapTargets(model, { trustAccount: options.trust, profileFormat: options.profileFormat });
+    if (options.format === 'json') {
       const rows = targets.map((t) => ({
         account: t.account.name,
         accountId: t.account.id,
@@ -127,4 +135,4 @@ export const cdkBootstrapCommand: Command = {
     }
     return EXIT.ok;
   },
-};
+});

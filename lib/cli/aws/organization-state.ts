@@ -3,18 +3,18 @@
  * set, root policy types, accounts, trusted services, delegated administrators, the GuardDuty and Security Hub
  * administrators per region, and the account quota. Reads only; a missing organization is a state, not an error.
  */
-import { ListOrganizationAdminAccountsCommand as ListGuardDutyAdminsCommand } from '@aws-sdk/client-guardduty';
+import { paginateListOrganizationAdminAccounts as paginateGuardDutyAdmins } from '@aws-sdk/client-guardduty';
 import {
   DescribeOrganizationCommand,
-  ListAccountsCommand,
-  ListAWSServiceAccessForOrganizationCommand,
-  ListDelegatedAdministratorsCommand,
   ListRootsCommand,
+  paginateListAccounts,
+  paginateListAWSServiceAccessForOrganization,
+  paginateListDelegatedAdministrators,
 } from '@aws-sdk/client-organizations';
-import { ListOrganizationAdminAccountsCommand as ListSecurityHubAdminsCommand } from '@aws-sdk/client-securityhub';
-import { ListAWSDefaultServiceQuotasCommand, ListServiceQuotasCommand } from '@aws-sdk/client-service-quotas';
+import { paginateListOrganizationAdminAccounts as paginateSecurityHubAdmins } from '@aws-sdk/client-securityhub';
+import { paginateListAWSDefaultServiceQuotas, paginateListServiceQuotas } from '@aws-sdk/client-service-quotas';
 import type { ServiceQuota } from '@aws-sdk/client-service-quotas';
-import { allPages, AwsCallError, call } from './call';
+import { AwsCallError, call, collect } from './call';
 import type { RetryOptions } from './call';
 import type { AwsClients } from './clients';
 
@@ -53,14 +53,11 @@ export async function readOrganization(
     retry,
   );
   const root = roots.Roots?.[0];
-  const accounts = await allPages(async (token) => {
-    const page = await call(
-      'organizations:ListAccounts',
-      () => clients.organizations.send(new ListAccountsCommand({ NextToken: token })),
-      retry,
-    );
-    return { items: page.Accounts, next: page.NextToken };
-  });
+  const accounts = await collect(
+    'organizations:ListAccounts',
+    paginateListAccounts({ client: clients.organizations }, {}),
+    (page) => page.Accounts,
+  );
   const scp = root?.PolicyTypes?.find((p) => p.Type === 'SERVICE_CONTROL_POLICY')?.Status;
   return {
     id: organization?.Id ?? '',
@@ -78,35 +75,22 @@ export async function readOrganization(
 }
 
 /** The service principals with trusted access (ListAWSServiceAccessForOrganization). */
-export async function trustedServices(clients: AwsClients, retry: RetryOptions): Promise<string[]> {
-  const enabled = await allPages(async (token) => {
-    const page = await call(
-      'organizations:ListAWSServiceAccessForOrganization',
-      () => clients.organizations.send(new ListAWSServiceAccessForOrganizationCommand({ NextToken: token })),
-      retry,
-    );
-    return { items: page.EnabledServicePrincipals, next: page.NextToken };
-  });
+export async function trustedServices(clients: AwsClients): Promise<string[]> {
+  const enabled = await collect(
+    'organizations:ListAWSServiceAccessForOrganization',
+    paginateListAWSServiceAccessForOrganization({ client: clients.organizations }, {}),
+    (page) => page.EnabledServicePrincipals,
+  );
   return enabled.map((e) => e.ServicePrincipal ?? '');
 }
 
 /** The account IDs registered as delegated administrators of a service (ListDelegatedAdministrators). */
-export async function delegatedAdministrators(
-  clients: AwsClients,
-  retry: RetryOptions,
-  servicePrincipal: string,
-): Promise<string[]> {
-  const admins = await allPages(async (token) => {
-    const page = await call(
-      'organizations:ListDelegatedAdministrators',
-      () =>
-        clients.organizations.send(
-          new ListDelegatedAdministratorsCommand({ ServicePrincipal: servicePrincipal, NextToken: token }),
-        ),
-      retry,
-    );
-    return { items: page.DelegatedAdministrators, next: page.NextToken };
-  });
+export async function delegatedAdministrators(clients: AwsClients, servicePrincipal: string): Promise<string[]> {
+  const admins = await collect(
+    'organizations:ListDelegatedAdministrators',
+    paginateListDelegatedAdministrators({ client: clients.organizations }, { ServicePrincipal: servicePrincipal }),
+    (page) => page.DelegatedAdministrators,
+  );
   return admins.map((a) => a.Id ?? '');
 }
 
@@ -116,28 +100,22 @@ export interface AdminAccount {
 }
 
 /** The GuardDuty administrator accounts of the organization in the clients' region. */
-export async function guardDutyAdmins(clients: AwsClients, retry: RetryOptions): Promise<AdminAccount[]> {
-  const admins = await allPages(async (token) => {
-    const page = await call(
-      'guardduty:ListOrganizationAdminAccounts',
-      () => clients.guardDuty.send(new ListGuardDutyAdminsCommand({ NextToken: token })),
-      retry,
-    );
-    return { items: page.AdminAccounts, next: page.NextToken };
-  });
+export async function guardDutyAdmins(clients: AwsClients): Promise<AdminAccount[]> {
+  const admins = await collect(
+    'guardduty:ListOrganizationAdminAccounts',
+    paginateGuardDutyAdmins({ client: clients.guardDuty }, {}),
+    (page) => page.AdminAccounts,
+  );
   return admins.map((a) => ({ accountId: a.AdminAccountId ?? '', status: a.AdminStatus ?? 'ENABLED' }));
 }
 
 /** The Security Hub administrator accounts of the organization in the clients' region. */
-export async function securityHubAdmins(clients: AwsClients, retry: RetryOptions): Promise<AdminAccount[]> {
-  const admins = await allPages(async (token) => {
-    const page = await call(
-      'securityhub:ListOrganizationAdminAccounts',
-      () => clients.securityHub.send(new ListSecurityHubAdminsCommand({ NextToken: token })),
-      retry,
-    );
-    return { items: page.AdminAccounts, next: page.NextToken };
-  });
+export async function securityHubAdmins(clients: AwsClients): Promise<AdminAccount[]> {
+  const admins = await collect(
+    'securityhub:ListOrganizationAdminAccounts',
+    paginateSecurityHubAdmins({ client: clients.securityHub }, {}),
+    (page) => page.AdminAccounts,
+  );
   return admins.map((a) => ({ accountId: a.AccountId ?? '', status: a.Status ?? 'ENABLED' }));
 }
 
@@ -155,29 +133,21 @@ const isAccountsQuota = (q: ServiceQuota) => /accounts/i.test(q.QuotaName ?? '')
  * Found by name, not by code: the Organizations quotas page says quota codes may change and to look them up with
  * ListServiceQuotas. `undefined` when neither list has it.
  */
-export async function accountQuota(clients: AwsClients, retry: RetryOptions): Promise<AccountQuota | undefined> {
-  const list = async (applied: boolean) =>
-    allPages(async (token) => {
-      const page = applied
-        ? await call(
-            'servicequotas:ListServiceQuotas',
-            () =>
-              clients.serviceQuotas.send(
-                new ListServiceQuotasCommand({ ServiceCode: 'organizations', NextToken: token }),
-              ),
-            retry,
-          )
-        : await call(
-            'servicequotas:ListAWSDefaultServiceQuotas',
-            () =>
-              clients.serviceQuotas.send(
-                new ListAWSDefaultServiceQuotasCommand({ ServiceCode: 'organizations', NextToken: token }),
-              ),
-            retry,
-          );
-      return { items: page.Quotas, next: page.NextToken };
-    });
-  const quota = (await list(true)).find(isAccountsQuota) ?? (await list(false)).find(isAccountsQuota);
+export async function accountQuota(clients: AwsClients): Promise<AccountQuota | undefined> {
+  const config = { client: clients.serviceQuotas };
+  const applied = () =>
+    collect(
+      'servicequotas:ListServiceQuotas',
+      paginateListServiceQuotas(config, { ServiceCode: 'organizations' }),
+      (page) => page.Quotas,
+    );
+  const defaults = () =>
+    collect(
+      'servicequotas:ListAWSDefaultServiceQuotas',
+      paginateListAWSDefaultServiceQuotas(config, { ServiceCode: 'organizations' }),
+      (page) => page.Quotas,
+    );
+  const quota = (await applied()).find(isAccountsQuota) ?? (await defaults()).find(isAccountsQuota);
   if (quota?.Value === undefined) return undefined;
   return { name: quota.QuotaName ?? '', code: quota.QuotaCode ?? '', value: quota.Value };
 }

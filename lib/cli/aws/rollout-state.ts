@@ -13,7 +13,7 @@ import { accessAccount, attempt, readFailed, readOk } from './account-access';
 import { configurationRecorders, deliveryChannels, githubOidcProvider } from './adoption-state';
 import { call } from './call';
 import type { RetryOptions } from './call';
-import type { ClientFactory } from './clients';
+import type { ClientFactory, ClientOptions } from './clients';
 import { ORGANIZATIONS_REGION } from '../../plan/regions';
 import type { IdentityCenterDiscovery } from './identity-center';
 import { configuredGroupNames, discoverIdentityCenter } from './identity-center';
@@ -70,12 +70,17 @@ export interface ReadStateOptions {
   readonly factory: ClientFactory;
   readonly profile?: string;
   readonly retry: RetryOptions;
+  /** Told about each attempt the SDK retries (see `ClientOptions.onRetry`). @default nothing */
+  readonly onRetry?: ClientOptions['onRetry'];
 }
 
 /** Read the organization and every account's state. Throws only for credentials that are not usable here. */
 export async function readRolloutState(model: LandfallModel, options: ReadStateOptions): Promise<RolloutObservations> {
   const { factory, retry } = options;
-  const profile = options.profile === undefined ? {} : { profile: options.profile };
+  const profile = {
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
+    ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
+  };
   const { platform } = model;
   const home = platform.homeRegion;
   const base = factory({ region: home, ...profile });
@@ -99,21 +104,21 @@ export async function readRolloutState(model: LandfallModel, options: ReadStateO
   const regional = (region: string) => factory({ region, ...profile });
   const guardDuty: Record<string, Read<AdminAccount[]>> = {};
   for (const region of platform.allowedRegions) {
-    guardDuty[region] = await inOrganization(() => guardDutyAdmins(regional(region), retry));
+    guardDuty[region] = await inOrganization(() => guardDutyAdmins(regional(region)));
   }
   const delegated: Record<string, Read<string[]>> = {};
   for (const principal of DELEGATED_PRINCIPALS) {
-    delegated[principal] = await inOrganization(() => delegatedAdministrators(base, retry, principal));
+    delegated[principal] = await inOrganization(() => delegatedAdministrators(base, principal));
   }
   const icRegion = platform.identityCenter.region ?? home;
   return {
     caller,
     organization,
-    trustedServices: await inOrganization(() => trustedServices(base, retry)),
+    trustedServices: await inOrganization(() => trustedServices(base)),
     delegatedAdministrators: delegated,
     guardDutyAdmins: guardDuty,
-    securityHubAdmins: { [home]: await inOrganization(() => securityHubAdmins(base, retry)) },
-    accountQuota: await inOrganization(() => accountQuota(regional(ORGANIZATIONS_REGION), retry)),
+    securityHubAdmins: { [home]: await inOrganization(() => securityHubAdmins(base)) },
+    accountQuota: await inOrganization(() => accountQuota(regional(ORGANIZATIONS_REGION))),
     identityCenter: await inOrganization(() =>
       discoverIdentityCenter(regional(icRegion), retry, {
         managementAccountId: caller.accountId,

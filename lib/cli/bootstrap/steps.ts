@@ -1,22 +1,22 @@
 import {
   EnableOrganizationAdminAccountCommand as EnableGuardDutyAdminCommand,
-  ListOrganizationAdminAccountsCommand as ListGuardDutyAdminsCommand,
+  paginateListOrganizationAdminAccounts as paginateGuardDutyAdmins,
 } from '@aws-sdk/client-guardduty';
 import {
   EnableAWSServiceAccessCommand,
   EnablePolicyTypeCommand,
-  ListAWSServiceAccessForOrganizationCommand,
-  ListDelegatedAdministratorsCommand,
   ListRootsCommand,
+  paginateListAWSServiceAccessForOrganization,
+  paginateListDelegatedAdministrators,
   RegisterDelegatedAdministratorCommand,
 } from '@aws-sdk/client-organizations';
 import {
   EnableOrganizationAdminAccountCommand as EnableSecurityHubAdminCommand,
-  ListOrganizationAdminAccountsCommand as ListSecurityHubAdminsCommand,
+  paginateListOrganizationAdminAccounts as paginateSecurityHubAdmins,
 } from '@aws-sdk/client-securityhub';
 import type { LandfallModel } from '../../config';
 import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
-import { allPages, call } from '../aws/call';
+import { call, collect } from '../aws/call';
 import type { RetryOptions } from '../aws/call';
 import type { AwsClients } from '../aws/clients';
 import type { IdentityCenterDiscovery } from '../aws/identity-center';
@@ -69,14 +69,11 @@ function trustedAccessStep(ctx: StepContext, principal: string, label: string): 
     id: `trusted-access:${principal}`,
     title: `trusted access: ${label.split(' (')[0]}`,
     async check() {
-      const enabled = await allPages(async (token) => {
-        const page = await call(
-          'organizations:ListAWSServiceAccessForOrganization',
-          () => clients.organizations.send(new ListAWSServiceAccessForOrganizationCommand({ NextToken: token })),
-          retry,
-        );
-        return { items: page.EnabledServicePrincipals, next: page.NextToken };
-      });
+      const enabled = await collect(
+        'organizations:ListAWSServiceAccessForOrganization',
+        paginateListAWSServiceAccessForOrganization({ client: clients.organizations }, {}),
+        (page) => page.EnabledServicePrincipals,
+      );
       return enabled.some((e) => e.ServicePrincipal === principal)
         ? done(`${principal} is trusted`)
         : todo(`EnableAWSServiceAccess ${principal}`);
@@ -214,14 +211,11 @@ function guardDutyAdminStep(ctx: StepContext, region: string): Step {
     disableCommand: 'aws guardduty disable-organization-admin-account --admin-account-id',
     listAdmins: async () =>
       (
-        await allPages(async (token) => {
-          const page = await call(
-            'guardduty:ListOrganizationAdminAccounts',
-            () => clients().guardDuty.send(new ListGuardDutyAdminsCommand({ NextToken: token })),
-            retry,
-          );
-          return { items: page.AdminAccounts, next: page.NextToken };
-        })
+        await collect(
+          'guardduty:ListOrganizationAdminAccounts',
+          paginateGuardDutyAdmins({ client: clients().guardDuty }, {}),
+          (page) => page.AdminAccounts,
+        )
       ).map((a) => ({ accountId: a.AdminAccountId ?? '', status: a.AdminStatus ?? 'ENABLED' })),
     enable: async (accountId) => {
       await call(
@@ -242,14 +236,11 @@ function securityHubAdminStep(ctx: StepContext): Step {
     disableCommand: 'aws securityhub disable-organization-admin-account --admin-account-id',
     listAdmins: async () =>
       (
-        await allPages(async (token) => {
-          const page = await call(
-            'securityhub:ListOrganizationAdminAccounts',
-            () => clients.securityHub.send(new ListSecurityHubAdminsCommand({ NextToken: token })),
-            retry,
-          );
-          return { items: page.AdminAccounts, next: page.NextToken };
-        })
+        await collect(
+          'securityhub:ListOrganizationAdminAccounts',
+          paginateSecurityHubAdmins({ client: clients.securityHub }, {}),
+          (page) => page.AdminAccounts,
+        )
       ).map((a) => ({ accountId: a.AccountId ?? '', status: a.Status ?? 'ENABLED' })),
     enable: async (accountId) => {
       await call(
@@ -273,17 +264,11 @@ function delegatedAdminStep(ctx: StepContext, principal: string): Step {
     async check() {
       const security = securityAccount(ctx);
       if ('reason' in security) return blocked(security.reason);
-      const admins = await allPages(async (token) => {
-        const page = await call(
-          'organizations:ListDelegatedAdministrators',
-          () =>
-            clients.organizations.send(
-              new ListDelegatedAdministratorsCommand({ ServicePrincipal: principal, NextToken: token }),
-            ),
-          retry,
-        );
-        return { items: page.DelegatedAdministrators, next: page.NextToken };
-      });
+      const admins = await collect(
+        'organizations:ListDelegatedAdministrators',
+        paginateListDelegatedAdministrators({ client: clients.organizations }, { ServicePrincipal: principal }),
+        (page) => page.DelegatedAdministrators,
+      );
       if (admins.some((a) => a.Id === security.account.id)) return done(`security account ${security.account.id}`);
       const other = admins.find((a) => a.Id !== security.account.id);
       if (other) {

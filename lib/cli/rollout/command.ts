@@ -2,21 +2,20 @@ import * as path from 'node:path';
 import type { LandfallModel } from '../../config';
 import type { StepStatus } from '../../plan/rollout';
 import { rolloutPlan, stepStatuses } from '../../plan/rollout';
-import { formatOption, parseCommandArgs } from '../args';
-import { AwsCallError, retryWithNotice } from '../aws/call';
+import { AwsCallError, retryWithNotice, sdkRetryNotice } from '../aws/call';
 import type { RolloutObservations } from '../aws/rollout-state';
 import { readRolloutState } from '../aws/rollout-state';
 import type { Command } from '../command';
-import { CONFIG_OPTION, loadModel } from '../config-option';
+import { defineCommand, flag } from '../command';
+import { loadModel } from '../config-option';
 import type { CommandDeps } from '../deps';
 import { withDeps } from '../deps';
 import { EXIT, UsageError } from '../errors';
 import type { CliIo } from '../io';
+import { CONFIG_OPTION, PROFILE_OPTION, REPORT_FORMAT_OPTION } from '../options';
 import { rolloutFacts } from './facts';
 import type { RolloutFormat, RolloutReportInput } from './report';
 import { rolloutReport } from './report';
-
-const USAGE = 'landfall rollout [--format text|md|json] [--profile NAME] [--offline] [--config DIR]';
 
 /** Codes that mean "no usable credentials here": the plan is still printed, offline. */
 const NO_CREDENTIALS = new Set(['CredentialsProviderError']);
@@ -56,6 +55,7 @@ async function observe(
         factory: deps.clients,
         ...(values.profile === undefined ? {} : { profile: values.profile }),
         retry: retryWithNotice(io, deps.retry),
+        onRetry: sdkRetryNotice(io),
       }),
     };
   } catch (err) {
@@ -71,28 +71,35 @@ async function observe(
  */
 export function makeRolloutCommand(overrides: Partial<CommandDeps> = {}): Command {
   const deps = withDeps(overrides);
-  return {
+  return defineCommand({
     name: ['rollout'],
     summary:
       'print the ordered rollout of the platform; with credentials, mark each step done / next / blocked (reads only)',
-    usage: USAGE,
-    async run(args, io) {
-      const { values, positionals } = parseCommandArgs(
-        args,
-        { ...CONFIG_OPTION, format: { type: 'string' }, profile: { type: 'string' }, offline: { type: 'boolean' } },
-        USAGE,
-      );
-      if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, `usage: ${USAGE}`);
-      if (values.offline && values.profile !== undefined)
-        throw new UsageError('--offline and --profile exclude each other', `usage: ${USAGE}`);
-      const format = formatOption(values.format) as RolloutFormat;
-      const { model, dir } = loadModel(io, values.config);
+    description:
+      "Prints every step of the first rollout in order: the placeholders to fill in first (the management account's real ID and email before anything else), then each landfall command, `cdk deploy` (with the exact stack selection) and manual prerequisite, with the account and region it runs in, what it needs and how to check it is done. With credentials (--profile or the standard chain) it reads, read-only, the organization from the management account and each account's CloudFormation and CDK bootstrap state through the CDK lookup role, and marks each step done, next or blocked with the reason; without credentials it prints the plan offline. No deploy step is offered while a placeholder remains.",
+    options: {
+      format: REPORT_FORMAT_OPTION,
+      profile: PROFILE_OPTION,
+      offline: flag({ description: 'print the plan without reading AWS (no credentials needed)' }),
+      config: CONFIG_OPTION,
+    },
+    aws: "management account and each account's CDK lookup role, reads only: sts:GetCallerIdentity/AssumeRole, organizations:Describe*/List*, guardduty/securityhub:ListOrganizationAdminAccounts, servicequotas:List*, cloudformation:DescribeStacks",
+    examples: [
+      'landfall rollout --offline',
+      'landfall rollout --profile acme-management',
+      'landfall rollout --format md',
+    ],
+    async run({ options }, io) {
+      if (options.offline && options.profile !== undefined)
+        throw new UsageError('--offline and --profile exclude each other', 'usage: landfall rollout --help');
+      const format = options.format as RolloutFormat;
+      const { model, dir } = loadModel(io, options.config);
       const platformFile = path.relative(io.cwd, path.join(dir, 'platform.ts')) || 'platform.ts';
-      const state = await observe(model, values, deps, io);
+      const state = await observe(model, options, deps, io);
       io.out(rolloutReport(rolloutReportInput(model, { platformFile, ...state }), format));
       return EXIT.ok;
     },
-  };
+  });
 }
 
 export const rolloutCommand = makeRolloutCommand();

@@ -9,7 +9,10 @@ import {
   TooManyRequestsException,
   DescribeOrganizationCommand,
 } from '@aws-sdk/client-organizations';
-import { EnableOrganizationAdminAccountCommand as EnableGuardDutyAdmin } from '@aws-sdk/client-guardduty';
+import {
+  EnableOrganizationAdminAccountCommand as EnableGuardDutyAdmin,
+  ListOrganizationAdminAccountsCommand as ListGuardDutyAdmins,
+} from '@aws-sdk/client-guardduty';
 import {
   EnableOrganizationAdminAccountCommand as EnableSecurityHubAdmin,
   ListOrganizationAdminAccountsCommand as ListSecurityHubAdmins,
@@ -118,8 +121,29 @@ describe('landfall bootstrap: plan', () => {
     );
   });
 
-  it('prints the plan as JSON with --json', async () => {
-    const run = await bootstrap(fakeAws(), ['--json']);
+  it('reads every page of the trusted services, delegated administrators and service administrators', async () => {
+    const state = completeSetup(freshOrganization({ pageSize: 1 }));
+    state.guardDutyAdmins.unshift({ accountId: '999999999999', status: 'DISABLE_IN_PROGRESS' });
+    const aws = fakeAws(state);
+    const run = await bootstrap(aws);
+    // CloudTrail is the fifth trusted principal (page 5); the security account the second GuardDuty admin (page 2).
+    expect(states(run.stdout)['trusted access: CloudTrail']).toBe('done');
+    expect(states(run.stdout)['GuardDuty administrator in ap-northeast-1']).toBe('done');
+    expect(states(run.stdout)['delegated administrator for guardduty.amazonaws.com']).toBe('done');
+    // Each check of the five trusted services reads the five principals one page at a time.
+    expect(aws.organizations.commandCalls(ListAWSServiceAccessForOrganizationCommand)).toHaveLength(25);
+    expect(aws.guardDuty.commandCalls(ListGuardDutyAdmins)).toHaveLength(2);
+  });
+
+  it('prints the plan as a Markdown table with --format md', async () => {
+    const run = await bootstrap(fakeAws(), ['--format', 'md']);
+    expect(run.stdout).toContain(
+      '| # | step | state | detail |\n| ---: | --- | --- | --- |\n| 1 | trusted access: IAM Identity Center | to do | EnableAWSServiceAccess sso.amazonaws.com |',
+    );
+  });
+
+  it('prints the plan as JSON with --format json', async () => {
+    const run = await bootstrap(fakeAws(), ['--format', 'json']);
     const report = JSON.parse(run.stdout);
     expect(report.organization).toEqual({ id: 'o-a1b2c3d4e5', managementAccountId: '111111111111', rootId: 'r-a1b2' });
     expect(report.steps).toHaveLength(12);
@@ -247,21 +271,23 @@ describe('landfall bootstrap --apply', () => {
 });
 
 describe('landfall bootstrap: faults', () => {
-  it('retries a throttled read (TooManyRequestsException) and completes the plan', async () => {
+  // The mocked clients replace `send`, so an injected TooManyRequestsException stands for a call the SDK already
+  // retried SDK_RETRY.maxAttempts times (test/cli/aws/sdk-retries.test.ts proves those attempts).
+  it('blocks the step of a read the SDK gave up on after throttling, and plans the others', async () => {
     const aws = fakeAws();
     aws.inject(
       ListAWSServiceAccessForOrganizationCommand,
-      new TooManyRequestsException({
-        message: "AWS Organizations can't complete your request because another request is already in progress.",
-        $metadata: {},
-      }),
+      new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }),
     );
     const run = await bootstrap(aws);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(
-      /organizations:ListAWSServiceAccessForOrganization: TooManyRequestsException, retrying in \d+\.\d s \(attempt 2\)/,
+    expect(run.code).toBe(1);
+    // One call per trusted-access step: the throttled one was not retried on top of the SDK's attempts.
+    expect(aws.organizations.commandCalls(ListAWSServiceAccessForOrganizationCommand)).toHaveLength(5);
+    expect(run.stdout).toContain(
+      'could not read the state: organizations:ListAWSServiceAccessForOrganization failed: TooManyRequestsException: Rate exceeded',
     );
-    expect(states(run.stdout)['trusted access: IAM Identity Center']).toBe('to do');
+    expect(states(run.stdout)['trusted access: IAM Identity Center']).toBe('blocked');
+    expect(states(run.stdout)['trusted access: GuardDuty']).toBe('to do');
   });
 
   it('retries EnableAWSServiceAccess after ConcurrentModificationException', async () => {
@@ -280,14 +306,14 @@ describe('landfall bootstrap: faults', () => {
     expect(run.stderr).toContain('organizations:EnableAWSServiceAccess: ConcurrentModificationException, retrying');
   });
 
-  it('gives up after five throttled attempts with one line and a hint', async () => {
+  it('does not retry a call the SDK gave up on after throttling: one line and a hint', async () => {
     const aws = fakeAws();
     aws.inject(DescribeOrganizationCommand, new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }), {
       times: 99,
     });
     const run = await bootstrap(aws);
     expect(run.code).toBe(3);
-    expect(aws.organizations.commandCalls(DescribeOrganizationCommand)).toHaveLength(5);
+    expect(aws.organizations.commandCalls(DescribeOrganizationCommand)).toHaveLength(1);
     expect(run.stderr.split('\n').filter((l) => l.startsWith('landfall:') || l.startsWith('hint:'))).toEqual([
       'landfall: organizations:DescribeOrganization failed: TooManyRequestsException: Rate exceeded',
       'hint: AWS kept refusing after several retries: wait a minute and run the command again',

@@ -295,7 +295,7 @@ describe('landfall rollout, the command', () => {
           },
         }),
       ],
-      ['rollout', '--offline', '--config', 'test/fixtures/reference/config'],
+      ['rollout', '--offline'],
     );
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
@@ -304,7 +304,7 @@ describe('landfall rollout, the command', () => {
     );
     expect(lines.slice(2, 5)).toEqual([
       "Fill in first (the management account's ID and email before anything else):",
-      'test/fixtures/reference/config/platform.ts has 32 placeholders:',
+      'config/platform.ts has 32 placeholders:',
       '  * accounts[0].id: "111111111111" is a placeholder (an example account ID): put the management account\'s real ID here (`aws sts get-caller-identity` with its credentials)',
     ]);
     expect(run.stdout).toContain(' 2. fill-config [blocked] manual, management 111111111111, ap-northeast-1\n');
@@ -349,10 +349,7 @@ describe('landfall rollout, the command', () => {
   });
 
   it('prints a Markdown table with --format md', async () => {
-    const run = await runIn(
-      [makeRolloutCommand()],
-      ['rollout', '--offline', '--format', 'md', '--config', 'test/fixtures/reference/config'],
-    );
+    const run = await runIn([makeRolloutCommand()], ['rollout', '--offline', '--format', 'md']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('| # | step | state | kind | account, region | what to do | check | why |');
     expect(run.stdout).toContain(
@@ -363,7 +360,7 @@ describe('landfall rollout, the command', () => {
   it('rejects an unknown format and --offline with --profile', async () => {
     const bad = await runIn([makeRolloutCommand()], ['rollout', '--format', 'html']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr.split('\n')[0]).toBe('landfall: --format html is not supported (allowed: text, md, json)');
+    expect(bad.stderr.split('\n')[0]).toBe('landfall: --format "html" is not allowed (allowed: text, md, json)');
     const both = await runIn([makeRolloutCommand()], ['rollout', '--offline', '--profile', 'x']);
     expect(both.code).toBe(2);
     expect(both.stderr.split('\n')[0]).toBe('landfall: --offline and --profile exclude each other');
