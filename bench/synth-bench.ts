@@ -3,18 +3,33 @@
  *
  * Generates configs with N services per environment (3 environments, half web services, half workers, each web
  * service sending to a worker), synthesizes each like `cdk synth` does (the app entry in a child process with the
- * CLI's context and outdir; `--cli` runs `cdk synth` itself), and prints: median wall seconds and CPU seconds of the runs, peak memory of the child
- * (from `/usr/bin/time -v`), stacks, resources, the most resources in one stack and the largest template. Not part
- * of `npm test`: timings depend on the machine (CPU seconds are steadier than wall time when the machine is busy).
+ * CLI's context and outdir; `--cli` runs `cdk synth` itself), and prints: median wall seconds and CPU seconds of the
+ * runs, peak memory of the child (from `/usr/bin/time -v`), stacks, resources, the most resources in one stack, the
+ * largest template and the dependency waves of each environment (from the assembly manifest: the longest chain of
+ * stack `dependencies`, what `cdk deploy '<env>/*'` must wait for). Not part of `npm test`: timings depend on the
+ * machine (CPU seconds are steadier than wall time when the machine is busy).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { assemblyWaves } from './assembly-waves';
 
 const ROOT = path.resolve(__dirname, '..');
+/** The reference fixture of the product tests: its platform and its service images (never the team's `config/`). */
+const REFERENCE = path.join(ROOT, 'test', 'fixtures', 'reference');
+/** Environments whose dependency waves are counted (the reference platform's). */
+const ENVIRONMENTS = ['dev', 'stg', 'prod'];
 const WORK = path.join(ROOT, '.bench');
-const TARGETS = { servicesAt: 30, seconds: 10, peakMiB: 1536, resourcesPerStack: 400, templateBytes: 800 * 1024 };
+const TARGETS = {
+  servicesAt: 30,
+  seconds: 10,
+  peakMiB: 1536,
+  resourcesPerStack: 400,
+  templateBytes: 800 * 1024,
+  /** Waves per environment at every size: [Baseline, Network] -> [Platform, RegionalBaseline] -> [services, Observability]. */
+  waves: 3,
+};
 
 interface Options {
   readonly sizes: number[];
@@ -37,14 +52,16 @@ function parseArgs(argv: readonly string[]): Options {
   };
 }
 
-/** A config directory with the example platform and `count` generated services. */
+/** A config directory with the reference platform and `count` generated services. */
 function generateConfig(count: number): string {
   const dir = path.join(WORK, `config-${count}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'services'), { recursive: true });
-  // The example platform (accounts, three environments with their tiers and domains), as the app sees it.
+  // The reference platform (accounts, three environments with their tiers and domains), as the app sees it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const platform = require(path.join(ROOT, 'config', 'platform.ts')).default;
+  const platform = require(path.join(REFERENCE, 'config', 'platform.ts')).default;
+  // Absolute image directories: the app resolves relative ones against the config directory's parent (`.bench`).
+  const image = (service: string) => ({ directory: path.join(REFERENCE, 'services', service) });
   fs.writeFileSync(path.join(dir, 'platform.ts'), `export default ${JSON.stringify(platform, null, 2)};\n`);
   const workers = Math.floor(count / 2);
   const webs = count - workers;
@@ -54,7 +71,7 @@ function generateConfig(count: number): string {
     const service = {
       name,
       kind: 'web',
-      image: { directory: 'services/api' },
+      image: image('api'),
       cpu: 512,
       memoryMiB: 1024,
       healthCheckPath: '/healthz',
@@ -69,7 +86,7 @@ function generateConfig(count: number): string {
     const service = {
       name,
       kind: 'worker',
-      image: { directory: 'services/jobs' },
+      image: image('jobs'),
       cpu: 256,
       memoryMiB: 512,
       maxProcessingSeconds: 60,
@@ -202,6 +219,8 @@ function main(): void {
     const outdir = path.join(WORK, `out-${size}`);
     const runs = Array.from({ length: options.runs }, () => synthOnce(configDir, outdir, options));
     const shape = assemblyShape(outdir);
+    const waves = assemblyWaves(outdir);
+    const waveCounts = ENVIRONMENTS.map((env) => waves.get(env)?.length ?? 0);
     const seconds = median(runs.map((r) => r.seconds));
     const cpus = runs.map((r) => r.cpuSeconds).filter((c): c is number => c !== undefined);
     const peaks = runs.map((r) => r.peakMiB).filter((p): p is number => p !== undefined);
@@ -215,7 +234,18 @@ function main(): void {
       String(shape.resources),
       `${shape.maxResources} (${shape.maxResourcesStack})`,
       `${(shape.maxBytes / 1024).toFixed(1)} KB (${shape.maxBytesStack})`,
+      ENVIRONMENTS.map((env, i) => `${env} ${waveCounts[i]}`).join(', '),
     ]);
+    ENVIRONMENTS.forEach((env, i) => {
+      if (waveCounts[i] > TARGETS.waves)
+        flags.push(
+          `3 x ${size}: ${env} deploys in ${waveCounts[i]} dependency waves (target: at most ${TARGETS.waves}): ${(
+            waves.get(env) ?? []
+          )
+            .map((w) => (w.length <= 4 ? `[${w.join(', ')}]` : `[${w.length} stacks]`))
+            .join(' -> ')}`,
+        );
+    });
     if (size === TARGETS.servicesAt && seconds > TARGETS.seconds)
       flags.push(`3 x ${size}: ${seconds.toFixed(2)} s is over the ${TARGETS.seconds} s target`);
     if (size === TARGETS.servicesAt && peak !== undefined && peak > TARGETS.peakMiB)
@@ -239,12 +269,13 @@ function main(): void {
       'resources',
       'most resources in a stack',
       'largest template',
+      'dependency waves',
     ],
     rows,
   );
   console.log(
     flags.length === 0
-      ? '\nAll targets met (3 x 30 in <= 10 s and <= 1.5 GB; no stack over 400 resources or 800 KB).'
+      ? '\nAll targets met (3 x 30 in <= 10 s and <= 1.5 GB; no stack over 400 resources or 800 KB; at most 3 waves).'
       : `\nTargets missed:\n${flags.map((f) => `  * ${f}`).join('\n')}`,
   );
 }

@@ -6,7 +6,8 @@
 import { App } from 'aws-cdk-lib';
 import { buildPlatform, stackInventory } from '../lib/app';
 import { applyChecks } from '../lib/checks';
-import { ConfigError, loadConfig } from '../lib/config';
+import { ConfigError } from '../lib/config';
+import { loadPlatform } from '../lib/plan/load';
 
 // The CDK CLI asks apps to leave validation failures to it, but it reports only the stacks a command selects, and a
 // plain `cdk synth` selects none inside stages: the app itself fails on any unacknowledged finding.
@@ -21,7 +22,7 @@ const configDir = (app.node.tryGetContext('landfall:config') as string | undefin
 const guard = String(app.node.tryGetContext('landfall:guard') ?? process.env.LANDFALL_GUARD ?? 'false') === 'true';
 
 try {
-  const model = loadConfig(configDir);
+  const model = loadPlatform(configDir);
   buildPlatform(app, model);
 } catch (err) {
   if (err instanceof ConfigError) {

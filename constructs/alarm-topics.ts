@@ -53,23 +53,33 @@ export class AlarmTopics extends Construct {
     allowServicesToEncrypt(this.key, publishingServices);
     denyGrantsExceptForAwsServices(this.key);
 
-    const topic = (severity: Severity, route: AlarmRoute): sns.ITopic =>
-      new NotificationTopic(this, severity === 'page' ? 'Page' : 'Ticket', {
+    // AWS Chatbot allows one Slack channel configuration per channel ID and account ("Slack channel with ID ...
+    // has already been configured for AWS account", CloudFormation coverage roadmap issue #1155): the first severity
+    // routed to a channel owns its configuration, and a later severity routed to the same channel is added to it.
+    const owners = new Map<string, NotificationTopic>();
+    const topic = (severity: Severity, route: AlarmRoute): sns.ITopic => {
+      const channelId = props.slackWorkspaceId === undefined ? undefined : route.slackChannelId;
+      const owner = channelId === undefined ? undefined : owners.get(channelId);
+      const created = new NotificationTopic(this, severity === 'page' ? 'Page' : 'Ticket', {
         topicName: `${props.namePrefix}-${severity}`,
         displayName: `${props.namePrefix} ${severity}`,
         encryptionKey: this.key,
         emails: route.emails,
         publishingServices,
-        ...(route.slackChannelId !== undefined && props.slackWorkspaceId !== undefined
+        ...(channelId !== undefined && owner === undefined && props.slackWorkspaceId !== undefined
           ? {
               slack: {
                 workspaceId: props.slackWorkspaceId,
-                channelId: route.slackChannelId,
+                channelId,
                 configurationName: `${props.namePrefix}-${severity}`,
               },
             }
           : {}),
-      }).topic;
+      });
+      if (owner !== undefined) owner.slackChannel?.addNotificationTopic(created.topic);
+      else if (channelId !== undefined) owners.set(channelId, created);
+      return created.topic;
+    };
     this.page = topic('page', props.page);
     this.ticket = topic('ticket', props.ticket);
   }

@@ -1,5 +1,5 @@
 import type { Duration } from 'aws-cdk-lib';
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -7,7 +7,10 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from './acknowledge';
+import { guardDutyAgentPullStatements } from './guardduty-agent-repository';
 import { MIN_EVIDENCE_RETENTION_DAYS, shortRetentionReason } from './log-retention';
+
+const SCRATCH_VOLUME = 'tmp';
 
 /** A queue the task sends to: it gets send rights and the queue URL in `environmentVariable`. */
 export interface QueueTarget {
@@ -64,7 +67,8 @@ export interface ArmTaskProps {
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
   /**
-   * User (and group) the container runs as. Never root: the root filesystem is read-only and only /tmp is writable.
+   * User (and group) the container runs as, numeric. Never root: the root filesystem is read-only and only /tmp is
+   * writable, and only if the image declares `VOLUME /tmp` owned by (or writable for) this uid.
    * @default '1000:1000' (the `node` user of the official Node images)
    */
   readonly user?: string;
@@ -81,6 +85,15 @@ export interface ArmTaskProps {
  */
 export class ArmTask extends Construct {
   public static readonly CONTAINER_NAME = 'app';
+  /**
+   * The writable scratch path: a bind-mount volume (the root filesystem is read-only). ECS copies the image's own
+   * directory (content, owner and mode) into it only when the image declares `VOLUME` at this exact path; otherwise it
+   * is root-owned 0755 ("Use bind mounts with Amazon ECS"). test/services/images.test.ts (shipped images) and
+   * test/platform/images.test.ts (the team's) check the Dockerfiles.
+   */
+  public static readonly SCRATCH_PATH = '/tmp';
+  /** The user the container runs as unless `user` says otherwise: uid and gid 1000, the official Node images' `node`. */
+  public static readonly DEFAULT_USER = '1000:1000';
   public readonly taskDefinition: ecs.FargateTaskDefinition;
   public readonly container: ecs.ContainerDefinition;
   public readonly logGroup: logs.LogGroup;
@@ -95,7 +108,8 @@ export class ArmTask extends Construct {
         cpuArchitecture: ecs.CpuArchitecture.ARM64,
         operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
       },
-      volumes: [{ name: 'tmp' }],
+      // A bind mount with no host path: task-scoped scratch space, removed when the task stops.
+      volumes: [{ name: SCRATCH_VOLUME }],
     });
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
@@ -133,7 +147,7 @@ export class ArmTask extends Construct {
       essential: true,
       memoryLimitMiB: props.memoryMiB,
       readonlyRootFilesystem: true,
-      user: props.user ?? '1000:1000',
+      user: props.user ?? ArmTask.DEFAULT_USER,
       environment: sortedEnvironment,
       secrets,
       stopTimeout: props.stopTimeout,
@@ -144,18 +158,27 @@ export class ArmTask extends Construct {
       }),
       portMappings: props.containerPort === undefined ? undefined : [{ containerPort: props.containerPort }],
     });
-    this.container.addMountPoints({ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false });
+    this.container.addMountPoints({
+      sourceVolume: SCRATCH_VOLUME,
+      containerPath: ArmTask.SCRATCH_PATH,
+      readOnly: false,
+    });
+
+    // GuardDuty Runtime Monitoring (enabled organization-wide with agent management for Fargate) adds its agent as a
+    // sidecar that the execution role pulls from GuardDuty's repository in this region: without these rights the
+    // task runs without runtime coverage.
+    for (const statement of guardDutyAgentPullStatements(Stack.of(this).region)) {
+      this.taskDefinition.addToExecutionRolePolicy(statement);
+    }
 
     acknowledge(this.taskDefinition, {
       'NIST.800.53.R5-IAMNoInlinePolicy':
         "aws-cdk-lib writes the grants of the task and execution roles inline, one policy per role, scoped to this task's log group, image, secrets and queues",
     });
-    if (props.image instanceof ecs.AssetImage || props.image instanceof ecs.EcrImage) {
-      acknowledge(this.taskDefinition, {
-        'AwsSolutions-IAM5[Resource::*]':
-          'ecr:GetAuthorizationToken has no resource ARN: IAM accepts it only with Resource "*"; image pulls themselves are limited to one repository',
-      });
-    }
+    acknowledge(this.taskDefinition, {
+      'AwsSolutions-IAM5[Resource::*]':
+        'ecr:GetAuthorizationToken has no resource ARN: IAM accepts it only with Resource "*"; image pulls themselves are limited to named repositories',
+    });
     const names = Object.keys(sortedEnvironment);
     if (names.length > 0) {
       acknowledge(this.taskDefinition, {

@@ -12,6 +12,7 @@ import { addDeploymentAlarmActions } from './deployment-alarm-actions';
 import { safeDeployment } from './safe-deployment';
 import { ArmTask } from './arm-task';
 import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
+import { ecsServiceDimensions, ecsServiceMetrics, serverErrorPercent, webMetrics } from './service-metrics';
 
 /** When people use the environment; outside these hours the service runs zero tasks. */
 export interface WorkingHours {
@@ -220,46 +221,40 @@ export class ArmWebService extends Construct {
   }
 
   /** Requests the load balancer sent to this service. @default sum over 1 minute */
-  public metricRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.targetGroup.metrics.requestCount({ period: Duration.minutes(1), statistic: 'Sum', ...props });
+  public metricRequestCount(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return webMetrics(this.targetGroup).requests.with(props);
   }
 
   /** 5xx responses of the service's tasks. @default sum over 1 minute */
-  public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, {
-      period: Duration.minutes(1),
-      statistic: 'Sum',
-      ...props,
-    });
+  public metricServerErrors(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return webMetrics(this.targetGroup).serverErrors.with(props);
   }
 
   /** Response time of the tasks. @default p99 over 1 minute */
-  public metricTargetResponseTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.targetGroup.metrics.targetResponseTime({ period: Duration.minutes(1), statistic: 'p99', ...props });
+  public metricTargetResponseTime(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return webMetrics(this.targetGroup).latencyP99.with(props);
   }
 
-  /** 5xx responses in percent of requests; 0 while traffic is below 20 requests a period. @default 1 minute */
+  /**
+   * The 5xx rate (`serverErrorPercent`) as the rollback alarm evaluates it: 0 while traffic is below 20 requests a
+   * period. @default 1 minute
+   */
   public metricServerErrorRate(period: Duration = Duration.minutes(1)): cloudwatch.MathExpression {
-    return new cloudwatch.MathExpression({
-      label: '5xx % of requests',
-      expression: `IF(FILL(requests, 0) >= ${MIN_REQUESTS_FOR_ERROR_RATE}, 100 * FILL(errors, 0) / FILL(requests, 1), 0)`,
-      usingMetrics: { requests: this.metricRequestCount({ period }), errors: this.metricServerErrors({ period }) },
-      period,
-    });
+    return serverErrorPercent(this.targetGroup, period, { minRequests: MIN_REQUESTS_FOR_ERROR_RATE });
   }
 
   /** Healthy targets behind the load balancer. @default minimum over 1 minute */
-  public metricHealthyTargets(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.targetGroup.metrics.healthyHostCount({ period: Duration.minutes(1), statistic: 'Minimum', ...props });
+  public metricHealthyTargets(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return webMetrics(this.targetGroup).healthyTargets.with(props);
   }
 
-  /** Average CPU utilization of the service. */
-  public metricCpuUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.service.metricCpuUtilization(props);
+  /** Average CPU utilization of the service (5 minutes). */
+  public metricCpuUtilization(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return ecsServiceMetrics(ecsServiceDimensions(this.service), false).cpuPercent.with(props);
   }
 
-  /** Average memory utilization of the service. */
-  public metricMemoryUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.service.metricMemoryUtilization(props);
+  /** Average memory utilization of the service (5 minutes). */
+  public metricMemoryUtilization(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return ecsServiceMetrics(ecsServiceDimensions(this.service), false).memoryPercent.with(props);
   }
 }

@@ -1,13 +1,19 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
-import type { EcsServiceMetrics, QueueMetrics, WebMetrics } from './service-metrics';
+import type { EcsServiceMetrics, QueueMetrics } from './service-metrics';
 
-/** A web service's row: requests, 5xx %, p50/p99 latency, CPU, memory, running tasks. */
+/**
+ * A web service's row: its 5xx, p99 latency and unhealthy-targets alarms (each graph is the alarm's own metric with
+ * its threshold), CPU, memory, running tasks. The load balancer's metrics need the target group's generated name, so
+ * a dashboard in another stack shows them through the service's alarms.
+ */
 export interface WebServiceRow {
   readonly kind: 'web';
   readonly name: string;
-  readonly web: WebMetrics;
+  readonly serverErrors: cloudwatch.IAlarm;
+  readonly p99Latency: cloudwatch.IAlarm;
+  readonly unhealthyTargets: cloudwatch.IAlarm;
   readonly ecs: EcsServiceMetrics;
 }
 
@@ -33,7 +39,8 @@ export interface EnvironmentDashboardProps {
   readonly dashboardName: string;
   /** Alarms shown in the status widget on top (those that notify). */
   readonly alarms: readonly cloudwatch.IAlarm[];
-  readonly errorBudgets: readonly ErrorBudget[];
+  /** Error budget left per objective, under the alarm status. @default none */
+  readonly errorBudgets?: readonly ErrorBudget[];
   readonly services: readonly ServiceRow[];
 }
 
@@ -67,17 +74,18 @@ export class EnvironmentDashboard extends Construct {
         }),
       );
     }
-    if (props.errorBudgets.length > 0) {
+    const budgets = props.errorBudgets ?? [];
+    if (budgets.length > 0) {
       this.dashboard.addWidgets(
         new cloudwatch.TextWidget({ markdown: '### Error budget left (last 30 days)', width: GRID, height: 1 }),
-        ...props.errorBudgets.map(
+        ...budgets.map(
           (b) =>
             new cloudwatch.SingleValueWidget({
               title: b.title,
               metrics: [b.remainingPercent],
               setPeriodToTimeRange: true,
               start: '-P30D',
-              width: Math.max(4, Math.floor(GRID / Math.min(props.errorBudgets.length, 6))),
+              width: Math.max(4, Math.floor(GRID / Math.min(budgets.length, 6))),
               height: 4,
             }),
         ),
@@ -97,11 +105,15 @@ function graph(title: string, left: cloudwatch.IMetric[], right: cloudwatch.IMet
   return new cloudwatch.GraphWidget({ title, left, right, ...WIDGET });
 }
 
+function alarmGraph(title: string, alarm: cloudwatch.IAlarm): cloudwatch.IWidget {
+  return new cloudwatch.AlarmWidget({ title, alarm, ...WIDGET });
+}
+
 function webWidgets(row: WebServiceRow): cloudwatch.IWidget[] {
   return [
-    graph('Requests', [row.web.requests]),
-    graph('5xx (%)', [row.web.server5xxPercent]),
-    graph('Latency p50 / p99 (s)', [row.web.latencyP50, row.web.latencyP99]),
+    alarmGraph('5xx (%)', row.serverErrors),
+    alarmGraph('Latency p99 (s)', row.p99Latency),
+    alarmGraph('Unhealthy targets', row.unhealthyTargets),
   ];
 }
 

@@ -14,12 +14,24 @@ export interface GithubDeployRoleProps {
   /** Name of the role (SCP-protected names start with `landfall-`). */
   readonly roleName: string;
   /**
-   * Create the account's GitHub OIDC provider. An account can hold one provider per URL: set false when it
-   * already exists, and the role trusts the existing one.
+   * Create the account's GitHub OIDC provider. An account can hold one provider per URL (IAM
+   * CreateOpenIDConnectProvider: "You cannot register the same provider multiple times in a single AWS account"):
+   * set false when it already exists, and the role trusts the existing one.
    * @default true
    */
   readonly createOidcProvider?: boolean;
+  /**
+   * Longest session GitHub Actions may request (`role-duration-seconds` of configure-aws-credentials). The CDK CLI
+   * assumes the bootstrap roles with these credentials; those chained sessions last at most 1 hour (IAM "Role
+   * chaining") and the CLI renews them while these credentials are valid, so this bounds how long a deploy may run.
+   * 1-12 hours.
+   * @default Duration.hours(3) (DEPLOY_SESSION_SECONDS)
+   */
+  readonly maxSessionDuration?: Duration;
 }
+
+/** The default longest deploy session, in seconds: what `.github/workflows/deploy.yml` requests. */
+export const DEPLOY_SESSION_SECONDS = 3 * 60 * 60;
 
 const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 const BOOTSTRAP_ROLE_KINDS = ['deploy', 'file-publishing', 'image-publishing', 'lookup'] as const;
@@ -46,7 +58,7 @@ export class GithubDeployRole extends Construct {
     this.role = new iam.Role(this, 'Role', {
       roleName: props.roleName,
       description: `GitHub Actions (${props.repository}, environment ${props.githubEnvironment}) deploys with the CDK bootstrap roles`,
-      maxSessionDuration: Duration.hours(1),
+      maxSessionDuration: props.maxSessionDuration ?? Duration.seconds(DEPLOY_SESSION_SECONDS),
       assumedBy: new iam.WebIdentityPrincipal(this.providerArn, {
         StringEquals: {
           [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com',

@@ -37,6 +37,12 @@ export interface GuardDutyDetectorSettingsProps {
    * update the detector.
    */
   readonly roleName: string;
+  /**
+   * Run as this existing role instead of creating `roleName`: IAM roles are global, so the detector settings of
+   * other regions reuse the role the home region's stack creates.
+   * @default a new role named `roleName`
+   */
+  readonly role?: iam.IRole;
 }
 
 /**
@@ -49,23 +55,28 @@ export class GuardDutyDetectorSettings extends Construct {
   /** The detector's ID, read at deployment. */
   public readonly detectorId: string;
   /** Role of the stack's custom resource provider: reuse it for every AwsCustomResource of the stack. */
-  public readonly role: iam.Role;
+  public readonly role: iam.IRole;
   /** The call that sets the detector's plans; organization settings should wait for it. */
   public readonly settings: cr.AwsCustomResource;
 
   constructor(scope: Construct, id: string, props: GuardDutyDetectorSettingsProps) {
     super(scope, id);
     const { partition, region, account } = Stack.of(this);
-    this.role = new iam.Role(this, 'Role', {
-      roleName: props.roleName,
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Configures the GuardDuty detector and organization settings during deployments',
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
-    });
-    acknowledge(this.role, {
-      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
-        'AWSLambdaBasicExecutionRole only lets the provider write its own CloudWatch Logs; it is the AWS-maintained minimum for a Lambda function',
-    });
+    if (props.role === undefined) {
+      const role = new iam.Role(this, 'Role', {
+        roleName: props.roleName,
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+        description: 'Configures the GuardDuty detector and organization settings during deployments',
+        managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+      });
+      acknowledge(role, {
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
+          'AWSLambdaBasicExecutionRole only lets the provider write its own CloudWatch Logs; it is the AWS-maintained minimum for a Lambda function',
+      });
+      this.role = role;
+    } else {
+      this.role = props.role;
+    }
 
     const find = new cr.AwsCustomResource(this, 'FindDetector', {
       resourceType: 'Custom::LandfallGuardDutyDetector',

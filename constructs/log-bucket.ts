@@ -132,10 +132,20 @@ export class LogBucket extends Construct {
   }
 
   /**
-   * Let AWS Config of every account of the organization deliver: the Config role `roleName` of any account whose
-   * `aws:PrincipalOrgID` is the organization, each under its own `AWSLogs/<account>/Config/` prefix.
+   * Let AWS Config of the organization's accounts deliver, each under its own `AWSLogs/<account>/Config/` prefix,
+   * as the Config Developer Guide requires ("Permissions for the Amazon S3 Bucket for the AWS Config Delivery
+   * Channel"): Config "first attempts to use the IAM role, but this attempt fails if the access policy for the
+   * bucket does not grant WRITE access to the IAM role. In this event, AWS Config sends the information again, this
+   * time as the AWS Config service principal", and as the service principal it "won't work with organization ID or
+   * organization units based conditions". So two sets of statements:
+   * - the recorder role `roleName` of any account whose `aws:PrincipalOrgID` is the organization: GetBucketAcl and
+   *   ListBucket (the existence check) on the bucket, PutObject and PutObjectAcl with `bucket-owner-full-control`
+   *   under its own account's prefix;
+   * - `config.amazonaws.com` for each of `accountIds`, with `aws:SourceAccount` (the guide's recommended condition):
+   *   the same bucket checks, and PutObject under that account's prefix only.
+   * The bucket enforces bucket-owner object ownership, which still accepts the `bucket-owner-full-control` ACL.
    */
-  public allowConfigDelivery(organizationId: string, roleName: string): void {
+  public allowConfigDelivery(organizationId: string, roleName: string, accountIds: readonly string[]): void {
     const fromOrgRole = {
       StringEquals: { 'aws:PrincipalOrgID': organizationId },
       ArnLike: { 'aws:PrincipalArn': `arn:*:iam::*:role/${roleName}` },
@@ -153,7 +163,7 @@ export class LogBucket extends Construct {
       new iam.PolicyStatement({
         sid: 'ConfigWriteOwnPrefix',
         principals: [new iam.AnyPrincipal()],
-        actions: ['s3:PutObject'],
+        actions: ['s3:PutObject', 's3:PutObjectAcl'],
         resources: [this.bucket.arnForObjects('AWSLogs/${aws:PrincipalAccount}/Config/*')],
         conditions: {
           ...fromOrgRole,
@@ -161,6 +171,30 @@ export class LogBucket extends Construct {
         },
       }),
     );
+    if (accountIds.length === 0) return;
+    const config = new iam.ServicePrincipal('config.amazonaws.com');
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'ConfigServiceAclCheck',
+        principals: [config],
+        actions: ['s3:GetBucketAcl', 's3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': [...accountIds] } },
+      }),
+    );
+    for (const accountId of accountIds) {
+      this.bucket.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: `ConfigServiceWrite${accountId}`,
+          principals: [config],
+          actions: ['s3:PutObject'],
+          resources: [this.bucket.arnForObjects(`AWSLogs/${accountId}/Config/*`)],
+          conditions: {
+            StringEquals: { 'aws:SourceAccount': accountId, 's3:x-amz-acl': 'bucket-owner-full-control' },
+          },
+        }),
+      );
+    }
   }
 
   /**

@@ -11,8 +11,8 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
 export interface OomWatchProps {
-  /** Clusters whose tasks are watched (the environment's). */
-  readonly clusters: readonly ecs.ICluster[];
+  /** ARNs of the clusters whose tasks are watched (the environment's; a cluster's ARN is known from its name). */
+  readonly clusterArns: readonly string[];
   /** Where each OOM stop is announced, naming the service and the task. */
   readonly topic: sns.ITopic;
   /** Environment name, in the announcement. */
@@ -118,7 +118,7 @@ export class OomWatch extends Construct {
 
     this.rule = new events.Rule(this, 'Rule', {
       description: `Tasks stopped by OutOfMemoryError in ${props.environment}`,
-      eventPattern: OomWatch.eventPattern(props.clusters.map((c) => c.clusterArn)),
+      eventPattern: OomWatch.eventPattern(props.clusterArns),
     });
     const field = (path: string) => events.EventField.fromPath(path);
     this.rule.addTarget(

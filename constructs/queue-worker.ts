@@ -14,6 +14,7 @@ import { safeDeployment } from './safe-deployment';
 import { ArmTask } from './arm-task';
 import { BacklogScaling } from './backlog-scaling';
 import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
+import { deadLetterDepth, queueBacklog, queueMetrics } from './service-metrics';
 
 export interface QueueWorkerProps extends Omit<ArmTaskProps, 'containerPort' | 'stopTimeout'> {
   /** Runbook links and review annotations of the rollback and scaling alarms. @default they link no runbook */
@@ -116,8 +117,8 @@ export class QueueWorker extends Construct {
       alarmDescription: 'Messages moved to the dead-letter queue in the last minute; rolls back a running deployment',
       metric: new cloudwatch.MathExpression({
         label: 'Messages dead-lettered',
-        expression: 'DIFF(FILL(dlq, 0))',
-        usingMetrics: { dlq: this.metricDeadLetterMessages() },
+        expression: 'DIFF(dead)',
+        usingMetrics: { dead: this.metricDeadLetterMessages() },
         period: Duration.minutes(1),
       }),
       threshold: 0,
@@ -187,39 +188,27 @@ export class QueueWorker extends Construct {
     return this.queue.grantSendMessages(grantee);
   }
 
-  /** Messages waiting plus messages in flight (received, not yet deleted): the work the tasks hold. */
+  /** Messages waiting plus messages in flight (received, not yet deleted): the work the tasks hold (`queueBacklog`). */
   public metricBacklog(period: Duration = Duration.minutes(1)): cloudwatch.MathExpression {
-    return new cloudwatch.MathExpression({
-      label: 'Backlog (visible + in flight)',
-      expression: 'FILL(visible, 0) + FILL(inFlight, 0)',
-      usingMetrics: {
-        visible: this.queue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
-        inFlight: this.queue.metricApproximateNumberOfMessagesNotVisible({ period, statistic: 'Maximum' }),
-      },
-      period,
-    });
+    return queueBacklog(this.queue.queueName, period);
   }
 
   /** Age of the oldest waiting message. @default maximum over 1 minute */
-  public metricOldestMessageAge(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.queue.metricApproximateAgeOfOldestMessage({
-      period: Duration.minutes(1),
-      statistic: 'Maximum',
-      ...props,
-    });
+  public metricOldestMessageAge(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return this.metrics().oldestAgeSeconds.with(props);
   }
 
-  /** Messages in the dead-letter queue. @default maximum over 1 minute */
-  public metricDeadLetterMessages(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-      period: Duration.minutes(1),
-      statistic: 'Maximum',
-      ...props,
-    });
+  /** Messages in the dead-letter queue, visible plus in flight (`deadLetterDepth`). @default 1 minute */
+  public metricDeadLetterMessages(period: Duration = Duration.minutes(1)): cloudwatch.MathExpression {
+    return deadLetterDepth(this.deadLetterQueue.queueName, period);
   }
 
   /** Messages the worker finished (deleted). @default sum over 1 minute */
-  public metricMessagesProcessed(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.queue.metricNumberOfMessagesDeleted({ period: Duration.minutes(1), statistic: 'Sum', ...props });
+  public metricMessagesProcessed(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return this.metrics().processed.with(props);
+  }
+
+  private metrics() {
+    return queueMetrics({ queueName: this.queue.queueName, deadLetterQueueName: this.deadLetterQueue.queueName });
   }
 }

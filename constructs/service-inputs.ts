@@ -18,8 +18,11 @@ export interface QueueReference {
 /** The inputs of a service stack that refer to things outside it: image, secrets and queues it sends to. */
 export interface ServiceInputsProps {
   readonly image: ImageSource;
-  /** Environment variable name to Secrets Manager secret name. */
-  readonly secretNames: Readonly<Record<string, string>>;
+  /**
+   * Environment variable name to Secrets Manager secret: a name in this stack's account and region, or a complete
+   * secret ARN (`arn:...:secret:NAME-XXXXXX`, with the 6 characters Secrets Manager appends).
+   */
+  readonly secrets: Readonly<Record<string, string>>;
   readonly sendsTo: readonly QueueReference[];
 }
 
@@ -35,10 +38,14 @@ export class ServiceInputs extends Construct {
       'directory' in props.image
         ? ecs.ContainerImage.fromAsset(props.image.directory, { platform: ecrAssets.Platform.LINUX_ARM64 })
         : ecs.ContainerImage.fromRegistry(props.image.registry);
+    // A complete ARN goes to ECS as it is; a name goes as a partial ARN (aws-cdk-lib's fromSecretNameV2), which
+    // Secrets Manager resolves unless the name ends in a hyphen and 6 characters (the config rejects such names).
     this.secrets = Object.fromEntries(
-      Object.entries(props.secretNames).map(([variable, name]) => [
+      Object.entries(props.secrets).map(([variable, secret]) => [
         variable,
-        secretsmanager.Secret.fromSecretNameV2(this, `Secret${variable}`, name),
+        secret.startsWith('arn:')
+          ? secretsmanager.Secret.fromSecretCompleteArn(this, `Secret${variable}`, secret)
+          : secretsmanager.Secret.fromSecretNameV2(this, `Secret${variable}`, secret),
       ]),
     );
     const stack = Stack.of(this);

@@ -1,9 +1,10 @@
-import { Aspects, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge, acknowledgeLint } from './acknowledge';
+import { GuardDutyEndpointCleanup } from './guardduty-endpoint-cleanup';
 import { MIN_EVIDENCE_RETENTION_DAYS, shortRetentionReason } from './log-retention';
 
 const ZONES_FROM_CONFIG =
@@ -41,6 +42,12 @@ export interface ServiceVpcProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * On stack delete, remove the VPC endpoint and security group GuardDuty Runtime Monitoring created in the VPC,
+   * which otherwise block deleting it (GuardDutyEndpointCleanup).
+   * @default true
+   */
+  readonly cleanUpGuardDutyEndpoint?: boolean;
 }
 
 /**
@@ -95,6 +102,9 @@ export class ServiceVpc extends Construct {
     });
 
     if (natInstances) this.hardenNatInstances(natInstances);
+    if (props.cleanUpGuardDutyEndpoint ?? true) {
+      new GuardDutyEndpointCleanup(this, 'GuardDutyEndpointCleanup', { vpc: this.vpc });
+    }
     const restrictDefaultSg = Stack.of(this).node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
     if (restrictDefaultSg) {
       acknowledge(restrictDefaultSg, {
@@ -147,7 +157,17 @@ export class ServiceVpc extends Construct {
       'Traffic of the private subnets to NAT',
     );
     provider.gatewayInstances.forEach((instance, i) => {
-      Aspects.of(instance).add(new ec2.InstanceRequireImdsv2Aspect());
+      // IMDSv2 through a launch template CloudFormation names itself: aws-cdk-lib's InstanceRequireImdsv2Aspect
+      // names it after the instance's construct ID (`NatInstanceLaunchTemplate`), a name that collides with any other
+      // environment in the same account and region and blocks a replacement (EC2 launch template names are unique
+      // per account and region).
+      const imdsv2 = new ec2.CfnLaunchTemplate(instance, 'LaunchTemplate', {
+        launchTemplateData: { metadataOptions: { httpTokens: 'required' } },
+      });
+      instance.instance.launchTemplate = {
+        launchTemplateId: imdsv2.ref,
+        version: imdsv2.attrLatestVersionNumber,
+      };
       (instance.node.defaultChild as ec2.CfnInstance).blockDeviceMappings = [
         {
           deviceName: '/dev/xvda',

@@ -8,7 +8,7 @@ import { RUNBOOKS, standardAlarm } from './alarm-conventions';
 import { BurnRateAlarm } from './burn-rate-alarm';
 import { commonServiceAlarms } from './common-service-alarms';
 import type { EcsServiceMetrics, WebMetrics } from './service-metrics';
-import { ecsServiceMetrics, webMetrics } from './service-metrics';
+import { ecsServiceDimensions, ecsServiceMetrics, webMetrics } from './service-metrics';
 
 /** Alarms of a web service besides its burn rates, by stable kind. */
 export type WebAlarmKind =
@@ -88,7 +88,7 @@ export class WebServiceAlarms extends Construct {
     const { policy, serviceName: service, objectives, thresholds } = props;
     const severity = (kind: WebAlarmKind): Severity => props.severities?.[kind] ?? WEB_ALARM_SEVERITY[kind];
     this.web = webMetrics(props.targetGroup);
-    this.ecs = ecsServiceMetrics(props.service, props.containerInsights ?? false);
+    this.ecs = ecsServiceMetrics(ecsServiceDimensions(props.service), props.containerInsights ?? false);
 
     this.availability = new BurnRateAlarm(this, 'Availability', {
       policy,

@@ -7,7 +7,7 @@ import type { AlarmPolicy, Severity } from './alarm-conventions';
 import { RUNBOOKS, standardAlarm } from './alarm-conventions';
 import { commonServiceAlarms } from './common-service-alarms';
 import type { EcsServiceMetrics, QueueMetrics } from './service-metrics';
-import { ecsServiceMetrics, queueMetrics } from './service-metrics';
+import { ecsServiceDimensions, ecsServiceMetrics, queueMetrics } from './service-metrics';
 
 /** Alarms of a queue worker, by stable kind. */
 export type WorkerAlarmKind =
@@ -74,8 +74,11 @@ export class WorkerAlarms extends Construct {
     super(scope, id);
     const { policy, serviceName: service, thresholds } = props;
     const severity = (kind: WorkerAlarmKind): Severity => props.severities?.[kind] ?? WORKER_ALARM_SEVERITY[kind];
-    this.queue = queueMetrics(props.queue, props.deadLetterQueue);
-    this.ecs = ecsServiceMetrics(props.service, props.containerInsights ?? false);
+    this.queue = queueMetrics({
+      queueName: props.queue.queueName,
+      deadLetterQueueName: props.deadLetterQueue.queueName,
+    });
+    this.ecs = ecsServiceMetrics(ecsServiceDimensions(props.service), props.containerInsights ?? false);
     const minute = Duration.minutes(1);
 
     this.alarms.push(

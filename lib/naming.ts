@@ -13,6 +13,7 @@ export const STAGES = {
 /** Stack construct IDs inside a stage. */
 export const STACKS = {
   baseline: 'Baseline',
+  regionalBaseline: 'RegionalBaseline',
   organization: 'Organization',
   identityCenter: 'IdentityCenter',
   trail: 'Trail',
@@ -37,6 +38,14 @@ const kebab = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').to
 /** CloudFormation stack name: `landfall-<stage>-<stack>`, for example `landfall-prod-network`. */
 export function stackName(stage: string, stack: string): string {
   return `${PREFIX}-${kebab(stage)}-${kebab(stack)}`;
+}
+
+/**
+ * Stack construct ID of a stack repeated per region: `<stack>-<region>`, for example `RegionalBaseline-us-east-1`
+ * or `GuardDuty-us-east-1` (the home region's GuardDuty stack keeps the plain `GuardDuty`).
+ */
+export function regionalStackId(stack: string, region: string): string {
+  return `${stack}-${region}`;
 }
 
 /** Stack construct ID of a service stack inside an environment stage. */
@@ -73,6 +82,26 @@ export function deadLetterQueueName(environment: string, worker: string): string
 /** Environment variable that carries a worker's queue URL to its producers: `jobs` -> `JOBS_QUEUE_URL`. */
 export function queueUrlVariable(worker: string): string {
   return `${worker.toUpperCase().replace(/-/g, '_')}_QUEUE_URL`;
+}
+
+/** ECS task definition family of a service: `landfall-<environment>-<service>`. */
+export function taskFamily(environment: string, service: string): string {
+  return `${clusterName(environment)}-${service}`;
+}
+
+/** SNS topic of one alarm severity of an environment: `landfall-<environment>-page`, `landfall-<environment>-ticket`. */
+export function alarmTopicName(environment: string, severity: 'page' | 'ticket'): string {
+  return `${operationsPrefix(environment)}-${severity}`;
+}
+
+/**
+ * SSM parameter through which the Network or Platform stack hands an ID nothing can derive (VPC, subnets, log key,
+ * listener, load balancer security group) to the stacks deployed after them: `/landfall/<environment>/<key>`. Read
+ * at deploy time instead of exported, so a value that changes (the listener, when a domain is added) never blocks
+ * an update of the stack that writes it.
+ */
+export function sharedParameterName(environment: string, key: string): string {
+  return `/${PREFIX}/${environment}/${key}`;
 }
 
 /** CloudWatch Logs group of a service's containers: `/landfall/<environment>/<service>`. */

@@ -13,7 +13,8 @@ export default defineService({
   slo: { availabilityPercent: 99.9, latencyTargetMs: 300, latencyPercent: 99 },
   alarms: { p99LatencyMs: 1000 },
   environment: { LOG_LEVEL: 'info' },
-  // Secrets Manager secret names; the task may read these and no other secret.
-  secrets: { API_TOKEN_SECRET: 'acme/api/token-secret' },
+  // Secrets Manager secret names (or complete ARNs); the task may read these and no other secret. A name must not
+  // end in a hyphen and 6 characters: Secrets Manager would take them for the random suffix of a complete ARN.
+  secrets: { API_TOKEN_SECRET: 'acme/api/token' },
   scaling: { maxTasks: 6, perTier: { prod: { minTasks: 2, maxTasks: 12 } } },
 });

@@ -2,15 +2,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALARM_METADATA_KEY } from '../../constructs/report-metadata';
 import type { AlarmMetadata } from '../../constructs/report-metadata';
-import { formatOption, parseCommandArgs } from './args';
+import { ConfigError, loadConfig } from '../config';
 import type { AssemblyStack, TemplateResource } from './assembly';
 import { literal, plural, readAssembly, usd } from './assembly';
-import type { Command } from './command';
-import { EXIT } from './errors';
+import { defineCommand, value } from './command';
+import { EXIT, UsageError } from './errors';
+import { CONFIG_OPTION, OUT_OPTION, REPORT_FORMAT_OPTION } from './options';
+import { warnIfStale } from './stale-assembly';
 import type { Column } from './table';
 import { table } from './table';
-
-const USAGE = 'landfall alarms [--out DIR] [--environment NAME] [--format text|md|json]';
 
 /** One alarm as the report lists it. */
 export interface AlarmRow {
@@ -204,25 +204,55 @@ export function renderAlarmReport(report: AlarmReport, format: 'text' | 'md'): s
   return out.join('\n');
 }
 
+/**
+ * The environments `--environment` may name: the config's (when it loads) and every environment label of the
+ * assembly's alarms (such as `organization` for the billing alarm).
+ */
+export function alarmEnvironments(stacks: readonly AssemblyStack[], configDir: string): string[] {
+  let configured: string[] = [];
+  try {
+    configured = loadConfig(configDir).environments.map((e) => e.name);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+  }
+  const labelled = alarmReport(stacks).alarms.map((a) => a.environment);
+  return [...new Set([...configured, ...labelled])];
+}
+
 /** `landfall alarms`: every alarm in cdk.out by environment and service, with totals; exit 1 when an alarm lacks a runbook. */
-export const alarmsCommand: Command = {
+export const alarmsCommand = defineCommand({
   name: ['alarms'],
   summary: 'list every alarm in cdk.out by environment and service (metric, threshold, severity, runbook) with totals',
-  usage: USAGE,
-  async run(args, io) {
-    const { values } = parseCommandArgs(
-      args,
-      { out: { type: 'string' }, environment: { type: 'string' }, format: { type: 'string' } },
-      USAGE,
-    );
-    const format = formatOption(values.format);
-    const stacks = readAssembly(path.resolve(io.cwd, values.out ?? 'cdk.out'));
+  description:
+    'Reads the synthesized templates in cdk.out (no AWS access) and lists every CloudWatch alarm with its metric, threshold, severity (page, ticket, composite input), actions and runbook, with counts and list price per environment. Exits 1 when an alarm has no landfall metadata or links a runbook that does not exist under docs/runbooks/. Warns when cdk.out is older than the config.',
+  options: {
+    out: OUT_OPTION,
+    environment: value({
+      placeholder: 'NAME',
+      description: 'only the alarms of this environment (an environment of the config, or `organization`)',
+    }),
+    format: REPORT_FORMAT_OPTION,
+    config: CONFIG_OPTION,
+  },
+  examples: ['landfall alarms --environment prod', 'landfall alarms --format md >> "$GITHUB_STEP_SUMMARY"'],
+  async run({ options }, io) {
+    const outDir = path.resolve(io.cwd, options.out);
+    const configDir = path.resolve(io.cwd, options.config);
+    const stacks = readAssembly(outDir);
+    if (options.environment !== undefined) {
+      const allowed = alarmEnvironments(stacks, configDir);
+      if (!allowed.includes(options.environment))
+        throw new UsageError(
+          `--environment "${options.environment}" is not an environment (allowed: ${allowed.join(', ')})`,
+        );
+    }
+    warnIfStale(io, outDir, configDir);
     const runbookRoot = fs.existsSync(path.join(io.cwd, 'docs', 'runbooks')) ? io.cwd : undefined;
     const report = alarmReport(stacks, {
       ...(runbookRoot === undefined ? {} : { runbookRoot }),
-      ...(values.environment === undefined ? {} : { environment: values.environment }),
+      ...(options.environment === undefined ? {} : { environment: options.environment }),
     });
-    io.out(format === 'json' ? JSON.stringify(report, null, 2) : renderAlarmReport(report, format as 'text' | 'md'));
+    io.out(options.format === 'json' ? JSON.stringify(report, null, 2) : renderAlarmReport(report, options.format));
     return report.problems.length > 0 ? EXIT.problems : EXIT.ok;
   },
-};
+});

@@ -1,24 +1,22 @@
 import * as path from 'node:path';
 import type { LandfallModel, ResolvedEnvironment } from '../config';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError } from '../config';
+import { loadPlatform } from '../plan/load';
 import { CliError, EXIT, UsageError } from './errors';
 import type { CliIo } from './io';
 
-/** The `--config DIR` option every config-reading command takes. */
-export const CONFIG_OPTION = { config: { type: 'string' } } as const;
-
 /**
- * Load the config of `--config DIR` (default `config`, relative to the working directory). Invalid config: its
+ * Load the config of `--config DIR` (relative to the working directory). Invalid config: its
  * problems go to stderr and the command stops with exit code 1.
  */
 export function loadModel(
   io: CliIo,
-  dirOption: string | undefined,
+  dirOption: string,
   options: { discovered?: boolean } = {},
 ): { model: LandfallModel; dir: string } {
-  const dir = path.resolve(io.cwd, dirOption ?? 'config');
+  const dir = path.resolve(io.cwd, dirOption);
   try {
-    return { model: loadConfig(dir, options), dir };
+    return { model: loadPlatform(dir, options), dir };
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     io.err(err.message);
@@ -31,11 +29,12 @@ export function loadModel(
   }
 }
 
-/** The environment named by a positional argument, or a usage error listing the environments. */
-export function environmentArg(model: LandfallModel, name: string | undefined, usage: string): ResolvedEnvironment {
-  const names = model.environments.map((e) => e.name).join(', ');
-  if (name === undefined) throw new UsageError(`missing the environment (allowed: ${names})`, `usage: ${usage}`);
+/** The environment of this name, or a usage error (exit 2) that names the value and the environments. */
+export function environmentArg(model: LandfallModel, name: string): ResolvedEnvironment {
   const env = model.environments.find((e) => e.name === name);
-  if (!env) throw new UsageError(`"${name}" is not an environment (allowed: ${names})`, `usage: ${usage}`);
+  if (!env) {
+    const names = model.environments.map((e) => e.name).join(', ');
+    throw new UsageError(`"${name}" is not an environment (allowed: ${names})`);
+  }
   return env;
 }

@@ -2,16 +2,17 @@ import * as path from 'node:path';
 import type { AccountMetadata } from '../../constructs/report-metadata';
 import { ANOMALY_MONITOR_METADATA_KEY, BUDGET_METADATA_KEY } from '../../constructs/report-metadata';
 import type { LandfallModel } from '../config';
-import { ConfigError, loadConfig } from '../config';
-import { formatOption, parseCommandArgs } from './args';
+import { ConfigError } from '../config';
+import { loadPlatform } from '../plan/load';
+import { BILLING_REGION } from '../plan/regions';
 import type { AssemblyStack, TemplateResource } from './assembly';
 import { literal, plural, readAssembly, referencedId, usd } from './assembly';
-import type { Command } from './command';
+import { defineCommand } from './command';
 import { EXIT } from './errors';
+import { CONFIG_OPTION, OUT_OPTION, REPORT_FORMAT_OPTION } from './options';
+import { warnIfStale } from './stale-assembly';
 import type { Column } from './table';
 import { table } from './table';
-
-const USAGE = 'landfall cost review [--out DIR] [--config DIR] [--format text|md|json]';
 
 export interface BudgetInfo {
   readonly name: string;
@@ -61,11 +62,31 @@ export interface CostReport {
   readonly problems: readonly string[];
 }
 
-type Resources = Readonly<Record<string, TemplateResource>>;
+/**
+ * Slack channels of AWS Chatbot configurations, by the literal topic ARNs they subscribe to. AWS Chatbot allows one
+ * configuration per channel and account, so a channel that carries topics of several stacks (the Cost stack's carries
+ * the us-east-1 billing topic) names the other stacks' topics by ARN.
+ */
+type ChannelsByArn = ReadonlyMap<string, readonly string[]>;
 
-/** Who receives what an SNS topic of the same template publishes: its subscriptions and Chatbot channels. */
-function topicSubscribers(resources: Resources, topicId: string): string[] {
+function channelsByArn(stacks: readonly AssemblyStack[]): ChannelsByArn {
+  const out = new Map<string, string[]>();
+  for (const stack of stacks) {
+    for (const r of Object.values(stack.resources)) {
+      const p = r.Properties ?? {};
+      if (r.Type !== 'AWS::Chatbot::SlackChannelConfiguration' || !Array.isArray(p.SnsTopicArns)) continue;
+      for (const arn of p.SnsTopicArns) {
+        if (typeof arn === 'string') out.set(arn, [...(out.get(arn) ?? []), `slack ${literal(p.SlackChannelId)}`]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Who receives what an SNS topic publishes: its subscriptions and the Chatbot channels of its template or by ARN. */
+function topicSubscribers(stack: AssemblyStack, topicId: string, byArn: ChannelsByArn): string[] {
   const out: string[] = [];
+  const resources = stack.resources;
   for (const r of Object.values(resources)) {
     const p = r.Properties ?? {};
     if (r.Type === 'AWS::SNS::Subscription' && referencedId(p.TopicArn) === topicId)
@@ -78,15 +99,20 @@ function topicSubscribers(resources: Resources, topicId: string): string[] {
       out.push(`slack ${literal(p.SlackChannelId)}`);
     }
   }
+  const name = literal(resources[topicId]?.Properties?.TopicName);
+  if (name !== undefined && stack.account !== undefined && stack.region !== undefined) {
+    out.push(...(byArn.get(`arn:aws:sns:${stack.region}:${stack.account}:${name}`) ?? []));
+  }
   return out;
 }
 
 /** An SNS subscriber as text, and whether it reaches anyone. */
-function describeSns(resources: Resources, arn: unknown): { text: string; reaches: boolean } {
+function describeSns(stack: AssemblyStack, arn: unknown, byArn: ChannelsByArn): { text: string; reaches: boolean } {
+  const resources = stack.resources;
   const id = referencedId(arn);
   const topic = id === undefined ? undefined : resources[id];
   if (id === undefined || topic?.Type !== 'AWS::SNS::Topic') return { text: `SNS ${literal(arn)}`, reaches: true };
-  const subs = topicSubscribers(resources, id);
+  const subs = topicSubscribers(stack, id, byArn);
   const name = literal(topic.Properties?.TopicName) ?? id;
   return { text: `SNS ${name} (${subs.length === 0 ? 'no subscription' : subs.join(', ')})`, reaches: subs.length > 0 };
 }
@@ -99,7 +125,12 @@ function budgetAccountId(budget: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-function readBudget(stack: AssemblyStack, logicalId: string, resource: TemplateResource): BudgetInfo {
+function readBudget(
+  stack: AssemblyStack,
+  logicalId: string,
+  resource: TemplateResource,
+  byArn: ChannelsByArn,
+): BudgetInfo {
   const p = resource.Properties ?? {};
   const budget = (p.Budget ?? {}) as Record<string, unknown>;
   const meta = resource.Metadata?.[BUDGET_METADATA_KEY] as AccountMetadata | undefined;
@@ -123,7 +154,7 @@ function readBudget(stack: AssemblyStack, logicalId: string, resource: TemplateR
     let reaches = false;
     for (const s of e.Subscribers ?? []) {
       if (s.SubscriptionType === 'SNS') {
-        const sns = describeSns(stack.resources, s.Address);
+        const sns = describeSns(stack, s.Address, byArn);
         subscribers.add(sns.text);
         reaches ||= sns.reaches;
       } else {
@@ -196,11 +227,12 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
   const subscriptions: AnomalySubscriptionInfo[] = [];
   const billingAlarms: BillingAlarmInfo[] = [];
   const problems: string[] = [];
+  const byArn = channelsByArn(stacks);
   for (const stack of stacks) {
     const resources = stack.resources;
     for (const [logicalId, r] of Object.entries(resources)) {
       const p = r.Properties ?? {};
-      if (r.Type === 'AWS::Budgets::Budget') budgets.push(readBudget(stack, logicalId, r));
+      if (r.Type === 'AWS::Budgets::Budget') budgets.push(readBudget(stack, logicalId, r, byArn));
       if (r.Type === 'AWS::CE::AnomalySubscription') {
         const monitors = (Array.isArray(p.MonitorArnList) ? p.MonitorArnList : [])
           .map(referencedId)
@@ -208,7 +240,7 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
         const subscribers = (
           Array.isArray(p.Subscribers) ? (p.Subscribers as Array<{ Type?: string; Address?: unknown }>) : []
         ).map((s) =>
-          s.Type === 'SNS' ? describeSns(resources, s.Address) : { text: literal(s.Address) ?? '?', reaches: true },
+          s.Type === 'SNS' ? describeSns(stack, s.Address, byArn) : { text: literal(s.Address) ?? '?', reaches: true },
         );
         const info: AnomalySubscriptionInfo = {
           name: literal(p.SubscriptionName) ?? logicalId,
@@ -223,7 +255,7 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
           problems.push(`anomaly subscription ${info.name} has no subscriber who receives its alerts`);
       }
       if (r.Type === 'AWS::CloudWatch::Alarm' && isBillingAlarm(p)) {
-        const actions = (Array.isArray(p.AlarmActions) ? p.AlarmActions : []).map((a) => describeSns(resources, a));
+        const actions = (Array.isArray(p.AlarmActions) ? p.AlarmActions : []).map((a) => describeSns(stack, a, byArn));
         const info: BillingAlarmInfo = {
           name: literal(p.AlarmName) ?? logicalId,
           region: stack.region ?? '?',
@@ -232,9 +264,9 @@ export function costReport(stacks: readonly AssemblyStack[], model: LandfallMode
           stack: stack.displayName,
         };
         billingAlarms.push(info);
-        if (stack.region !== 'us-east-1')
+        if (stack.region !== BILLING_REGION)
           problems.push(
-            `billing alarm ${info.name} is in ${info.region}: AWS/Billing EstimatedCharges exists only in us-east-1`,
+            `billing alarm ${info.name} is in ${info.region}: AWS/Billing EstimatedCharges exists only in ${BILLING_REGION}`,
           );
         if (!actions.some((a) => a.reaches) || p.ActionsEnabled === false)
           problems.push(`billing alarm ${info.name} notifies nobody`);
@@ -334,22 +366,21 @@ export function renderCostReport(report: CostReport, format: 'text' | 'md'): str
 }
 
 /** `landfall cost review`: budgets, anomaly detection and the billing alarm per account, from cdk.out; exit 1 on a problem. */
-export const costReviewCommand: Command = {
+export const costReviewCommand = defineCommand({
   name: ['cost', 'review'],
   summary:
     "review every account's budget, thresholds, subscribers and anomaly detection in cdk.out, and flag what is missing",
-  usage: USAGE,
-  async run(args, io) {
-    const { values } = parseCommandArgs(
-      args,
-      { out: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' } },
-      USAGE,
-    );
-    const format = formatOption(values.format);
-    const stacks = readAssembly(path.resolve(io.cwd, values.out ?? 'cdk.out'));
+  description:
+    'Reads the synthesized templates in cdk.out (no AWS access) and the config, and lists per account its budget, notification thresholds and subscribers, and the anomaly subscriptions that watch it, plus the billing alarm. Exits 1 on a problem: an account without a budget or anomaly detection, a notification nobody receives, a budget that differs from the config, no billing alarm in us-east-1. Warns when cdk.out is older than the config.',
+  options: { out: OUT_OPTION, config: CONFIG_OPTION, format: REPORT_FORMAT_OPTION },
+  examples: ['landfall cost review', 'landfall cost review --format md >> "$GITHUB_STEP_SUMMARY"'],
+  async run({ options }, io) {
+    const outDir = path.resolve(io.cwd, options.out);
+    const configDir = path.resolve(io.cwd, options.config);
+    const stacks = readAssembly(outDir);
     let model: LandfallModel;
     try {
-      model = loadConfig(path.resolve(io.cwd, values.config ?? 'config'));
+      model = loadPlatform(configDir);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       io.err(
@@ -357,8 +388,9 @@ export const costReviewCommand: Command = {
       );
       return EXIT.problems;
     }
+    warnIfStale(io, outDir, configDir);
     const report = costReport(stacks, model);
-    io.out(format === 'json' ? JSON.stringify(report, null, 2) : renderCostReport(report, format as 'text' | 'md'));
+    io.out(options.format === 'json' ? JSON.stringify(report, null, 2) : renderCostReport(report, options.format));
     return report.problems.length > 0 ? EXIT.problems : EXIT.ok;
   },
-};
+});

@@ -1,12 +1,10 @@
 import * as fs from 'node:fs';
 import type { ResolvedEnvironment } from '../config';
 import { ROLE_NAMES } from '../naming';
-import { parseCommandArgs } from './args';
-import type { Command } from './command';
-import { CONFIG_OPTION, environmentArg, loadModel } from './config-option';
+import { defineCommand, flag } from './command';
+import { environmentArg, loadModel } from './config-option';
 import { CliError, EXIT, UsageError } from './errors';
-
-const USAGE = 'landfall deploy-target ENV [--json | --github-output] [--config DIR]';
+import { CONFIG_OPTION, ENV_ARGUMENT, JSON_ALIAS_OPTION, RESULT_FORMAT_OPTION } from './options';
 
 /** Where an environment deploys: its account, the home region and the Baseline stack's GitHub deploy role. */
 export function deployTarget(env: ResolvedEnvironment, region: string) {
@@ -24,28 +22,33 @@ export function deployTarget(env: ResolvedEnvironment, region: string) {
  * `discovered.json`), so the deploy workflow never hard-codes an account ID. `--github-output` appends them to
  * `$GITHUB_OUTPUT` as `account-id`, `region`, `role-arn` and `stacks`.
  */
-export const deployTargetCommand: Command = {
+export const deployTargetCommand = defineCommand({
   name: ['deploy-target'],
   summary: "print an environment's account, region and GitHub deploy role (for the deploy workflow)",
-  usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { ...CONFIG_OPTION, json: { type: 'boolean' }, 'github-output': { type: 'boolean' } },
-      USAGE,
-    );
-    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`, `usage: ${USAGE}`);
-    if (values.json && values['github-output'])
-      throw new UsageError('--json and --github-output exclude each other', `usage: ${USAGE}`);
-    const { model } = loadModel(io, values.config);
-    const target = deployTarget(environmentArg(model, positionals[0], USAGE), model.platform.homeRegion);
+  description:
+    "Prints where an environment deploys, from the config and discovered.json: `account-id`, `region` (the home region), `role-arn` (the Baseline stack's GitHub deploy role) and `stacks` (the selector for `cdk deploy`), one `key=value` line each.",
+  arguments: [ENV_ARGUMENT],
+  options: {
+    githubOutput: flag({
+      description: 'also append the lines to the file named by $GITHUB_OUTPUT (a GitHub Actions step output)',
+    }),
+    format: RESULT_FORMAT_OPTION,
+    json: JSON_ALIAS_OPTION,
+    config: CONFIG_OPTION,
+  },
+  examples: ['landfall deploy-target prod', 'landfall deploy-target prod --github-output'],
+  async run({ args, options }, io) {
+    if (options.format === 'json' && options.githubOutput)
+      throw new UsageError('--format json and --github-output exclude each other');
+    const { model } = loadModel(io, options.config);
+    const target = deployTarget(environmentArg(model, args.env), model.platform.homeRegion);
     const lines = [
       `account-id=${target.accountId}`,
       `region=${target.region}`,
       `role-arn=${target.roleArn}`,
       `stacks=${target.stacks}`,
     ];
-    if (values['github-output']) {
+    if (options.githubOutput) {
       const file = io.env.GITHUB_OUTPUT;
       if (!file)
         throw new CliError(
@@ -54,7 +57,7 @@ export const deployTargetCommand: Command = {
         );
       fs.appendFileSync(file, `${lines.join('\n')}\n`);
     }
-    io.out(values.json ? JSON.stringify(target, null, 2) : lines.join('\n'));
+    io.out(options.format === 'json' ? JSON.stringify(target, null, 2) : lines.join('\n'));
     return EXIT.ok;
   },
-};
+});

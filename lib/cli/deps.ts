@@ -7,7 +7,7 @@ import type { RetryOptions } from './aws/call';
 export interface CommandDeps {
   /** Creates the AWS clients for a region and profile. */
   readonly clients: ClientFactory;
-  /** Retry behaviour of every AWS call (throttling, `ConcurrentModificationException`). */
+  /** landfall's own retries (`ConcurrentModificationException`; the SDK clients retry throttling themselves). */
   readonly retry: RetryOptions;
   /** Waits between polls (redrive progress). */
   readonly sleep: (ms: number) => Promise<void>;

@@ -8,18 +8,17 @@ import type { ListMessageMoveTasksResultEntry } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { LandfallModel, WorkerConfig } from '../config';
 import { deadLetterQueueName, queueName } from '../naming';
-import { parseCommandArgs } from './args';
-import { AwsCallError, call, retryWithNotice } from './aws/call';
+import { AwsCallError, call, retryWithNotice, sdkRetryNotice } from './aws/call';
 import type { RetryOptions } from './aws/call';
 import type { AwsClients } from './aws/clients';
 import type { Command } from './command';
-import { CONFIG_OPTION, environmentArg, loadModel } from './config-option';
+import { defineCommand, flag, value } from './command';
+import { environmentArg, loadModel } from './config-option';
 import type { CommandDeps } from './deps';
 import { withDeps } from './deps';
 import { CliError, EXIT, UsageError } from './errors';
+import { CONFIG_OPTION, ENV_ARGUMENT, JSON_ALIAS_OPTION, PROFILE_OPTION, RESULT_FORMAT_OPTION } from './options';
 import { progress } from './progress';
-
-const USAGE = 'landfall redrive ENV WORKER [--rate N] [--dry-run] [--profile NAME] [--json] [--config DIR]';
 
 /** Seconds between two looks at a running move task. */
 export const POLL_INTERVAL_MS = 5000;
@@ -28,10 +27,9 @@ export const POLL_INTERVAL_MS = 5000;
 export const MAX_RATE = 500;
 
 /** The worker named by a positional argument, or a usage error listing the workers. */
-export function workerArg(model: LandfallModel, name: string | undefined): WorkerConfig {
+export function workerArg(model: LandfallModel, name: string): WorkerConfig {
   const workers = model.services.filter((s): s is WorkerConfig => s.kind === 'worker');
   const allowed = workers.map((w) => w.name).join(', ') || 'none: add a service with kind "worker"';
-  if (name === undefined) throw new UsageError(`missing the worker (allowed: ${allowed})`, `usage: ${USAGE}`);
   const service = model.services.find((s) => s.name === name);
   if (service && service.kind !== 'worker')
     throw new UsageError(`"${name}" is a ${service.kind} service, not a worker (allowed: ${allowed})`);
@@ -121,32 +119,36 @@ async function moveTasks(
  */
 export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Command {
   const deps = withDeps(overrides);
-  return {
+  return defineCommand({
     name: ['redrive'],
     summary: "move a worker's dead-letter messages back to its queue (StartMessageMoveTask) and follow the progress",
-    usage: USAGE,
-    async run(args, io) {
-      const { values, positionals } = parseCommandArgs(
-        args,
-        {
-          ...CONFIG_OPTION,
-          rate: { type: 'string' },
-          'dry-run': { type: 'boolean' },
-          profile: { type: 'string' },
-          json: { type: 'boolean' },
-        },
-        USAGE,
-      );
-      if (positionals.length > 2) throw new UsageError(`unexpected argument "${positionals[2]}"`, `usage: ${USAGE}`);
-      const rate = rateArg(values.rate);
-      const { model } = loadModel(io, values.config);
-      const env = environmentArg(model, positionals[0], USAGE);
-      const worker = workerArg(model, positionals[1]);
+    description:
+      "Finds the worker's queue and dead-letter queue by name in the environment's account (credentials of that account), shows the dead-letter depth, and moves the messages back with SQS StartMessageMoveTask, polling ListMessageMoveTasks every 5 s until the task ends. Refuses (exit 4) while a move task is already running; a failed task exits 3 with its reason. Interrupting the command does not stop the task.",
+    arguments: [ENV_ARGUMENT, { name: 'worker', description: 'a service of kind worker' }],
+    options: {
+      rate: value({
+        placeholder: 'N',
+        description: `messages per second, 1 to ${MAX_RATE} (without it SQS chooses)`,
+      }),
+      dryRun: flag({ description: 'only show the queue depths; start nothing' }),
+      profile: PROFILE_OPTION,
+      format: RESULT_FORMAT_OPTION,
+      json: JSON_ALIAS_OPTION,
+      config: CONFIG_OPTION,
+    },
+    aws: "the environment's account: sqs:GetQueueUrl, GetQueueAttributes, ListMessageMoveTasks, StartMessageMoveTask",
+    examples: ['landfall redrive prod jobs --dry-run', 'landfall redrive prod jobs --rate 50 --profile acme-prod'],
+    async run({ args, options }, io) {
+      const json = options.format === 'json';
+      const rate = rateArg(options.rate);
+      const { model } = loadModel(io, options.config);
+      const env = environmentArg(model, args.env);
+      const worker = workerArg(model, args.worker);
       const region = model.platform.homeRegion;
-      const clients = deps.clients({ region, profile: values.profile });
+      const clients = deps.clients({ region, profile: options.profile, onRetry: sdkRetryNotice(io) });
       const retry = retryWithNotice(io, deps.retry);
       const say = (text: string) => {
-        if (!values.json) io.out(text);
+        if (!json) io.out(text);
       };
 
       const caller = await call(
@@ -170,7 +172,7 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
         tasks = await moveTasks(clients, retry, dlq.arn, 10);
       } catch (err) {
         // A dry run only reads: say what could not be checked and go on. A real run needs the answer.
-        if (!(values['dry-run'] && err instanceof AwsCallError)) throw err;
+        if (!(options.dryRun && err instanceof AwsCallError)) throw err;
         io.err(`warning: could not check for a running move task: ${err.message}`);
       }
       const running = tasks.find((t) => t.Status === 'RUNNING');
@@ -190,18 +192,18 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
         worker: worker.name,
         deadLetterQueue: dlq,
         queue,
-        dryRun: Boolean(values['dry-run']),
+        dryRun: options.dryRun,
       };
       say(
         `${dlq.name}: ${dlq.visible} message${dlq.visible === 1 ? '' : 's'} waiting${dlq.inFlight > 0 ? ` (${dlq.inFlight} in flight)` : ''}; destination ${queue.name}.`,
       );
       if (dlq.visible === 0) {
-        if (values.json) io.out(JSON.stringify({ ...base, task: null }, null, 2));
+        if (json) io.out(JSON.stringify({ ...base, task: null }, null, 2));
         else say('Nothing to redrive.');
         return EXIT.ok;
       }
-      if (values['dry-run']) {
-        if (values.json) io.out(JSON.stringify({ ...base, task: null }, null, 2));
+      if (options.dryRun) {
+        if (json) io.out(JSON.stringify({ ...base, task: null }, null, 2));
         else
           say(
             `Dry run: would move ${dlq.visible} messages to ${queue.name} at ${rate === undefined ? 'the rate SQS chooses' : `${rate} messages per second`}. Nothing was started.`,
@@ -224,7 +226,7 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
       say(
         `Started move task${rate === undefined ? '' : ` at ${rate} messages per second`} (task handle ${started.TaskHandle ?? 'unknown'}).`,
       );
-      const bar = values.json ? undefined : progress(io, `moving ${dlq.name}`);
+      const bar = json ? undefined : progress(io, `moving ${dlq.name}`);
       let task: ListMessageMoveTasksResultEntry | undefined;
       for (;;) {
         await deps.sleep(POLL_INTERVAL_MS);
@@ -238,7 +240,7 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
       const moved = task.ApproximateNumberOfMessagesMoved ?? 0;
       const toMove = task.ApproximateNumberOfMessagesToMove ?? dlq.visible;
       const failed = task.Status === 'COMPLETED' ? 0 : Math.max(0, toMove - moved);
-      if (values.json) {
+      if (json) {
         io.out(
           JSON.stringify(
             {
@@ -270,7 +272,7 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
       }
       return task.Status === 'COMPLETED' ? EXIT.ok : EXIT.problems;
     },
-  };
+  });
 }
 
 export const redriveCommand = makeRedriveCommand();

@@ -1,40 +1,39 @@
 import * as path from 'node:path';
 import type { LandfallModel } from '../config';
-import { ConfigError, loadConfig } from '../config';
-import { formatOption, parseCommandArgs } from './args';
-import type { Command } from './command';
+import { ConfigError } from '../config';
+import { loadPlatform } from '../plan/load';
+import { defineCommand } from './command';
 import { EXIT } from './errors';
-import type { CliIo } from './io';
-import { textTable } from './table';
-
-const USAGE = 'landfall validate [--config DIR] [--format text|json]';
+import { CONFIG_OPTION, REPORT_FORMAT_OPTION } from './options';
+import { table } from './table';
 
 /** `landfall validate`: every config problem at once (exit 1), or a summary of what will be synthesized. */
-export const validateCommand: Command = {
+export const validateCommand = defineCommand({
   name: ['validate'],
   summary: 'check the config and summarize the accounts, environments and services it defines',
-  usage: USAGE,
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, { config: { type: 'string' }, format: { type: 'string' } }, USAGE);
-    const format = formatOption(values.format, ['text', 'json']);
-    const dir = path.resolve(io.cwd, values.config ?? 'config');
+  description:
+    'Loads the config as `cdk synth` does (platform.ts, services/*.ts and discovered.json) and checks it: schema rules first, then cross-field rules. Prints every problem at once and exits 1, or a summary of the accounts, environments and services that will be synthesized.',
+  options: { config: CONFIG_OPTION, format: REPORT_FORMAT_OPTION },
+  examples: ['landfall validate', 'landfall validate --format json'],
+  async run({ options }, io) {
+    const dir = path.resolve(io.cwd, options.config);
     let model: LandfallModel;
     try {
-      model = loadConfig(dir);
+      model = loadPlatform(dir);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
-      if (format === 'json') io.out(JSON.stringify({ valid: false, problems: err.problems }, null, 2));
+      if (options.format === 'json') io.out(JSON.stringify({ valid: false, problems: err.problems }, null, 2));
       else
         io.err(
           `${err.message}\n\n${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} found; nothing was synthesized.`,
         );
       return EXIT.problems;
     }
-    if (format === 'json') io.out(JSON.stringify({ valid: true, ...summaryData(model) }, null, 2));
-    else io.out(summaryText(model, path.relative(io.cwd, dir) || '.'));
+    if (options.format === 'json') io.out(JSON.stringify({ valid: true, ...summaryData(model) }, null, 2));
+    else io.out(summaryText(model, path.relative(io.cwd, dir) || '.', options.format));
     return EXIT.ok;
   },
-};
+});
 
 function summaryData(model: LandfallModel) {
   return {
@@ -46,43 +45,57 @@ function summaryData(model: LandfallModel) {
   };
 }
 
-export function summaryText(model: LandfallModel, dir: string): string {
+export function summaryText(model: LandfallModel, dir: string, format: 'text' | 'md' = 'text'): string {
   const { platform } = model;
-  const accounts = textTable(platform.accounts, [
-    { header: 'account', value: (a) => a.name },
-    { header: 'role', value: (a) => a.role },
-    { header: 'id', value: (a) => a.id },
-    { header: 'email', value: (a) => a.email },
-    { header: 'budget/month', value: (a) => `$${a.monthlyBudgetUsd}`, right: true },
-  ]);
-  const environments = textTable(model.environments, [
-    { header: 'environment', value: (e) => e.name },
-    { header: 'tier', value: (e) => e.tier },
-    { header: 'account', value: (e) => `${e.account.name} (${e.account.id})` },
-    { header: 'NAT', value: (e) => e.profile.natGateways, right: true },
-    { header: 'tasks', value: (e) => `${e.profile.minTasks}-${e.profile.maxTasks}` },
-    { header: 'log days', value: (e) => e.profile.logRetentionDays, right: true },
-    { header: 'retain data', value: (e) => (e.profile.retainData ? 'yes' : 'no') },
-  ]);
-  const services = textTable(model.services, [
-    { header: 'service', value: (s) => s.name },
-    { header: 'kind', value: (s) => s.kind },
-    { header: 'cpu', value: (s) => s.cpu, right: true },
-    { header: 'memory MiB', value: (s) => s.memoryMiB, right: true },
-    { header: 'sends to', value: (s) => (s.sendsTo ?? []).join(', ') || '-' },
-  ]);
+  const heading = (text: string) => (format === 'md' ? `### ${text}` : text);
+  const accounts = table(
+    platform.accounts,
+    [
+      { header: 'account', value: (a) => a.name },
+      { header: 'role', value: (a) => a.role },
+      { header: 'id', value: (a) => a.id },
+      { header: 'email', value: (a) => a.email },
+      { header: 'budget/month', value: (a) => `$${a.monthlyBudgetUsd}`, right: true },
+    ],
+    format,
+  );
+  const environments = table(
+    model.environments,
+    [
+      { header: 'environment', value: (e) => e.name },
+      { header: 'tier', value: (e) => e.tier },
+      { header: 'account', value: (e) => `${e.account.name} (${e.account.id})` },
+      { header: 'NAT', value: (e) => e.profile.natGateways, right: true },
+      { header: 'tasks', value: (e) => `${e.profile.minTasks}-${e.profile.maxTasks}` },
+      { header: 'log days', value: (e) => e.profile.logRetentionDays, right: true },
+      { header: 'retain data', value: (e) => (e.profile.retainData ? 'yes' : 'no') },
+    ],
+    format,
+  );
+  const services = table(
+    model.services,
+    [
+      { header: 'service', value: (s) => s.name },
+      { header: 'kind', value: (s) => s.kind },
+      { header: 'cpu', value: (s) => s.cpu, right: true },
+      { header: 'memory MiB', value: (s) => s.memoryMiB, right: true },
+      { header: 'sends to', value: (s) => (s.sendsTo ?? []).join(', ') || '-' },
+    ],
+    format,
+  );
   return [
     `${dir}: valid. Organization ${platform.organization.name} (owner ${platform.organization.owner}), home region ${platform.homeRegion} (${platform.availabilityZones.join(', ')}), allowed regions ${platform.allowedRegions.join(', ')}.`,
     '',
-    `Accounts (${platform.accounts.length}):`,
+    heading(`Accounts (${platform.accounts.length}):`),
+    ...(format === 'md' ? [''] : []),
     accounts,
     '',
-    `Environments (${model.environments.length}):`,
+    heading(`Environments (${model.environments.length}):`),
+    ...(format === 'md' ? [''] : []),
     environments,
     '',
-    `Services (${model.services.length}, deployed to every environment):`,
+    heading(`Services (${model.services.length}, deployed to every environment):`),
+    ...(format === 'md' ? [''] : []),
     services,
   ].join('\n');
 }
-
-export type { CliIo };

@@ -41,4 +41,18 @@ export const port = z
 
 export const days = z.number().int('must be a whole number of days').positive('must be at least 1 day');
 
+/**
+ * The retention periods CloudWatch Logs accepts, in days: the possible values of `retentionInDays` in the
+ * PutRetentionPolicy API reference (Amazon CloudWatch Logs). Every landfall log group takes one of these.
+ */
+export const CLOUDWATCH_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+export type CloudWatchRetentionDays = (typeof CLOUDWATCH_RETENTION_DAYS)[number];
+
+/** A log retention CloudWatch Logs accepts (see `CLOUDWATCH_RETENTION_DAYS`). */
+export const logRetentionDays = z.literal(CLOUDWATCH_RETENTION_DAYS, {
+  error: `is not a CloudWatch Logs retention (allowed: ${CLOUDWATCH_RETENTION_DAYS.join(', ')})`,
+});
+
 export const emailList = z.array(email);

@@ -5,8 +5,13 @@ import type { LandfallModel } from './model';
 import { describeLoadError, syntaxErrors } from './load-errors';
 import { ConfigError } from './problems';
 import type { Problem } from './problems';
-import type { ConfigSource } from './validate';
+import type { ConfigSource, ValidateOptions } from './validate';
 import { validateConfig } from './validate';
+
+export interface LoadOptions extends ValidateOptions {
+  /** Read `discovered.json` when it exists. @default true */
+  readonly discovered?: boolean;
+}
 
 /** Files of a config directory, named as the user sees them (relative to the working directory). */
 export function configFiles(dir: string): { platform: string; services: string[]; discovered: string } {
@@ -25,9 +30,10 @@ export function configFiles(dir: string): { platform: string; services: string[]
  * Load and validate `DIR/platform.ts` and `DIR/services/*.ts` (each a module whose default export is the
  * definition), with `DIR/discovered.json` (written by `landfall accounts sync`) merged over the platform when it
  * exists (unless `options.discovered` is false). Throws `ConfigError` with every problem, including files that
- * are missing or fail to load.
+ * are missing or fail to load. The app and the CLI load through `loadPlatform` (`lib/plan`), which adds the plan's
+ * checks.
  */
-export function loadConfig(dir = 'config', options: { discovered?: boolean } = {}): LandfallModel {
+export function loadConfig(dir = 'config', options: LoadOptions = {}): LandfallModel {
   const files = configFiles(dir);
   const problems: Problem[] = [];
   const read = (file: string): ConfigSource | undefined => {
@@ -90,14 +96,14 @@ export function loadConfig(dir = 'config', options: { discovered?: boolean } = {
   if (!platform || problems.length > 0) {
     // Still report schema problems of the files that loaded.
     try {
-      if (platform) validateConfig(platform, services, discovered, { unloadedServices });
+      if (platform) validateConfig(platform, services, discovered, { ...options, unloadedServices });
     } catch (err) {
       if (err instanceof ConfigError) problems.push(...err.problems);
       else throw err;
     }
     throw new ConfigError(problems);
   }
-  const model = validateConfig(platform, services, discovered);
+  const model = validateConfig(platform, services, discovered, options);
   return { ...model, root };
 }
 

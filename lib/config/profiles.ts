@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { days, strict } from './fields';
+import { logRetentionDays, strict } from './fields';
 import { OuPathSchema } from './schema/organization';
 
 export const TIERS = ['dev', 'stg', 'prod'] as const;
@@ -21,8 +21,8 @@ export const TierProfileSchema = strict({
   natProvider: z.enum(['gateway', 'instance']),
   /** ECS Container Insights on the cluster. */
   containerInsights: z.boolean(),
-  /** Retention of application, flow and platform log groups, in days. */
-  logRetentionDays: days,
+  /** Retention of application, flow and platform log groups, in days: a value CloudWatch Logs accepts. */
+  logRetentionDays,
   /** Keep queues, buckets and log groups when a stack is deleted or a resource replaced. */
   retainData: z.boolean(),
   /** Deletion protection on the shared load balancer. */

@@ -1,6 +1,6 @@
 import { CHECKS } from './checks';
 import { mergeDiscovered } from './discovered';
-import type { ServiceEntry } from './checks';
+import type { Check, ServiceEntry } from './checks';
 import type { LandfallModel } from './model';
 import type { Problem } from './problems';
 import { ConfigError, errorMap, problemsFromZod } from './problems';
@@ -18,19 +18,30 @@ export interface ConfigSource {
   readonly data: unknown;
 }
 
+export interface ValidateOptions {
+  /**
+   * Cross-field checks of other layers (the plan's: rendered policies, derived names), run after the config's own
+   * with the same `needs` rule, their problems reported in the same `ConfigError`. @default none
+   */
+  readonly checks?: readonly Check[];
+  /** Service files the loader could not load at all: the checks that need every service wait. @default 0 */
+  readonly unloadedServices?: number;
+}
+
 /**
  * Validate the platform file and every service file: schemas first, then cross-field checks, and throw one
  * `ConfigError` listing every problem. A cross-field check runs when the sections it reads passed their schema,
  * so it never reports a consequence of a schema problem, and a schema problem never hides it. The discovered
  * file (`landfall accounts sync`), when given, is validated first and merged over the platform data (see
  * `mergeDiscovered` for the precedence). `options.unloadedServices` counts service files that could not be loaded
- * at all (the loader reported them), so the checks that need every service wait.
+ * at all (the loader reported them), so the checks that need every service wait. `options.checks` run after the
+ * config's own checks, the same way.
  */
 export function validateConfig(
   platformSource: ConfigSource,
   serviceSources: readonly ConfigSource[],
   discoveredSource?: ConfigSource,
-  options: { readonly unloadedServices?: number } = {},
+  options: ValidateOptions = {},
 ): LandfallModel {
   const problems: Problem[] = [];
   const parseOptions = { error: errorMap, reportInput: true } as const;
@@ -64,7 +75,7 @@ export function validateConfig(
   const allServicesValid = services.length === serviceSources.length && (options.unloadedServices ?? 0) === 0;
   // Only the sections a check `needs` are read, and those passed their schema.
   const ctx = { platformFile: platformSource.file, platform: valid as PlatformConfig, services };
-  for (const check of CHECKS) {
+  for (const check of [...CHECKS, ...(options.checks ?? [])]) {
     if (check.needs.every((key) => key in valid) && (allServicesValid || !check.needsAllServices)) {
       problems.push(...check.run(ctx));
     }

@@ -6,39 +6,65 @@ import { ConfigRecorder } from '../../constructs/config-recorder';
 import { GithubDeployRole } from '../../constructs/github-deploy-role';
 import { ROLE_NAMES } from '../naming';
 
+/** Who may deploy the account from GitHub Actions. */
+export interface BaselineGithubProps {
+  /** GitHub repository (`owner/name`) and GitHub environment trusted by the deploy role. */
+  readonly repository: string;
+  readonly environment: string;
+  readonly cdkQualifier: string;
+  /** Regions bootstrapped for CDK in this account. */
+  readonly cdkRegions: readonly string[];
+  /**
+   * The account already has the GitHub OIDC provider: the deploy role trusts it instead of creating one.
+   * @default false
+   */
+  readonly oidcProviderExists?: boolean;
+}
+
 export interface BaselineStackProps extends StackProps {
   /** Bucket in the log-archive account that receives AWS Config snapshots and history. */
   readonly configBucketName: string;
   readonly configRecordingFrequency: 'CONTINUOUS' | 'DAILY';
-  /** GitHub repository (`owner/name`) and GitHub environment trusted by the deploy role. */
-  readonly githubRepository: string;
-  readonly githubEnvironment: string;
-  readonly cdkQualifier: string;
-  /** Regions bootstrapped for CDK in this account. */
-  readonly cdkRegions: readonly string[];
+  /**
+   * The account already has a Config recorder and delivery channel in this region (one of each per account and
+   * region): the stack creates only the recorder role, which the account's other regions use.
+   * @default false
+   */
+  readonly existingConfigRecorder?: boolean;
+  /** The GitHub OIDC deploy role. @default none (the management account is deployed by people, not by CI) */
+  readonly github?: BaselineGithubProps;
 }
 
 /**
- * What every member account has before anything else: AWS Config recording (Security Hub evaluates it), the
- * GitHub OIDC deploy role, the account-wide S3 public access block and EBS encryption by default.
+ * What every account has before anything else, in its home region: AWS Config recording with the global resource
+ * types (Security Hub evaluates it), the recorder role the account's other regions reuse, the account-wide S3
+ * public access block, EBS encryption by default in this region, and (member accounts) the GitHub OIDC deploy role.
  */
 export class BaselineStack extends Stack {
+  public readonly config: ConfigRecorder;
+
   constructor(scope: Construct, id: string, props: BaselineStackProps) {
     super(scope, id, props);
 
-    new ConfigRecorder(this, 'Config', {
+    this.config = new ConfigRecorder(this, 'Config', {
       deliveryBucketName: props.configBucketName,
       recordingFrequency: props.configRecordingFrequency,
+      // Global resource types (IAM) are recorded once per account: here, in the home region.
+      includeGlobalResourceTypes: true,
       roleName: ROLE_NAMES.configRecorder,
+      createRecorder: !(props.existingConfigRecorder ?? false),
     });
 
-    new GithubDeployRole(this, 'GithubDeploy', {
-      repository: props.githubRepository,
-      githubEnvironment: props.githubEnvironment,
-      cdkQualifier: props.cdkQualifier,
-      regions: props.cdkRegions,
-      roleName: ROLE_NAMES.githubDeploy,
-    });
+    if (props.github !== undefined) {
+      new GithubDeployRole(this, 'GithubDeploy', {
+        repository: props.github.repository,
+        githubEnvironment: props.github.environment,
+        cdkQualifier: props.github.cdkQualifier,
+        regions: props.github.cdkRegions,
+        roleName: ROLE_NAMES.githubDeploy,
+        createOidcProvider: !(props.github.oidcProviderExists ?? false),
+      });
+    }
 
     new AccountApiSetting(this, 'S3PublicAccessBlock', {
       service: 'S3Control',

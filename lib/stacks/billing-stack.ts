@@ -2,7 +2,6 @@ import type { StackProps } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { BillingAlarm } from '../../constructs/billing-alarm';
-import type { SlackChannel } from '../../constructs/notification-topic';
 import { NotificationTopic } from '../../constructs/notification-topic';
 
 export interface BillingStackProps extends StackProps {
@@ -10,8 +9,6 @@ export interface BillingStackProps extends StackProps {
   readonly thresholdUsd: number;
   /** Email subscribers of the billing topic. */
   readonly emails: readonly string[];
-  /** Slack channel of the billing topic. @default none */
-  readonly slack?: SlackChannel;
   /** Base URL of `docs/runbooks/`. */
   readonly runbookBaseUrl: string;
   /** Prefix of the topic and alarm names. */
@@ -21,15 +18,16 @@ export interface BillingStackProps extends StackProps {
 /** The organization's EstimatedCharges alarm and its topic; deployed to us-east-1, the only region with billing metrics. */
 export class BillingStack extends Stack {
   public readonly alarm: BillingAlarm;
+  /** The billing topic; the Cost stack subscribes the cost Slack channel to it (one Chatbot configuration per channel and account). */
+  public readonly topic: NotificationTopic;
 
   constructor(scope: Construct, id: string, props: BillingStackProps) {
     super(scope, id, props);
-    const topic = new NotificationTopic(this, 'BillingTopic', {
+    const topic = (this.topic = new NotificationTopic(this, 'BillingTopic', {
       topicName: `${props.namePrefix}-billing`,
       emails: props.emails,
       publishingServices: ['cloudwatch.amazonaws.com'],
-      ...(props.slack === undefined ? {} : { slack: props.slack }),
-    });
+    }));
     this.alarm = new BillingAlarm(this, 'EstimatedCharges', {
       thresholdUsd: props.thresholdUsd,
       topic: topic.topic,

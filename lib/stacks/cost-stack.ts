@@ -1,5 +1,6 @@
 import type { StackProps } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { AccountBudget } from '../../constructs/account-budget';
 import { CostAnomalyDetection } from '../../constructs/cost-anomaly-detection';
@@ -11,8 +12,16 @@ export interface CostStackProps extends StackProps {
   readonly accounts: ReadonlyArray<{ readonly name: string; readonly id: string; readonly monthlyBudgetUsd: number }>;
   /** Email subscribers of every budget notification and of anomaly digests. */
   readonly emails: readonly string[];
-  /** Slack channel of the cost topic. @default none */
+  /**
+   * Slack channel of the cost topic. It is the account's only AWS Chatbot configuration of the channel (one per
+   * channel ID and account), so it also carries `slackTopicArns`. @default none
+   */
   readonly slack?: SlackChannel;
+  /**
+   * Other topics of this account, in any region, that post to the same Slack channel (the us-east-1 billing
+   * topic): the stack that owns them must be deployed first. @default none
+   */
+  readonly slackTopicArns?: readonly string[];
   readonly anomalyDetection: {
     readonly absoluteUsd: number;
     readonly percentage: number;
@@ -37,6 +46,9 @@ export class CostStack extends Stack {
       publishingServices: ['budgets.amazonaws.com', 'costalerts.amazonaws.com'],
       ...(props.slack === undefined ? {} : { slack: props.slack }),
     });
+    (props.slackTopicArns ?? []).forEach((arn, i) =>
+      this.topic.slackChannel?.addNotificationTopic(sns.Topic.fromTopicArn(this, `SlackTopic${i}`, arn)),
+    );
     for (const account of props.accounts) {
       new AccountBudget(this, `Budget-${account.name}`, {
         accountName: account.name,

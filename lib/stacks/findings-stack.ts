@@ -8,6 +8,8 @@ export interface FindingsStackProps extends StackProps {
   readonly emails: readonly string[];
   /** @default 7 */
   readonly guardDutyMinSeverity?: number;
+  /** The home region (this stack's): its GuardDuty findings notify directly, the linked regions' through Security Hub. */
+  readonly homeRegion: string;
 }
 
 /** High-severity GuardDuty and Security Hub findings of the whole organization, by email. */
@@ -19,6 +21,7 @@ export class FindingsStack extends Stack {
     this.notifications = new SecurityFindingsNotifications(this, 'Notifications', {
       emails: props.emails,
       guardDutyMinSeverity: props.guardDutyMinSeverity,
+      homeRegion: props.homeRegion,
     });
   }
 }

@@ -22,6 +22,8 @@ export interface LogBucketsStackProps extends StackProps {
   readonly trailArn: string;
   /** Name of the AWS Config delivery role in every account. */
   readonly configRoleName: string;
+  /** Every account of the organization whose AWS Config delivers here (the management account included). */
+  readonly configAccountIds: readonly string[];
   /** Who writes load balancer access logs in this region (ELB account or log delivery service). */
   readonly loadBalancerLogWriter: iam.IPrincipal;
   /** Accounts whose load balancers may log here: the organization's accounts. */
@@ -54,7 +56,7 @@ export class LogBucketsStack extends Stack {
       lifecycle: props.lifecycles.config,
       serverAccessLogsBucket: accessLogs,
     });
-    this.config.allowConfigDelivery(props.organizationId, props.configRoleName);
+    this.config.allowConfigDelivery(props.organizationId, props.configRoleName, props.configAccountIds);
 
     this.alb = new LogBucket(this, 'Alb', {
       bucketName: props.bucketNames.alb,

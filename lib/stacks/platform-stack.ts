@@ -2,6 +2,7 @@ import type { StackProps } from 'aws-cdk-lib';
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../../constructs/acknowledge';
 import type { AlarmTopicsProps } from '../../constructs/alarm-topics';
@@ -19,9 +20,18 @@ export interface PlatformStackProps extends StackProps {
   readonly loadBalancerDeletionProtection: boolean;
   /** The page and ticket topics: names, email subscribers, optional Slack channels. */
   readonly alarmTopics: AlarmTopicsProps;
+  /**
+   * SSM parameters this stack writes for the service stacks (read at deploy time, never exported): the listener
+   * services add their rules to, which a new domain replaces by an HTTPS listener, and the load balancer's
+   * security group.
+   */
+  readonly parameters: { readonly listenerArn: string; readonly loadBalancerSecurityGroupId: string };
 }
 
-/** What every service of an environment shares: the ECS cluster, the load balancer and the page and ticket topics. */
+/**
+ * What every service of an environment shares: the ECS cluster, the load balancer and the page and ticket topics.
+ * Services find them by derived name (cluster, topics) and SSM parameter (listener, security group), never by export.
+ */
 export class PlatformStack extends Stack {
   public readonly cluster: ecs.Cluster;
   public readonly loadBalancer: SharedLoadBalancer;
@@ -50,6 +60,16 @@ export class PlatformStack extends Stack {
       deletionProtection: props.loadBalancerDeletionProtection,
     });
     this.topics = new AlarmTopics(this, 'AlarmTopics', props.alarmTopics);
+    new ssm.StringParameter(this, 'ListenerArnParameter', {
+      parameterName: props.parameters.listenerArn,
+      stringValue: this.loadBalancer.listener.listenerArn,
+      description: `Listener the services of the environment add their rules to (${this.loadBalancer.https ? 'HTTPS' : 'HTTP'}; landfall)`,
+    });
+    new ssm.StringParameter(this, 'LoadBalancerSecurityGroupIdParameter', {
+      parameterName: props.parameters.loadBalancerSecurityGroupId,
+      stringValue: this.loadBalancer.securityGroup.securityGroupId,
+      description: 'Security group of the shared load balancer (landfall)',
+    });
     new CfnOutput(this, 'LoadBalancerDnsName', {
       value: this.loadBalancer.loadBalancer.loadBalancerDnsName,
       description: 'DNS name of the shared load balancer (point the environment domain and service hosts at it)',

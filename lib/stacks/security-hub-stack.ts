@@ -1,7 +1,7 @@
 import type { StackProps } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { DisabledControl } from '../../constructs/security-hub-central-configuration';
+import type { ControlParameter, DisabledControl } from '../../constructs/security-hub-central-configuration';
 import { SecurityHubCentralConfiguration } from '../../constructs/security-hub-central-configuration';
 
 export interface SecurityHubStackProps extends StackProps {
@@ -15,9 +15,11 @@ export interface SecurityHubStackProps extends StackProps {
   readonly linkedRegions: readonly string[];
   /** The organization root, which the policy is associated with. */
   readonly rootId: string;
+  /** Control parameters set in every account. @default none */
+  readonly controlParameters?: readonly ControlParameter[];
 }
 
-/** Security Hub central configuration for the whole organization, from the delegated administrator. */
+/** The delegated administrator's hub and Security Hub central configuration for the whole organization. */
 export class SecurityHubStack extends Stack {
   public readonly configuration: SecurityHubCentralConfiguration;
 
@@ -29,6 +31,7 @@ export class SecurityHubStack extends Stack {
       disabledControls: props.disabledControls,
       linkedRegions: props.linkedRegions,
       rootId: props.rootId,
+      controlParameters: props.controlParameters,
     });
   }
 }

@@ -1,17 +1,16 @@
 import type { StageProps } from 'aws-cdk-lib';
-import { RemovalPolicy, Stage } from 'aws-cdk-lib';
-import type * as logs from 'aws-cdk-lib/aws-logs';
+import { Stage } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { LandfallModel, ResolvedEnvironment } from '../config';
-import { resolveNotifications } from '../config';
-import { clusterName, logBucketName, operationsPrefix, STACKS, stackName } from '../naming';
+import { STACKS, stackName } from '../naming';
+import type { EnvironmentPlan } from '../plan/environment';
+import { environmentPlan } from '../plan/environment';
 import type { BaselineStack } from '../stacks/baseline-stack';
-import type { ObservabilityStack } from '../stacks/observability-stack';
-import { WebServiceStack } from '../stacks/web-service-stack';
 import { NetworkStack } from '../stacks/network-stack';
+import type { ObservabilityStack } from '../stacks/observability-stack';
 import { PlatformStack } from '../stacks/platform-stack';
-import { addBaseline } from './baseline';
-import type { ServiceHandles } from './observability';
+import { addBaseline, addRegionalBaselines } from './baseline';
+import { removalPolicy, retentionDays } from './cdk-values';
 import { addObservability } from './observability';
 import type { ServiceStacks } from './services';
 import { addServiceStacks } from './services';
@@ -23,11 +22,14 @@ export interface EnvironmentStageProps extends StageProps {
 }
 
 /**
- * One environment (dev, stg, prod) in its own account: Baseline, Network, Platform, one stack per service, and
- * Observability (alarms, SLO burn rates, OOM watch, dashboard) over them.
- * Differences between tiers come from `environment.profile`.
+ * One environment (dev, stg, prod) in its own account: Baseline, Network, Platform, one stack per service (with its
+ * alarms) and Observability (OOM watch, dashboards), mapped from the environment's plan. It deploys in three
+ * dependency waves whatever its number of services: [Baseline, Network] -> [Platform, RegionalBaseline-<region>] ->
+ * [every service and Observability stack]. Later stacks find earlier ones by derived name and SSM parameter, never by export, so the
+ * order is the explicit dependencies below.
  */
 export class EnvironmentStage extends Stage {
+  public readonly plan: EnvironmentPlan;
   public readonly baseline: BaselineStack;
   public readonly network: NetworkStack;
   public readonly platform: PlatformStack;
@@ -38,76 +40,59 @@ export class EnvironmentStage extends Stage {
   constructor(scope: Construct, id: string, props: EnvironmentStageProps) {
     super(scope, id, props);
     const { model, environment } = props;
-    const { profile } = environment;
-    const { platform: config } = model;
-    const notifications = resolveNotifications(config);
-    const retain = profile.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-    tagScope(this, environment.name, config.organization.owner);
-    this.baseline = addBaseline(this, model, {
+    const plan = environmentPlan(model, environment);
+    this.plan = plan;
+    tagScope(this, plan.name, model.platform.organization.owner);
+    const baselineOptions = {
       stageName: id,
       account: environment.account,
-      recordingFrequency: profile.configRecordingFrequency,
-      githubEnvironment: environment.name,
-      terminationProtection: profile.terminationProtection,
-    });
+      recordingFrequency: plan.configRecordingFrequency,
+      githubEnvironment: plan.name,
+      terminationProtection: plan.terminationProtection,
+    };
+    this.baseline = addBaseline(this, model, baselineOptions);
+    addRegionalBaselines(this, model, baselineOptions, this.baseline);
 
+    const { parameters } = plan.references;
     this.network = new NetworkStack(this, STACKS.network, {
       stackName: stackName(id, STACKS.network),
-      description: `landfall network of environment ${environment.name}: VPC, NAT with fixed egress IPs, flow logs`,
-      terminationProtection: profile.terminationProtection,
-      availabilityZones: config.availabilityZones,
-      natCount: profile.natGateways,
-      natKind: profile.natProvider,
-      logRetention: profile.logRetentionDays as logs.RetentionDays,
-      removalPolicy: retain,
+      description: `landfall network of environment ${plan.name}: VPC, NAT with fixed egress IPs, flow logs`,
+      terminationProtection: plan.terminationProtection,
+      availabilityZones: plan.network.availabilityZones,
+      natCount: plan.network.natGateways,
+      natKind: plan.network.natProvider,
+      logRetention: retentionDays(plan.logRetentionDays),
+      removalPolicy: removalPolicy(plan.removalPolicy),
+      parameters: {
+        vpcId: parameters.vpcId,
+        privateSubnetIds: parameters.privateSubnetIds,
+        logKeyArn: parameters.logKeyArn,
+      },
     });
 
     this.platform = new PlatformStack(this, STACKS.platform, {
       stackName: stackName(id, STACKS.platform),
-      description: `landfall platform of environment ${environment.name}: ECS cluster, shared load balancer, page and ticket topics`,
-      terminationProtection: profile.terminationProtection,
+      description: `landfall platform of environment ${plan.name}: ECS cluster, shared load balancer, page and ticket topics`,
+      terminationProtection: plan.terminationProtection,
       vpc: this.network.vpc,
-      clusterName: clusterName(environment.name),
-      containerInsights: profile.containerInsights,
-      certificateArn:
-        environment.config.domain &&
-        `arn:${this.network.partition}:acm:${config.homeRegion}:${environment.account.id}:certificate/${environment.config.domain.certificateId}`,
-      accessLogBucketName: logBucketName(
-        'alb',
-        config.organization.name,
-        model.accounts.logArchive.id,
-        config.homeRegion,
-      ),
-      accessLogPrefix: environment.name,
-      loadBalancerDeletionProtection: profile.loadBalancerDeletionProtection,
-      alarmTopics: {
-        namePrefix: operationsPrefix(environment.name),
-        page: notifications.page,
-        ticket: notifications.ticket,
-        ...(notifications.slackWorkspaceId === undefined ? {} : { slackWorkspaceId: notifications.slackWorkspaceId }),
+      clusterName: plan.platform.clusterName,
+      containerInsights: plan.containerInsights,
+      certificateArn: plan.platform.certificateArn,
+      accessLogBucketName: plan.platform.accessLogBucketName,
+      accessLogPrefix: plan.platform.accessLogPrefix,
+      loadBalancerDeletionProtection: plan.platform.loadBalancerDeletionProtection,
+      alarmTopics: plan.platform.alarmTopics,
+      parameters: {
+        listenerArn: parameters.listenerArn,
+        loadBalancerSecurityGroupId: parameters.loadBalancerSecurityGroupId,
       },
     });
 
-    this.services = addServiceStacks(this, model, {
-      stageName: id,
-      environment,
-      network: this.network,
-      platform: this.platform,
-      runbookBaseUrl: notifications.runbookBaseUrl,
-    });
-
-    const handles: Record<string, ServiceHandles> = {};
-    for (const [name, stack] of this.services) {
-      handles[name] =
-        stack instanceof WebServiceStack
-          ? { service: stack.web.service, targetGroup: stack.web.targetGroup, alarmScope: stack }
-          : {
-              service: stack.worker.service,
-              queue: stack.worker.queue,
-              deadLetterQueue: stack.worker.deadLetterQueue,
-              alarmScope: stack,
-            };
+    this.services = addServiceStacks(this, plan);
+    this.observability = addObservability(this, plan);
+    // The third wave: everything after Platform, and after Network through it (their SSM parameters).
+    for (const stack of [...this.services.values(), ...this.observability]) {
+      stack.addStackDependency(this.platform, 'reads the SSM parameters and derived names of Network and Platform');
     }
-    this.observability = addObservability(this, id, model, environment, handles, this.platform.topics);
   }
 }

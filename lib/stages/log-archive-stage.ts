@@ -3,7 +3,7 @@ import { Stage } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { PROFILES } from '../config';
-import { addBaseline } from './baseline';
+import { addBaseline, addRegionalBaselines } from './baseline';
 import { addLogBuckets } from './log-buckets';
 import { tagScope } from './tagging';
 
@@ -11,20 +11,27 @@ export interface LogArchiveStageProps extends StageProps {
   readonly model: LandfallModel;
 }
 
-/** The log-archive account: its Baseline and the central log buckets (CloudTrail, Config, ALB access logs). */
+/**
+ * The log-archive account: the central log buckets (CloudTrail, Config, ALB access logs), then its Baseline and
+ * RegionalBaselines, which deliver Config to those buckets.
+ */
 export class LogArchiveStage extends Stage {
   constructor(scope: Construct, id: string, props: LogArchiveStageProps) {
     super(scope, id, props);
     const { model } = props;
     tagScope(this, 'log-archive', model.platform.organization.owner);
-    addBaseline(this, model, {
+    const logBuckets = addLogBuckets(this, id, model);
+    const options = {
       stageName: id,
       account: model.accounts.logArchive,
       // Shared accounts hold security evidence: they record like prod.
       recordingFrequency: PROFILES.prod.configRecordingFrequency,
       githubEnvironment: model.platform.deploy.platformGithubEnvironment,
       terminationProtection: true,
-    });
-    addLogBuckets(this, id, model);
+      // Same account and deployment: the Config delivery channels need the Config bucket and its policy first
+      // (PutDeliveryChannel fails with NoSuchBucketException or InsufficientDeliveryPolicyException).
+      after: [logBuckets],
+    };
+    addRegionalBaselines(this, model, options, addBaseline(this, model, options));
   }
 }

@@ -1,8 +1,9 @@
 import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { logBucketName, ROLE_NAMES, STACKS } from '../naming';
-import { loadBalancerLogWriter, organizationTrailArn } from '../org/security-services';
+import { organizationTrailArn } from '../plan/security-services';
 import { LogBucketsStack } from '../stacks/log-buckets-stack';
+import { loadBalancerLogWriter } from './principals';
 import { protectedStack } from './security-services';
 
 /** The log-archive account's central log buckets. */
@@ -28,6 +29,7 @@ export function addLogBuckets(stage: Construct, stageName: string, model: Landfa
     accessLogsLifecycle: lifecycle('accessLogs'),
     trailArn: organizationTrailArn(model),
     configRoleName: ROLE_NAMES.configRecorder,
+    configAccountIds: platform.accounts.map((a) => a.id),
     loadBalancerLogWriter: loadBalancerLogWriter(platform.homeRegion),
     memberAccountIds: platform.accounts.filter((a) => a.role !== 'management').map((a) => a.id),
   });

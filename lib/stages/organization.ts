@@ -2,18 +2,13 @@ import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { OU_PATHS } from '../config/schema/organization';
 import { logBucketName, ORGANIZATION_RESOURCE_NAMES, PREFIX, STACKS, stackName, TAGS } from '../naming';
-import { accessPlan } from '../org/access';
-import { platformScps } from '../org/guardrails';
-import { managedMemberAccounts } from '../org/placement';
+import { accessPlan } from '../plan/access';
+import { platformScps } from '../plan/guardrails';
+import { managedMemberAccounts } from '../plan/placement';
+import { ORGANIZATIONS_REGION } from '../plan/regions';
 import { IdentityCenterStack } from '../stacks/identity-center-stack';
 import { OrganizationStack } from '../stacks/organization-stack';
 import { TrailStack } from '../stacks/trail-stack';
-
-/**
- * Organizations has one API endpoint, in us-east-1: the Organization stack is deployed there whatever the home
- * region (the management account is bootstrapped there for the Billing stack too).
- */
-export const ORGANIZATIONS_REGION = 'us-east-1';
 
 export interface OrganizationStacks {
   readonly organization: OrganizationStack;

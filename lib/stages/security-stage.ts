@@ -3,7 +3,7 @@ import { Stage } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { PROFILES } from '../config';
-import { addBaseline } from './baseline';
+import { addBaseline, addRegionalBaselines } from './baseline';
 import { addSecurityServices } from './security-services';
 import { tagScope } from './tagging';
 
@@ -17,13 +17,15 @@ export class SecurityStage extends Stage {
     super(scope, id, props);
     const { model } = props;
     tagScope(this, 'security', model.platform.organization.owner);
-    addBaseline(this, model, {
+    const options = {
       stageName: id,
       account: model.accounts.security,
       recordingFrequency: PROFILES.prod.configRecordingFrequency,
       githubEnvironment: model.platform.deploy.platformGithubEnvironment,
       terminationProtection: true,
-    });
-    addSecurityServices(this, id, model);
+    };
+    const baseline = addBaseline(this, model, options);
+    const regional = addRegionalBaselines(this, model, options, baseline);
+    addSecurityServices(this, id, model, [baseline, ...regional]);
   }
 }

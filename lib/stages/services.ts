@@ -1,155 +1,106 @@
-import * as path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type * as logs from 'aws-cdk-lib/aws-logs';
-import type { Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { WorkingHours } from '../../constructs/arm-web-service';
-import type { QueueReference } from '../../constructs/service-inputs';
-import type { LandfallModel, ResolvedEnvironment, ServiceConfig } from '../config';
-import { listenerPriorities, taskBounds } from '../config';
-import {
-  clusterName,
-  deadLetterQueueName,
-  queueName,
-  queueUrlVariable,
-  serviceLogGroupName,
-  serviceStackId,
-  stackName,
-} from '../naming';
-import type { NetworkStack } from '../stacks/network-stack';
-import type { PlatformStack } from '../stacks/platform-stack';
+import type { EnvironmentPlan, ServicePlan, WebServicePlan, WorkerPlan } from '../plan/environment';
+import type { ServiceAlarmSettings } from '../stacks/service-alarm-settings';
 import { WebServiceStack } from '../stacks/web-service-stack';
 import { WorkerStack } from '../stacks/worker-stack';
+import { removalPolicy, retentionDays } from './cdk-values';
 import { tagService } from './tagging';
-
-/** What every service stack of an environment shares. */
-export interface EnvironmentBase {
-  readonly stageName: string;
-  readonly environment: ResolvedEnvironment;
-  readonly network: NetworkStack;
-  readonly platform: PlatformStack;
-  /** Base URL of `docs/runbooks/`, linked from the services' own alarms. */
-  readonly runbookBaseUrl: string;
-}
 
 /** Stacks of an environment's services, by service name. */
 export type ServiceStacks = Map<string, WebServiceStack | WorkerStack>;
 
-/** One stack per service, tagged with the service; producers deploy after the workers they send to. */
-export function addServiceStacks(stage: Construct, model: LandfallModel, base: EnvironmentBase): ServiceStacks {
-  const { environment } = base;
-  const domain = environment.config.domain;
-  const hostOf = (host: string | undefined) =>
-    host === undefined || domain === undefined ? undefined : `${host}.${domain.name}`;
-  const priorities = listenerPriorities(
-    model.services.flatMap((s) =>
-      s.kind === 'web' ? [{ service: s.name, host: hostOf(s.host), paths: s.paths, priority: s.listenerPriority }] : [],
-    ),
-  );
-
+/**
+ * One stack per service, tagged with the service. Service stacks depend on nothing but what the stage adds (the
+ * Platform stack): producers find a worker's queue by its derived name, so every service deploys side by side.
+ */
+export function addServiceStacks(stage: Construct, plan: EnvironmentPlan): ServiceStacks {
   const stacks: ServiceStacks = new Map();
-  for (const service of model.services) {
-    const id = serviceStackId(service.name);
+  for (const service of plan.services) {
     const common = {
-      stackName: stackName(base.stageName, id),
-      description: `landfall ${service.kind} service ${service.name} of environment ${environment.name}`,
-      terminationProtection: environment.profile.terminationProtection,
+      stackName: service.stackName,
+      description: service.description,
+      terminationProtection: plan.terminationProtection,
+      references: plan.references,
       inputs: {
-        // Image directories are relative to the repository root (the config directory's parent).
-        image:
-          'directory' in service.image
-            ? { directory: path.resolve(model.root ?? '.', service.image.directory) }
-            : service.image,
-        secretNames: service.secrets ?? {},
-        sendsTo: (service.sendsTo ?? []).map((w): QueueReference => ({
-          queueName: queueName(environment.name, w),
-          environmentVariable: queueUrlVariable(w),
-        })),
+        image: service.image,
+        secrets: service.secrets,
+        sendsTo: service.sendsTo,
       },
     };
     const stack =
       service.kind === 'web'
-        ? new WebServiceStack(stage, id, {
+        ? new WebServiceStack(stage, service.stackId, {
             ...common,
-            service: webProps(service, base, priorities, hostOf(service.host)),
+            service: webProps(service, plan),
+            alarms: {
+              ...alarmSettings(service, plan),
+              objectives: service.objectives,
+              thresholds: service.thresholds,
+            },
           })
-        : new WorkerStack(stage, id, { ...common, worker: workerProps(service, base) });
+        : new WorkerStack(stage, service.stackId, {
+            ...common,
+            worker: workerProps(service, plan),
+            alarms: { ...alarmSettings(service, plan), thresholds: service.thresholds },
+          });
     tagService(stack, service.name, service.owner);
     stacks.set(service.name, stack);
-  }
-  for (const service of model.services) {
-    if (service.kind !== 'web') continue; // only web -> worker edges: worker -> worker may be cyclic
-    for (const worker of service.sendsTo ?? []) {
-      const target = stacks.get(worker);
-      if (target) (stacks.get(service.name) as Stack).addStackDependency(target, `${service.name} sends to ${worker}`);
-    }
   }
   return stacks;
 }
 
-function taskProps(service: ServiceConfig, base: EnvironmentBase) {
-  const { environment, network, platform } = base;
-  const { profile } = environment;
-  const bounds = taskBounds(service, environment.tier, profile);
+function alarmSettings(service: ServicePlan, plan: EnvironmentPlan): ServiceAlarmSettings {
   return {
-    cluster: platform.cluster,
-    cpu: service.cpu,
-    memoryMiB: service.memoryMiB,
-    environment: service.environment ?? {},
     serviceName: service.name,
-    family: `${clusterName(environment.name)}-${service.name}`,
-    logGroupName: serviceLogGroupName(environment.name, service.name),
-    logRetention: profile.logRetentionDays as logs.RetentionDays,
-    logEncryptionKey: network.logKey.key,
-    logRemovalPolicy: profile.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    minTasks: bounds.minTasks,
-    maxTasks: bounds.maxTasks,
-    // A rollback heals itself: people hear of it through the ticket topic, not a page.
-    alarmActions: profile.alarmActionsEnabled ? [new cloudwatchActions.SnsAction(platform.topics.ticket)] : [],
-    alarmLinks: { service: service.name, environment: environment.name, runbookBaseUrl: base.runbookBaseUrl },
+    environment: plan.name,
+    namePrefix: plan.namePrefix,
+    actionsEnabled: plan.alarmActionsEnabled,
+    runbookBaseUrl: plan.runbookBaseUrl,
+    containerInsights: plan.containerInsights,
   };
 }
 
-function webProps(
-  service: ServiceConfig & { kind: 'web' },
-  base: EnvironmentBase,
-  priorities: Map<string, number>,
-  host: string | undefined,
-) {
-  const { environment, platform } = base;
-  const hours = environment.config.workingHours;
-  const scaleDown = environment.profile.scheduledScaleDown && (service.scaling.scheduledScaleDown ?? true);
-  const workingHours: WorkingHours | undefined = scaleDown
-    ? { timeZone: hours.timeZone, days: hours.days, startHour: hours.startHour, endHour: hours.endHour }
-    : undefined;
-  const priority = priorities.get(service.name);
-  if (priority === undefined) throw new Error(`no listener priority for ${service.name}`);
+function taskProps(service: ServicePlan, plan: EnvironmentPlan) {
   return {
-    ...taskProps(service, base),
-    listener: platform.loadBalancer.listener,
-    listenerPriority: priority,
-    hostHeaders: host === undefined ? undefined : [host],
+    cpu: service.cpu,
+    memoryMiB: service.memoryMiB,
+    environment: service.environment,
+    serviceName: service.ecsServiceName,
+    family: service.family,
+    logGroupName: service.logGroupName,
+    logRetention: retentionDays(plan.logRetentionDays),
+    logRemovalPolicy: removalPolicy(plan.removalPolicy),
+    minTasks: service.minTasks,
+    maxTasks: service.maxTasks,
+    alarmLinks: { service: service.name, environment: plan.name, runbookBaseUrl: plan.runbookBaseUrl },
+  };
+}
+
+function webProps(service: WebServicePlan, plan: EnvironmentPlan) {
+  return {
+    ...taskProps(service, plan),
+    listenerPriority: service.listenerPriority,
+    hostHeaders: service.hostHeaders,
     pathPatterns: service.paths,
     containerPort: service.port,
     healthCheckPath: service.healthCheckPath,
     deregistrationDelay: Duration.seconds(service.deregistrationDelaySeconds),
-    cpuTargetPercent: service.scaling.cpuTargetPercent,
-    memoryTargetPercent: service.scaling.memoryTargetPercent,
-    requestsPerTarget: service.scaling.requestsPerTarget,
-    workingHours,
+    cpuTargetPercent: service.cpuTargetPercent,
+    memoryTargetPercent: service.memoryTargetPercent,
+    requestsPerTarget: service.requestsPerTarget,
+    workingHours: service.workingHours,
   };
 }
 
-function workerProps(service: ServiceConfig & { kind: 'worker' }, base: EnvironmentBase) {
-  const { environment } = base;
+function workerProps(service: WorkerPlan, plan: EnvironmentPlan) {
   return {
-    ...taskProps(service, base),
+    ...taskProps(service, plan),
     maxProcessingSeconds: service.maxProcessingSeconds,
     maxReceiveCount: service.maxReceiveCount,
-    queueName: queueName(environment.name, service.name),
-    deadLetterQueueName: deadLetterQueueName(environment.name, service.name),
-    queueRemovalPolicy: environment.profile.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    messagesPerTask: service.scaling.messagesPerTask,
+    queueName: service.queueName,
+    deadLetterQueueName: service.deadLetterQueueName,
+    queueRemovalPolicy: removalPolicy(plan.removalPolicy),
+    messagesPerTask: service.messagesPerTask,
   };
 }

@@ -5,11 +5,13 @@ import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { memoryIo } from '../../lib/cli/io';
 import { main } from '../../lib/cli/main';
+import { tempRepo } from '../support/cli';
 import { emptyDir } from '../support/assembly-copy';
-import { REPO_ROOT } from '../support/example';
-import { buildOperationsFixture } from '../support/operations-fixture';
+import { buildApp, REFERENCE_CONFIG_DIR, REPO_ROOT } from '../support/example';
 
-const fixture = buildOperationsFixture({ environment: 'prod' });
+/** The example app as `cdk synth` writes it: every environment, each service's alarms in its own stack. */
+const fixture = buildApp();
+const CONFIG = REFERENCE_CONFIG_DIR;
 fixture.app.synth();
 
 async function run(args: string[], cwd = REPO_ROOT) {
@@ -18,14 +20,14 @@ async function run(args: string[], cwd = REPO_ROOT) {
   return { code, out: io.stdout(), err: io.stderr() };
 }
 
-describe('landfall alarms over the example services (fixture environment prod)', () => {
+describe('landfall alarms over the example platform, environment prod', () => {
   it('counts the alarms by severity with their list price, and finds no problem', async () => {
-    const { code, out } = await run(['alarms', '--out', fixture.outdir]);
+    const { code, out } = await run(['alarms', '--out', fixture.outdir, '--environment', 'prod']);
     expect(code).toBe(0);
     expect(out.split('\n').slice(0, 3)).toEqual([
       'Alarms',
       '',
-      'prod: 33 alarms (6 page, 15 ticket, 12 composite inputs), about $6.90 a month',
+      'prod: 37 alarms (6 page, 17 ticket, 12 composite inputs), about $7.70 a month',
     ]);
     expect(out.slice(out.indexOf('Totals'))).toBe(
       [
@@ -33,7 +35,7 @@ describe('landfall alarms over the example services (fixture environment prod)',
         '',
         'environment  page  ticket  composite inputs  other  total  list price/month',
         '-----------  ----  ------  ----------------  -----  -----  ----------------',
-        'prod            6      15                12      0     33             $6.90',
+        'prod            6      17                12      2     37             $7.70',
         '',
         'Problems (0)',
         '',
@@ -44,7 +46,7 @@ describe('landfall alarms over the example services (fixture environment prod)',
   });
 
   it('lists each alarm with its metric, threshold, severity, actions and runbook', async () => {
-    const { out } = await run(['alarms', '--out', fixture.outdir, '--format', 'json']);
+    const { out } = await run(['alarms', '--out', fixture.outdir, '--environment', 'prod', '--format', 'json']);
     const rows = JSON.parse(out).alarms as Array<Record<string, string>>;
     const pick = (name: string) => {
       const r = rows.find((a) => a.name === name);
@@ -74,23 +76,24 @@ describe('landfall alarms over the example services (fixture environment prod)',
       'on',
       'docs/runbooks/dlq-not-empty.md',
     ]);
-    expect(rows).toHaveLength(33);
+    expect(rows).toHaveLength(37);
   });
 
   it('lists pages first within each service', async () => {
-    const { out } = await run(['alarms', '--out', fixture.outdir, '--format', 'json']);
+    const { out } = await run(['alarms', '--out', fixture.outdir, '--environment', 'prod', '--format', 'json']);
     const jobs = (JSON.parse(out).alarms as Array<{ service: string; severity: string }>)
       .filter((a) => a.service === 'jobs')
       .map((a) => a.severity);
-    expect(jobs).toEqual(['page', 'page', 'ticket', 'ticket', 'ticket', 'ticket', 'ticket', 'ticket']);
+    // The worker's own rollback (ticket) and scaling alarms come last: they live in the same stack.
+    expect(jobs).toEqual(['page', 'page', ...Array(7).fill('ticket'), 'scaling', 'scaling']);
   });
 
   it('prints Markdown tables for a job summary', async () => {
-    const { out } = await run(['alarms', '--out', fixture.outdir, '--format', 'md']);
+    const { out } = await run(['alarms', '--out', fixture.outdir, '--environment', 'prod', '--format', 'md']);
     expect(out.split('\n').slice(0, 7)).toEqual([
       '## Alarms',
       '',
-      '### prod: 33 alarms (6 page, 15 ticket, 12 composite inputs), about $6.90 a month',
+      '### prod: 37 alarms (6 page, 17 ticket, 12 composite inputs), about $7.70 a month',
       '',
       '| service | alarm | metric | threshold | severity | actions | runbook |',
       '| --- | --- | --- | --- | --- | --- | --- |',
@@ -99,8 +102,28 @@ describe('landfall alarms over the example services (fixture environment prod)',
   });
 
   it('keeps only the environment asked for', async () => {
-    const { code, out } = await run(['alarms', '--out', fixture.outdir, '--environment', 'stg']);
-    expect([code, out]).toEqual([0, 'Alarms\n\nNo alarms in the cloud assembly.\n']);
+    const { code, out } = await run(['alarms', '--out', fixture.outdir, '--config', CONFIG, '--environment', 'stg']);
+    expect([code, out.split('\n')[2]]).toEqual([
+      0,
+      'stg: 37 alarms (6 page, 17 ticket, 12 composite inputs), about $7.70 a month',
+    ]);
+    expect(out).not.toMatch(/landfall-(dev|prod)-/);
+  });
+
+  it('refuses an environment that is neither in the config nor in cdk.out, naming the allowed ones (exit 2)', async () => {
+    const { code, out, err } = await run([
+      'alarms',
+      '--out',
+      fixture.outdir,
+      '--config',
+      CONFIG,
+      '--environment',
+      'nope',
+    ]);
+    expect([code, out]).toEqual([2, '']);
+    expect(err.split('\n')[0]).toBe(
+      'landfall: --environment "nope" is not an environment (allowed: dev, stg, prod, organization)',
+    );
   });
 });
 
@@ -117,7 +140,29 @@ describe('landfall alarms refuses and flags', () => {
 
   it('rejects an unknown format as a usage error', async () => {
     const { code, err } = await run(['alarms', '--out', fixture.outdir, '--format', 'html']);
-    expect([code, err]).toEqual([2, 'landfall: --format html is not supported (allowed: text, md, json)\n']);
+    expect([code, err]).toEqual([
+      2,
+      'landfall: --format "html" is not allowed (allowed: text, md, json)\n' +
+        'hint: usage: landfall alarms [--out DIR] [--environment NAME] [--format text|md|json] [--config DIR]\n',
+    ]);
+  });
+
+  it('warns when cdk.out is older than the newest file of the config, naming both times, and still reviews', async () => {
+    const config = path.join(tempRepo(), 'config');
+    const synthesized = fs.statSync(path.join(fixture.outdir, 'manifest.json')).mtime;
+    const edited = new Date(Date.now() + 3_600_000); // newer than the copies tempRepo dated now
+    fs.utimesSync(path.join(config, 'services', 'api.ts'), edited, edited);
+    const { code, out, err } = await run(['alarms', '--out', fixture.outdir, '--config', config]);
+    expect(code).toBe(0);
+    expect(out).toContain('prod: 37 alarms');
+    expect(err).toBe(
+      `warning: ${fixture.outdir} was synthesized at ${synthesized.toISOString()}, before ${path.join(config, 'services', 'api.ts')} changed at ${edited.toISOString()}: the review may not match the config; run \`npx cdk synth\` first\n`,
+    );
+  });
+
+  it('says nothing about the age of a cdk.out newer than the config', async () => {
+    const { err } = await run(['alarms', '--out', fixture.outdir, '--config', CONFIG]);
+    expect(err).toBe('');
   });
 
   it('flags an alarm without landfall metadata (no severity, no runbook) and exits 1', async () => {
@@ -143,10 +188,10 @@ describe('landfall alarms refuses and flags', () => {
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-repo-'));
     fs.mkdirSync(path.join(elsewhere, 'docs', 'runbooks'), { recursive: true });
     fs.writeFileSync(path.join(elsewhere, 'docs', 'runbooks', 'availability-burn.md'), '# stub\n');
-    const { code, out } = await run(['alarms', '--out', fixture.outdir], elsewhere);
+    const { code, out } = await run(['alarms', '--out', fixture.outdir, '--environment', 'prod'], elsewhere);
     expect(code).toBe(1);
     expect(out).toContain(
-      '- landfall-prod-jobs-dlq-not-empty (prod/Observability) links docs/runbooks/dlq-not-empty.md, which does not exist',
+      '- landfall-prod-jobs-dlq-not-empty (prod/Service-jobs) links docs/runbooks/dlq-not-empty.md, which does not exist',
     );
   });
 });

@@ -98,14 +98,14 @@ function costSection(est: CostEstimate): string {
 describe('cost estimate of the reference example', () => {
   it('totals each environment (idle and at the maximum)', () => {
     expect(e.totals.byEnvironment.map((t) => [t.key, money(t.monthlyUsd.low), money(t.monthlyUsd.high)])).toEqual([
-      ['dev', '$69.75', '$185.54'],
-      ['LogArchive', '$7.00', '$48.00'],
-      ['Org', '$10.69', '$57.69'],
-      ['prod', '$249.32', '$501.21'],
-      ['Security', '$8.00', '$51.00'],
-      ['stg', '$110.85', '$223.96'],
+      ['dev', '$75.45', '$214.24'],
+      ['LogArchive', '$12.00', '$76.00'],
+      ['Org', '$18.69', '$88.69'],
+      ['prod', '$254.42', '$529.31'],
+      ['Security', '$13.00', '$79.00'],
+      ['stg', '$116.55', '$252.66'],
     ]);
-    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$455.61', '$1,067.40']);
+    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$490.11', '$1,239.90']);
   });
 
   it('scales dev and stg web services down outside working hours, and prices workers at zero tasks when idle', () => {
@@ -117,14 +117,15 @@ describe('cost estimate of the reference example', () => {
   it('lists the secret the api reads as external, once per account', () => {
     expect(e.external.map((x) => x.value)).toEqual(
       ['444444444444', '555555555555', '666666666666'].map(
-        (a) => `arn:aws:secretsmanager:ap-northeast-1:${a}:secret:acme/api/token-secret`,
+        (a) => `arn:aws:secretsmanager:ap-northeast-1:${a}:secret:acme/api/token`,
       ),
     );
   });
 
-  it('prices GuardDuty in every account (organization auto-enable) and Security Hub in both linked Regions', () => {
+  it('prices GuardDuty and Security Hub in every account and both allowed Regions (organization auto-enable in each)', () => {
     const sites = (service: string) => e.lines.filter((l) => l.type === service).map((l) => `${l.account} ${l.region}`);
-    expect(sites('GuardDuty')).toHaveLength(6);
+    expect(sites('GuardDuty')).toHaveLength(12);
+    expect(sites('GuardDuty')).toContain('444444444444 us-east-1');
     expect(sites('Security Hub')).toHaveLength(12);
     expect(sites('Security Hub')).toContain('444444444444 us-east-1');
   });

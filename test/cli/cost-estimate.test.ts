@@ -258,7 +258,7 @@ describe('cost estimate needs a price for every Region', () => {
   it('rejects an unknown format with the formats it allows (exit 2)', async () => {
     const { code, err } = await run(['cost', 'estimate', '--format', 'html']);
     expect(code).toBe(2);
-    expect(err.split('\n')[0]).toBe('landfall: --format html is not supported (allowed: text, md, json)');
+    expect(err.split('\n')[0]).toBe('landfall: --format "html" is not allowed (allowed: text, md, json)');
   });
 });
 

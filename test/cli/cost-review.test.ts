@@ -1,16 +1,20 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { costReport } from '../../lib/cli/cost-review';
 import { readAssembly } from '../../lib/cli/assembly';
 import { memoryIo } from '../../lib/cli/io';
 import { main } from '../../lib/cli/main';
+import { tempRepo } from '../support/cli';
 import { emptyDir, mutatedAssembly } from '../support/assembly-copy';
-import { buildApp, referencePlatform, REPO_ROOT, validate } from '../support/example';
+import { buildApp, REFERENCE_CONFIG_DIR, referencePlatform, REPO_ROOT, validate } from '../support/example';
 
 const built = buildApp();
 built.app.synth();
 
-async function run(args: string[]) {
+/** The review over the reference fixture's config (never the repository's own config/). */
+async function run(args: string[], config = REFERENCE_CONFIG_DIR) {
   const io = memoryIo({ cwd: REPO_ROOT });
-  const code = await main(args, io);
+  const code = await main([...args, '--config', config], io);
   return { code, out: io.stdout(), err: io.stderr() };
 }
 
@@ -97,6 +101,19 @@ describe('landfall cost review flags problems', () => {
     expect(err).toBe(
       `landfall: no cloud assembly at ${dir} (manifest.json is missing)\n` +
         'hint: run `npx cdk synth --quiet` first: the report reads the synthesized templates in cdk.out, no AWS access needed\n',
+    );
+  });
+
+  it('warns when cdk.out is older than the config, naming both times, and still reviews', async () => {
+    const config = path.join(tempRepo(), 'config');
+    const edited = new Date(Date.now() + 3_600_000);
+    fs.utimesSync(path.join(config, 'platform.ts'), edited, edited);
+    const synthesized = fs.statSync(path.join(built.outdir, 'manifest.json')).mtime;
+    const { code, out, err } = await run(['cost', 'review', '--out', built.outdir], config);
+    expect(code).toBe(0);
+    expect(out).toContain('Accounts (6; $2,500 a month in budgets)');
+    expect(err).toBe(
+      `warning: ${built.outdir} was synthesized at ${synthesized.toISOString()}, before ${path.join(config, 'platform.ts')} changed at ${edited.toISOString()}: the review may not match the config; run \`npx cdk synth\` first\n`,
     );
   });
 

@@ -23,6 +23,34 @@ describe('landfall deploy-target', () => {
     );
   });
 
+  it('prints the target as JSON with --format json', async () => {
+    const run = await runIn([deployTargetCommand], ['deploy-target', 'dev', '--format', 'json']);
+    expect(JSON.parse(run.stdout)).toEqual({
+      environment: 'dev',
+      accountId: '444444444444',
+      region: 'ap-northeast-1',
+      roleArn: `arn:aws:iam::444444444444:role/${ROLE_NAMES.githubDeploy}`,
+      stacks: 'dev/*',
+    });
+  });
+
+  it('refuses an environment that is not in the config with exit 2, naming the allowed ones', async () => {
+    const run = await runIn([deployTargetCommand], ['deploy-target', 'nope']);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toBe(
+      'landfall: "nope" is not an environment (allowed: dev, stg, prod)\n' +
+        'hint: usage: landfall deploy-target ENV [--github-output] [--format text|json] [--config DIR]\n',
+    );
+  });
+
+  it('refuses --format json with --github-output', async () => {
+    const run = await runIn([deployTargetCommand], ['deploy-target', 'dev', '--format', 'json', '--github-output']);
+    expect([run.code, run.stderr.split('\n')[0]]).toEqual([
+      2,
+      'landfall: --format json and --github-output exclude each other',
+    ]);
+  });
+
   it('fails with --github-output outside GitHub Actions', async () => {
     const run = await runIn([deployTargetCommand], ['deploy-target', 'prod', '--github-output']);
     expect(run.code).toBe(4);

@@ -61,11 +61,12 @@ describe('landfall new-service', () => {
       'services/billing/.dockerignore',
       'services/billing/Dockerfile',
       'services/billing/README.md',
+      'services/billing/package-lock.json',
       'services/billing/package.json',
       'services/billing/src/server.js',
     ]);
     const dockerfile = fs.readFileSync(path.join(root, 'services', 'billing', 'Dockerfile'), 'utf8');
-    expect(dockerfile).toContain('FROM public.ecr.aws/docker/library/node:20-alpine');
+    expect(dockerfile).toContain('FROM public.ecr.aws/docker/library/node:24-alpine');
     expect(dockerfile).toContain('CMD ["node", "src/server.js"]');
     expect(run.stdout).toContain('Created the web service "billing"; the config validates:');
   });

@@ -156,6 +156,14 @@ describe('landfall redrive (unit: moto lacks StartMessageMoveTask)', () => {
     expect(aws.sqs.commandCalls(StartMessageMoveTaskCommand)).toHaveLength(0);
   });
 
+  it('rejects an environment that is not in the config, naming the allowed ones, and calls nothing', async () => {
+    const aws = devAccount();
+    const run = await redrive(aws, ['qa', 'jobs']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('landfall: "qa" is not an environment (allowed: dev, stg, prod)');
+    expect(aws.sts.calls()).toHaveLength(0);
+  });
+
   it('rejects a worker name that does not exist, listing the workers', async () => {
     const run = await redrive(devAccount(), ['dev', 'jobz']);
     expect(run.code).toBe(2);
@@ -195,9 +203,9 @@ describe('landfall redrive (unit: moto lacks StartMessageMoveTask)', () => {
     );
   });
 
-  it('prints the result as JSON with --json', async () => {
+  it('prints the result as JSON with --format json', async () => {
     const aws = devAccount();
-    const run = await redrive(aws, ['dev', 'jobs', '--json'], { sleep: progressingTask(aws, 42, 42) });
+    const run = await redrive(aws, ['dev', 'jobs', '--format', 'json'], { sleep: progressingTask(aws, 42, 42) });
     expect(JSON.parse(run.stdout).task).toEqual({
       handle: 'handle-1',
       status: 'COMPLETED',

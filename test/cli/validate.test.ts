@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { memoryIo } from '../../lib/cli/io';
 import { main } from '../../lib/cli/main';
 import { REPO_ROOT } from '../support/example';
+import packageJson from '../../package.json';
 
 const THREE_MISTAKES = 'test/fixtures/three-mistakes';
 
@@ -46,14 +47,25 @@ describe('landfall validate', () => {
     const io = memoryIo({ cwd: REPO_ROOT });
     expect(await main(['validate', '--confg', 'x'], io)).toBe(2);
     expect(io.stderr()).toBe(
-      "landfall: Unknown option '--confg'\nhint: usage: landfall validate [--config DIR] [--format text|json]\n",
+      'landfall: unknown option --confg (did you mean --config?)\nhint: usage: landfall validate [--config DIR] [--format text|md|json]\n',
     );
+    expect(io.stdout()).toBe('');
   });
 
   it('rejects an unknown command with the list of commands and exit code 2', async () => {
     const io = memoryIo({ cwd: REPO_ROOT });
     expect(await main(['valdiate'], io)).toBe(2);
-    expect(io.stderr()).toMatch(/^landfall: unknown command "valdiate"\nhint: commands: validate/);
+    expect(io.stderr()).toMatch(
+      /^landfall: unknown command "valdiate" \(did you mean validate\?\)\nhint: commands: validate, rollout, bootstrap, accounts sync, .* \(landfall help\)\n$/,
+    );
+  });
+
+  it('prints the summary as Markdown tables with --format md', async () => {
+    const io = memoryIo({ cwd: REPO_ROOT });
+    expect(await main(['validate', '--config', 'test/fixtures/reference/config', '--format', 'md'], io)).toBe(0);
+    expect(io.stdout()).toContain(
+      '### Services (2, deployed to every environment):\n\n| service | kind | cpu | memory MiB | sends to |\n| --- | --- | ---: | ---: | --- |\n| api | web | 512 | 1024 | jobs |',
+    );
   });
 
   it('reports a config directory that does not exist as a config problem, not a crash', async () => {
@@ -64,6 +76,21 @@ describe('landfall validate', () => {
 });
 
 describe('the landfall bin', () => {
+  it('answers --help with exit 0 and the usage, and --version with the package version', () => {
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/landfall-cli.js'), ...args], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      });
+    const help = run(['validate', '--help']);
+    expect([help.status, help.stdout.split('\n')[0]]).toEqual([
+      0,
+      'Usage: landfall validate [--config DIR] [--format text|md|json]',
+    ]);
+    const version = run(['--version']);
+    expect([version.status, version.stdout]).toEqual([0, `${packageJson.version}\n`]);
+  });
+
   it('exits 1 with every problem and no stack trace', () => {
     const result = spawnSync(
       process.execPath,

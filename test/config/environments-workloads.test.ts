@@ -33,9 +33,28 @@ describe('environment config for workloads', () => {
     );
   });
 
+  it('rejects more NAT gateways from the tier profile than availability zones instead of creating fewer', () => {
+    const platform = referencePlatform();
+    platform.availabilityZones = ['ap-northeast-1a', 'ap-northeast-1c'];
+    expect(configErrorOf(platform)).toBe(
+      'config/platform.ts has 1 problem:\n' +
+        "  * environments[2].overrides.natGateways: is not set, so the prod profile's 3 NAT gateways apply: more than the 2 availability zones (allowed: 1-2, one per zone at most; set it, or list more availabilityZones)",
+    );
+  });
+
+  it('accepts as many NAT gateways as availability zones once the environment overrides its profile', () => {
+    const platform = referencePlatform();
+    platform.availabilityZones = ['ap-northeast-1a', 'ap-northeast-1c'];
+    platform.environments[2].overrides = { natGateways: 2 };
+    expect(validate(platform).environments[2].profile.natGateways).toBe(2);
+  });
+
+  // PutRetentionPolicy (Amazon CloudWatch Logs API Reference), retentionInDays: "Possible values are: 1, 3, 5, 7, 14,
+  // 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, and 3653."
   it('rejects a log retention CloudWatch Logs does not offer', () => {
     const platform = referencePlatform();
-    platform.environments[0].overrides = { logRetentionDays: 10 };
+    // Untyped on purpose: the type of logRetentionDays already refuses 10.
+    (platform.environments[0] as { overrides?: unknown }).overrides = { logRetentionDays: 10 };
     expect(configErrorOf(platform)).toBe(
       'config/platform.ts has 1 problem:\n' +
         '  * environments[0].overrides.logRetentionDays: 10 is not a CloudWatch Logs retention (allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653)',

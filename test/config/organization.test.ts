@@ -228,7 +228,7 @@ describe('organization', () => {
     const p = platformWith((x) => {
       x.organization.name = 'acme-holdings-global';
       x.homeRegion = 'ap-southeast-2';
-      x.availabilityZones = ['ap-southeast-2a', 'ap-southeast-2b'];
+      x.availabilityZones = ['ap-southeast-2a', 'ap-southeast-2b', 'ap-southeast-2c'];
       x.allowedRegions = ['ap-southeast-2'];
     });
     expect(configErrorOf(p)).toBe(
@@ -274,7 +274,7 @@ describe('security hub', () => {
       x.securityHub.disabledControls.push({ control: 'IAM.6', reason: 'listed twice by mistake here' });
     });
     expect(configErrorOf(p)).toBe(
-      `${HEADER}securityHub.disabledControls[2].control: "IAM.6" is already listed in securityHub.disabledControls[0] (list each control once)`,
+      `${HEADER}securityHub.disabledControls[7].control: "IAM.6" is already listed in securityHub.disabledControls[0] (list each control once)`,
     );
   });
 

@@ -111,4 +111,46 @@ describe('AlarmTopics', () => {
         }),
     ).toThrow('AlarmTopics landfall-dev: the page Slack channel C0PAGE12345 needs slackWorkspaceId');
   });
+
+  // AWS::Chatbot::SlackChannelConfiguration configures one Slack channel; a second configuration of the same channel ID
+  // in the account fails: "Slack channel with ID ... has already been configured for AWS account" (CloudFormation
+  // coverage roadmap issue #1155).
+  it('configures a channel that pages and tickets share once, subscribed to both topics', () => {
+    const shared = new Stack(new App({ context: CDK_JSON_CONTEXT }), 'Shared', {
+      env: { account: '666666666666', region: 'ap-northeast-1' },
+    });
+    new AlarmTopics(shared, 'Topics', {
+      namePrefix: 'landfall-prod',
+      page: { emails: ['oncall@example.com'], slackChannelId: 'C0ALERTS123' },
+      ticket: { emails: ['platform@example.com'], slackChannelId: 'C0ALERTS123' },
+      slackWorkspaceId: 'T0123456789',
+    });
+    const t = Template.fromStack(shared);
+    t.resourceCountIs('AWS::Chatbot::SlackChannelConfiguration', 1);
+    const topicRefs = Object.keys(t.findResources('AWS::SNS::Topic')).map((id) => ({ Ref: id }));
+    t.hasResourceProperties('AWS::Chatbot::SlackChannelConfiguration', {
+      ConfigurationName: 'landfall-prod-page',
+      SlackChannelId: 'C0ALERTS123',
+      SnsTopicArns: Match.arrayEquals(topicRefs),
+    });
+  });
+
+  it('configures two channels when pages and tickets go to different channels', () => {
+    const split = new Stack(new App({ context: CDK_JSON_CONTEXT }), 'Split', {
+      env: { account: '666666666666', region: 'ap-northeast-1' },
+    });
+    new AlarmTopics(split, 'Topics', {
+      namePrefix: 'landfall-prod',
+      page: { emails: ['oncall@example.com'], slackChannelId: 'C0PAGE12345' },
+      ticket: { emails: ['platform@example.com'], slackChannelId: 'C0TICKET123' },
+      slackWorkspaceId: 'T0123456789',
+    });
+    const channels = Object.values(
+      Template.fromStack(split).findResources('AWS::Chatbot::SlackChannelConfiguration'),
+    ).map((r) => [r.Properties.ConfigurationName, r.Properties.SlackChannelId, r.Properties.SnsTopicArns.length]);
+    expect(channels).toEqual([
+      ['landfall-prod-page', 'C0PAGE12345', 1],
+      ['landfall-prod-ticket', 'C0TICKET123', 1],
+    ]);
+  });
 });

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { EnvironmentDashboard } from '../../constructs/environment-dashboard';
-import { buildOperationsFixture } from '../support/operations-fixture';
+import { buildApp, stackAt } from '../support/example';
 
 interface Widget {
   readonly type: string;
@@ -13,15 +13,17 @@ interface Widget {
     readonly title?: string;
     readonly markdown?: string;
     readonly alarms?: unknown[];
+    readonly annotations?: { readonly alarms?: string[] };
     readonly setPeriodToTimeRange?: boolean;
     readonly start?: string;
   };
 }
 
-/** The dashboard body with every token replaced by `X` (tokens only ever sit inside JSON strings). */
-function widgetsOf(environment: string): Widget[] {
-  const fixture = buildOperationsFixture({ environment });
-  const dashboards = Template.fromStack(fixture.observability).findResources('AWS::CloudWatch::Dashboard');
+const built = buildApp();
+
+/** The dashboard body of a stack with every token replaced by `X` (tokens only ever sit inside JSON strings). */
+function widgetsIn(stack: Stack): Widget[] {
+  const dashboards = Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard');
   const body = Object.values(dashboards)[0].Properties.DashboardBody as { 'Fn::Join': [string, unknown[]] } | string;
   const text =
     typeof body === 'string'
@@ -30,6 +32,8 @@ function widgetsOf(environment: string): Widget[] {
   return (JSON.parse(text) as { widgets: Widget[] }).widgets;
 }
 
+/** The environment dashboard of the example app's Observability stack. */
+const widgetsOf = (environment: string): Widget[] => widgetsIn(stackAt(built, `${environment}/Observability`));
 const prod = widgetsOf('prod');
 const titleOf = (w: Widget) => w.properties.title ?? w.properties.markdown ?? '';
 
@@ -39,23 +43,52 @@ describe('EnvironmentDashboard', () => {
     expect(prod[0].properties.alarms).toHaveLength(21);
   });
 
-  it('shows the error budget left over 30 days for each objective, under the alarms', () => {
-    const budgets = prod.filter((w) => w.properties.setPeriodToTimeRange === true);
+  it('shows every notifying alarm of the environment by the ARN of its derived name', () => {
+    const arns = prod[0].properties.alarms as string[];
+    expect(arns.slice(0, 2)).toEqual([
+      'arn:aws:cloudwatch:ap-northeast-1:666666666666:alarm:landfall-prod-api-availability-burn-fast',
+      'arn:aws:cloudwatch:ap-northeast-1:666666666666:alarm:landfall-prod-api-availability-burn-slow',
+    ]);
+    expect(arns.at(-1)).toBe('arn:aws:cloudwatch:ap-northeast-1:666666666666:alarm:landfall-prod-jobs-out-of-memory');
+  });
+
+  it('shows the error budget left over 30 days for each objective it is given, under the alarms', () => {
+    const stack = new Stack();
+    const budget = (title: string) => ({
+      title,
+      remainingPercent: new cloudwatch.MathExpression({
+        expression: '100 - 100 * bad / 0.1',
+        usingMetrics: { bad: new cloudwatch.Metric({ namespace: 'Test', metricName: 'Bad' }) },
+      }),
+    });
+    new EnvironmentDashboard(stack, 'Dashboard', {
+      dashboardName: 'landfall-prod',
+      alarms: [],
+      errorBudgets: [budget('api availability 99.9%'), budget('api under 300 ms 99%')],
+      services: [],
+    });
+    const budgets = widgetsIn(stack).filter((w) => w.properties.setPeriodToTimeRange === true);
     expect(budgets.map(titleOf)).toEqual(['api availability 99.9%', 'api under 300 ms 99%']);
     for (const b of budgets) expect(b.properties.start).toBe('-P30D');
   });
 
-  it('gives a web service one row of requests, 5xx, latency, CPU, memory and tasks', () => {
+  it("gives a web service one row of its 5xx, latency and target alarms' graphs, CPU, memory and tasks", () => {
     const header = prod.findIndex((w) => titleOf(w) === '### api (web)');
     expect(prod.slice(header + 1, header + 7).map(titleOf)).toEqual([
-      'Requests',
       '5xx (%)',
-      'Latency p50 / p99 (s)',
+      'Latency p99 (s)',
+      'Unhealthy targets',
       'CPU (%)',
       'Memory (%)',
       'Running / desired tasks',
     ]);
     expect(new Set(prod.slice(header + 1, header + 7).map((w) => w.y)).size).toBe(1);
+    // The target group's dimensions are generated at deploy time: the graphs are the service's own alarms.
+    expect(prod.slice(header + 1, header + 4).map((w) => w.properties.annotations?.alarms)).toEqual(
+      ['server-errors', 'p99-latency', 'unhealthy-targets'].map((kind) => [
+        `arn:aws:cloudwatch:ap-northeast-1:666666666666:alarm:landfall-prod-api-${kind}`,
+      ]),
+    );
   });
 
   it('gives a worker the same row layout with backlog, oldest message and dead letters', () => {

@@ -27,9 +27,7 @@ const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
 });
 const key = new kms.Key(stack, 'Key');
 new OomWatch(stack, 'Oom', {
-  clusters: [
-    ecs.Cluster.fromClusterAttributes(stack, 'Cluster', { clusterName: 'landfall-prod', clusterArn: CLUSTER_ARN, vpc }),
-  ],
+  clusterArns: [CLUSTER_ARN],
   topic,
   environment: 'prod',
   runbookUrl: 'https://github.com/acme/platform/blob/main/docs/runbooks/out-of-memory.md',

@@ -2,9 +2,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { ServiceInputs } from '../../constructs/service-inputs';
 import { CDK_JSON_CONTEXT, REFERENCE_ROOT } from '../support/example';
+
+const COMPLETE_ARN = 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:acme/api/key-AbCdEf';
 
 function inputs(image: { directory: string } | { registry: string }) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-inputs-'));
@@ -12,7 +15,7 @@ function inputs(image: { directory: string } | { registry: string }) {
   const stack = new Stack(app, 'Svc', { env: { account: '123456789012', region: 'ap-northeast-1' } });
   const construct = new ServiceInputs(stack, 'Inputs', {
     image,
-    secretNames: { API_TOKEN: 'acme/api/token' },
+    secrets: { API_TOKEN: 'acme/api/token', API_KEY: COMPLETE_ARN },
     sendsTo: [{ queueName: 'landfall-dev-jobs', environmentVariable: 'JOBS_QUEUE_URL' }],
   });
   return { app, stack, construct, outdir };
@@ -49,5 +52,31 @@ describe('ServiceInputs', () => {
     expect(stack.resolve(construct.secrets.API_TOKEN.secretArn)).toBe(
       'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:acme/api/token',
     );
+  });
+
+  // aws-cdk-lib Secret.fromSecretNameV2: "If your secret name ends with a hyphen and 6 characters, you should always
+  // use fromSecretCompleteArn() to avoid potential AccessDeniedException"; complete ARNs reach ECS unchanged.
+  it('passes a complete secret ARN to ECS and to the execution role unchanged', () => {
+    const { construct, stack } = inputs({ registry: 'nginx:1.27' });
+    const task = new ecs.FargateTaskDefinition(stack, 'Task');
+    task.addContainer('app', {
+      image: construct.image,
+      memoryLimitMiB: 512,
+      secrets: { API_KEY: ecs.Secret.fromSecretsManager(construct.secrets.API_KEY) },
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({ Secrets: [{ Name: 'API_KEY', ValueFrom: COMPLETE_ARN }] })],
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+            Resource: COMPLETE_ARN,
+          }),
+        ]),
+      },
+    });
   });
 });

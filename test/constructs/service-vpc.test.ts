@@ -98,6 +98,23 @@ describe('ServiceVpc', () => {
       });
     });
 
+    // aws-cdk-lib's InstanceRequireImdsv2Aspect names the template `NatInstanceLaunchTemplate` (feature flag
+    // @aws-cdk/aws-ec2:uniqueImdsv2TemplateName: "If another stack that has an Instance with the same construct ID is
+    // deployed in the same account and region, the deployments would always fail as the generated Launch Template
+    // names were the same"); CloudFormation also cannot replace a resource with a custom name. No name: CloudFormation
+    // generates a unique one.
+    it('leaves the IMDSv2 launch template unnamed, so environments sharing an account and region never collide', () => {
+      const templates = Object.values(nat.findResources('AWS::EC2::LaunchTemplate'));
+      expect(templates).toHaveLength(1);
+      expect(templates[0].Properties.LaunchTemplateName).toBeUndefined();
+      nat.hasResourceProperties('AWS::EC2::Instance', {
+        LaunchTemplate: {
+          LaunchTemplateId: { Ref: Match.stringLikeRegexp('NatInstanceLaunchTemplate') },
+          Version: { 'Fn::GetAtt': [Match.stringLikeRegexp('NatInstanceLaunchTemplate'), 'LatestVersionNumber'] },
+        },
+      });
+    });
+
     it('admits traffic from the VPC only', () => {
       nat.hasResourceProperties('AWS::EC2::SecurityGroup', {
         GroupDescription: 'Security Group for NAT instances',

@@ -39,9 +39,9 @@ describe('WorkerAlarms', () => {
       TreatMissingData: 'notBreaching',
       AlarmActions: [refTo(r.stack, r.ticketTopic)],
       Metrics: Match.arrayWith([
-        Match.objectLike({ Expression: 'FILL(dlqVisible, 0) + FILL(dlqInFlight, 0)', ReturnData: true }),
+        Match.objectLike({ Expression: 'FILL(visible, 0) + FILL(inFlight, 0)', ReturnData: true }),
         Match.objectLike({
-          Id: 'dlqVisible',
+          Id: 'visible',
           MetricStat: Match.objectLike({
             Stat: 'Maximum',
             Period: 60,
@@ -54,7 +54,7 @@ describe('WorkerAlarms', () => {
           }),
         }),
         Match.objectLike({
-          Id: 'dlqInFlight',
+          Id: 'inFlight',
           MetricStat: Match.objectLike({
             Metric: Match.objectLike({ MetricName: 'ApproximateNumberOfMessagesNotVisible' }),
           }),

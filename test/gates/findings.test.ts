@@ -13,7 +13,18 @@ const findings = synthFindings(built);
 describe('security findings', () => {
   it('covers every stack of the example platform', () => {
     expect(stackPaths).toEqual(
-      expect.arrayContaining(['LogArchive/Baseline', 'Security/Baseline', 'dev/Baseline', 'prod/Baseline']),
+      expect.arrayContaining([
+        'LogArchive/Baseline',
+        'Security/Baseline',
+        'dev/Baseline',
+        'prod/Baseline',
+        'Org/Baseline',
+        'Org/RegionalBaseline-us-east-1',
+        'LogArchive/RegionalBaseline-us-east-1',
+        'Security/RegionalBaseline-us-east-1',
+        'Security/GuardDuty-us-east-1',
+        'prod/RegionalBaseline-us-east-1',
+      ]),
     );
   });
 

@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildApp, referenceModel, stackAt } from '../support/example';
+import { allStacks, buildApp, referenceModel, referencePlatform, stackAt, validate } from '../support/example';
 
 const built = buildApp();
 const template = (path: string) => Template.fromStack(stackAt(built, path));
@@ -26,7 +26,7 @@ describe('Baseline stack', () => {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({
-            Action: 's3:PutObject',
+            Action: ['s3:PutObject', 's3:PutObjectAcl'],
             Resource: 'arn:aws:s3:::acme-landfall-config-333333333333-ap-northeast-1/AWSLogs/555555555555/Config/*',
           }),
         ]),
@@ -37,7 +37,7 @@ describe('Baseline stack', () => {
   it('trusts only the GitHub environment of the account for the deploy role', () => {
     template('prod/Baseline').hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'landfall-github-deploy',
-      MaxSessionDuration: 3600,
+      MaxSessionDuration: 10800,
       AssumeRolePolicyDocument: {
         Statement: [
           Match.objectLike({
@@ -68,7 +68,7 @@ describe('Baseline stack', () => {
     });
   });
 
-  it('lets the deploy role assume the CDK bootstrap roles of its account and nothing else', () => {
+  it('lets the deploy role assume the CDK bootstrap roles of its account, in every allowed region, and nothing else', () => {
     const policies = template('dev/Baseline').findResources('AWS::IAM::ManagedPolicy', {
       Properties: { Roles: [Match.anyValue()] },
     });
@@ -79,11 +79,16 @@ describe('Baseline stack', () => {
       {
         Effect: 'Allow',
         Action: ['sts:AssumeRole', 'sts:TagSession'],
-        Resource: ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map(
-          (kind) => `arn:aws:iam::444444444444:role/cdk-hnb659fds-${kind}-role-444444444444-ap-northeast-1`,
+        Resource: expect.arrayContaining(
+          ['ap-northeast-1', 'us-east-1'].flatMap((region) =>
+            ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map(
+              (kind) => `arn:aws:iam::444444444444:role/cdk-hnb659fds-${kind}-role-444444444444-${region}`,
+            ),
+          ),
         ),
       },
     ]);
+    expect((statements[0] as { Resource: string[] }).Resource).toHaveLength(8);
   });
 
   it('creates the GitHub OIDC provider without a Lambda', () => {
@@ -127,6 +132,123 @@ describe('Baseline stack', () => {
       ).Properties.PolicyDocument.Statement.flatMap((s) => s.Action),
     );
     expect(actions.sort()).toEqual(['ec2:EnableEbsEncryptionByDefault', 's3:PutAccountPublicAccessBlock']);
+  });
+});
+
+describe('Baseline of the management account', () => {
+  // Security Hub evaluates controls in every account it covers; Config.1 (Critical) fails where Config does not record.
+  it('records AWS Config with the global resource types, like the other shared accounts', () => {
+    template('Org/Baseline').hasResourceProperties('AWS::Config::ConfigurationRecorder', {
+      RecordingMode: { RecordingFrequency: 'CONTINUOUS' },
+      RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: true },
+    });
+    template('Org/Baseline').hasResourceProperties('AWS::Config::DeliveryChannel', {
+      S3BucketName: 'acme-landfall-config-333333333333-ap-northeast-1',
+    });
+  });
+
+  it('has no GitHub OIDC provider or deploy role: people deploy the management account', () => {
+    const t = template('Org/Baseline');
+    t.resourceCountIs('AWS::IAM::OIDCProvider', 0);
+    expect(Object.values(t.findResources('AWS::IAM::Role')).map((r) => r.Properties.RoleName)).not.toContain(
+      'landfall-github-deploy',
+    );
+  });
+
+  it('blocks public S3 access and encrypts EBS by default', () => {
+    const creates = JSON.stringify(template('Org/Baseline').findResources('Custom::LandfallAccountSetting'));
+    expect(creates).toContain('PutPublicAccessBlock');
+    expect(creates).toContain('EnableEbsEncryptionByDefault');
+  });
+});
+
+describe('RegionalBaseline stacks', () => {
+  const regional = (stage: string) => template(`${stage}/RegionalBaseline-us-east-1`);
+
+  it.each(['Org', 'Security', 'LogArchive', 'dev', 'prod'])(
+    '%s records AWS Config in us-east-1 without the global resource types (recorded once, at home)',
+    (stage) => {
+      regional(stage).hasResourceProperties('AWS::Config::ConfigurationRecorder', {
+        RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: false },
+      });
+      regional(stage).hasResourceProperties('AWS::Config::DeliveryChannel', {
+        S3BucketName: 'acme-landfall-config-333333333333-ap-northeast-1',
+      });
+    },
+  );
+
+  it('records at the tier profile frequency', () => {
+    regional('dev').hasResourceProperties('AWS::Config::ConfigurationRecorder', {
+      RecordingMode: { RecordingFrequency: 'DAILY' },
+    });
+  });
+
+  it('reuses the home Baseline recorder role instead of creating a second role of that name (IAM is global)', () => {
+    const t = regional('prod');
+    t.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
+    expect(Object.values(t.findResources('AWS::IAM::Role')).map((r) => r.Properties.RoleName)).not.toContain(
+      'landfall-config-recorder',
+    );
+    t.hasResourceProperties('AWS::Config::ConfigurationRecorder', {
+      RoleARN: 'arn:aws:iam::666666666666:role/landfall-config-recorder',
+    });
+  });
+
+  it('turns on EBS encryption by default in its region and leaves the account-wide S3 setting to home', () => {
+    const creates = JSON.stringify(regional('prod').findResources('Custom::LandfallAccountSetting'));
+    expect(creates).toContain('EnableEbsEncryptionByDefault');
+    expect(creates).not.toContain('PutPublicAccessBlock');
+  });
+
+  it('is created for every allowed region but home, and for none when home is the only one', () => {
+    const p = referencePlatform();
+    p.allowedRegions = ['ap-northeast-1', 'us-east-1', 'eu-west-1'];
+    const three = allStacks(buildApp({ model: validate(p) }).app).map((s) => s.node.path);
+    expect(three.filter((x) => x.startsWith('prod/RegionalBaseline'))).toEqual([
+      'prod/RegionalBaseline-eu-west-1',
+      'prod/RegionalBaseline-us-east-1',
+    ]);
+    p.allowedRegions = ['ap-northeast-1'];
+    const one = allStacks(buildApp({ model: validate(p) }).app).map((s) => s.node.path);
+    expect(one.filter((x) => x.includes('RegionalBaseline'))).toEqual([]);
+  });
+});
+
+// PutConfigurationRecorder: "You can create only one customer managed configuration recorder for each account for
+// each AWS Region"; PutDeliveryChannel: "You can have only one delivery channel per region in your account".
+describe('adopted accounts with their own Config recorder (accounts[].existing.configRecorder)', () => {
+  const withExisting = (value: boolean | string[]) => {
+    const p = referencePlatform();
+    (p.accounts as Array<Record<string, unknown>>)[5].existing = { configRecorder: value };
+    return buildApp({ model: validate(p) });
+  };
+
+  it('creates neither recorder nor delivery channel in any region when the account has them everywhere', () => {
+    const b = withExisting(true);
+    for (const path of ['prod/Baseline', 'prod/RegionalBaseline-us-east-1']) {
+      const t = Template.fromStack(stackAt(b, path));
+      t.resourceCountIs('AWS::Config::ConfigurationRecorder', 0);
+      t.resourceCountIs('AWS::Config::DeliveryChannel', 0);
+    }
+  });
+
+  it('keeps the recorder role at home, so the account can point its own recorder at it', () => {
+    Template.fromStack(stackAt(withExisting(true), 'prod/Baseline')).hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'landfall-config-recorder',
+    });
+  });
+
+  it('skips only the regions listed', () => {
+    const b = withExisting(['us-east-1']);
+    Template.fromStack(stackAt(b, 'prod/Baseline')).resourceCountIs('AWS::Config::ConfigurationRecorder', 1);
+    Template.fromStack(stackAt(b, 'prod/RegionalBaseline-us-east-1')).resourceCountIs(
+      'AWS::Config::ConfigurationRecorder',
+      0,
+    );
+    Template.fromStack(stackAt(b, 'dev/RegionalBaseline-us-east-1')).resourceCountIs(
+      'AWS::Config::ConfigurationRecorder',
+      1,
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { accessPlan } from '../../lib/org/access';
+import { accessPlan } from '../../lib/plan/access';
 import { buildApp, referencePlatform, stackAt, validate } from '../support/example';
 
 const model = validate(referencePlatform());

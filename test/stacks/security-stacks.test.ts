@@ -120,11 +120,88 @@ describe('GuardDuty stack', () => {
   });
 });
 
+describe('GuardDuty in every allowed region', () => {
+  const regional = stackAt(built, 'Security/GuardDuty-us-east-1');
+  const template = Template.fromStack(regional);
+
+  // GuardDuty user guide: the designation "allows the delegated administrator account to enable and manage GuardDuty
+  // for other accounts in the organization in the current Region": detector settings and auto-enable are per region.
+  it('configures the detector and organization auto-enable of the security account in us-east-1', () => {
+    expect([regional.account, regional.region, regional.terminationProtection]).toEqual([
+      '222222222222',
+      'us-east-1',
+      true,
+    ]);
+    const types = Object.values(template.toJSON().Resources as Record<string, { Type: string }>).map((r) => r.Type);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'Custom::LandfallGuardDutyDetector',
+        'Custom::LandfallGuardDutyDetectorSettings',
+        'Custom::LandfallGuardDutyOrganizationConfiguration',
+      ]),
+    );
+  });
+
+  it('runs as the configurator role of the home stack instead of creating a second role of that name (IAM is global)', () => {
+    expect(Object.values(template.findResources('AWS::IAM::Role')).map((r) => r.Properties.RoleName)).not.toContain(
+      'landfall-guardduty-configurator',
+    );
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: ['landfall-guardduty-configurator'],
+      PolicyDocument: {
+        Statement: [Match.objectLike({ Action: 'guardduty:UpdateOrganizationConfiguration' })],
+      },
+    });
+  });
+});
+
 describe('SecurityHub stack', () => {
+  // AWS::SecurityHub::Hub: "You must create an AWS::SecurityHub::Hub resource for an account before you can create
+  // other types of Security Hub resources for the account through AWS CloudFormation."
+  it('declares the hub of the delegated administrator without default standards and with consolidated control findings', () => {
+    securityHub.hasResource('AWS::SecurityHub::Hub', {
+      Properties: { EnableDefaultStandards: false, ControlFindingGenerator: 'SECURITY_CONTROL' },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  it('creates every other Security Hub resource after the hub', () => {
+    const [hub] = Object.keys(securityHub.findResources('AWS::SecurityHub::Hub'));
+    const resources = securityHub.toJSON().Resources as Record<string, { Type: string; DependsOn?: string[] }>;
+    const others = Object.entries(resources).filter(
+      ([, r]) => r.Type.startsWith('AWS::SecurityHub::') && r.Type !== 'AWS::SecurityHub::Hub',
+    );
+    expect(others.map(([, r]) => r.Type).sort()).toEqual([
+      'AWS::SecurityHub::ConfigurationPolicy',
+      'AWS::SecurityHub::FindingAggregator',
+      'AWS::SecurityHub::OrganizationConfiguration',
+      'AWS::SecurityHub::PolicyAssociation',
+    ]);
+    for (const [id, r] of others) expect([id, r.DependsOn ?? []]).toEqual([id, expect.arrayContaining([hub])]);
+  });
+
   it('switches the organization to central configuration after the finding aggregator exists', () => {
     securityHub.hasResource('AWS::SecurityHub::OrganizationConfiguration', {
       Properties: { ConfigurationType: 'CENTRAL', AutoEnable: false, AutoEnableStandards: 'NONE' },
-      DependsOn: [Match.stringLikeRegexp('FindingAggregator')],
+      DependsOn: Match.arrayWith([Match.stringLikeRegexp('FindingAggregator')]),
+    });
+  });
+
+  it("turns off Config.1's service-linked role check: landfall records with its own role, in every region", () => {
+    securityHub.hasResourceProperties('AWS::SecurityHub::ConfigurationPolicy', {
+      ConfigurationPolicy: {
+        SecurityHub: {
+          SecurityControlsConfiguration: {
+            SecurityControlCustomParameters: [
+              {
+                SecurityControlId: 'Config.1',
+                Parameters: { includeConfigServiceLinkedRoleCheck: { ValueType: 'CUSTOM', Value: { Boolean: false } } },
+              },
+            ],
+          },
+        },
+      },
     });
   });
 
@@ -154,7 +231,17 @@ describe('SecurityHub stack', () => {
             'arn:aws:securityhub:ap-northeast-1::standards/aws-foundational-security-best-practices/v/1.0.0',
             'arn:aws:securityhub:ap-northeast-1::standards/cis-aws-foundations-benchmark/v/3.0.0',
           ],
-          SecurityControlsConfiguration: { DisabledSecurityControlIdentifiers: ['IAM.6', 'Macie.1'] },
+          SecurityControlsConfiguration: Match.objectLike({
+            DisabledSecurityControlIdentifiers: [
+              'IAM.6',
+              'Macie.1',
+              'Inspector.1',
+              'Inspector.2',
+              'Inspector.3',
+              'Inspector.4',
+              'GuardDuty.5',
+            ],
+          }),
         },
       },
     });
@@ -162,7 +249,15 @@ describe('SecurityHub stack', () => {
 
   it('keeps the reason of every disabled control next to the policy', () => {
     const [policy] = Object.values(securityHub.findResources('AWS::SecurityHub::ConfigurationPolicy'));
-    expect(Object.keys(policy.Metadata['landfall:disabled-controls'])).toEqual(['IAM.6', 'Macie.1']);
+    expect(Object.keys(policy.Metadata['landfall:disabled-controls'])).toEqual([
+      'IAM.6',
+      'Macie.1',
+      'Inspector.1',
+      'Inspector.2',
+      'Inspector.3',
+      'Inspector.4',
+      'GuardDuty.5',
+    ]);
   });
 
   it('takes the CIS version from the config', () => {
@@ -203,19 +298,32 @@ describe('Findings stack', () => {
     });
   });
 
-  it('sends new, active CRITICAL and HIGH Security Hub findings to the security topic', () => {
+  it('sends new, active, failed CRITICAL and HIGH Security Hub control findings to the security topic', () => {
     findings.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         source: ['aws.securityhub'],
         'detail-type': ['Security Hub Findings - Imported'],
         detail: {
           findings: {
+            ProductName: ['Security Hub'],
+            Compliance: { Status: ['FAILED'] },
             Severity: { Label: ['CRITICAL', 'HIGH'] },
             Workflow: { Status: ['NEW'] },
             RecordState: ['ACTIVE'],
           },
         },
       },
+      Targets: [Match.objectLike({ Arn: topic })],
+    });
+  });
+
+  it('sends GuardDuty findings of the linked regions through Security Hub, and leaves the home region to the GuardDuty rule', () => {
+    findings.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({
+        detail: {
+          findings: Match.objectLike({ ProductName: ['GuardDuty'], Region: [{ 'anything-but': 'ap-northeast-1' }] }),
+        },
+      }),
       Targets: [Match.objectLike({ Arn: topic })],
     });
   });

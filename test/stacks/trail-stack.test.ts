@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { organizationTrailArn } from '../../lib/org/security-services';
+import { organizationTrailArn } from '../../lib/plan/security-services';
 import { buildApp, referenceModel, stackAt } from '../support/example';
 import type { TrailStack } from '../../lib/stacks/trail-stack';
 

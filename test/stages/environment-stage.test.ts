@@ -24,6 +24,7 @@ describe('environment stages', () => {
         'dev/Network = landfall-dev-network',
         'dev/Observability = landfall-dev-observability',
         'dev/Platform = landfall-dev-platform',
+        'dev/RegionalBaseline-us-east-1 = landfall-dev-regional-baseline-us-east-1',
         'dev/Service-api = landfall-dev-service-api',
         'dev/Service-jobs = landfall-dev-service-jobs',
       ],
@@ -32,6 +33,7 @@ describe('environment stages', () => {
         'stg/Network = landfall-stg-network',
         'stg/Observability = landfall-stg-observability',
         'stg/Platform = landfall-stg-platform',
+        'stg/RegionalBaseline-us-east-1 = landfall-stg-regional-baseline-us-east-1',
         'stg/Service-api = landfall-stg-service-api',
         'stg/Service-jobs = landfall-stg-service-jobs',
       ],
@@ -40,16 +42,26 @@ describe('environment stages', () => {
         'prod/Network = landfall-prod-network',
         'prod/Observability = landfall-prod-observability',
         'prod/Platform = landfall-prod-platform',
+        'prod/RegionalBaseline-us-east-1 = landfall-prod-regional-baseline-us-east-1',
         'prod/Service-api = landfall-prod-service-api',
         'prod/Service-jobs = landfall-prod-service-jobs',
       ],
     });
   });
 
-  it('deploys each environment into its own account in the home region', () => {
+  it('deploys each environment into its own account, in the home region but for its RegionalBaselines', () => {
     expect(
       ENVIRONMENTS.map((env) => [...new Set(environmentStacks(env).map((s) => `${s.account}/${s.region}`))]),
-    ).toEqual([['444444444444/ap-northeast-1'], ['555555555555/ap-northeast-1'], ['666666666666/ap-northeast-1']]);
+    ).toEqual([
+      ['444444444444/ap-northeast-1', '444444444444/us-east-1'],
+      ['555555555555/ap-northeast-1', '555555555555/us-east-1'],
+      ['666666666666/ap-northeast-1', '666666666666/us-east-1'],
+    ]);
+    expect(
+      ENVIRONMENTS.flatMap((env) => environmentStacks(env).filter((s) => s.region === 'us-east-1')).map(
+        (s) => s.node.id,
+      ),
+    ).toEqual(ENVIRONMENTS.map(() => 'RegionalBaseline-us-east-1'));
   });
 
   it('protects prod stacks from termination and leaves dev and stg deletable', () => {
@@ -209,7 +221,7 @@ describe('environment stages', () => {
     template('prod/Service-jobs').hasResourceProperties('AWS::SQS::Queue', { QueueName: 'landfall-prod-jobs-dlq' });
   });
 
-  it('gives the api the jobs queue URL and deploys it after the jobs stack', () => {
+  it('gives the api the jobs queue URL by its derived name, so the api deploys beside the jobs stack, not after it', () => {
     template('prod/Service-api').hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [
         Match.objectLike({
@@ -227,13 +239,16 @@ describe('environment stages', () => {
         }),
       ],
     });
-    expect(stackAt(built, 'prod/Service-api').dependencies.map((s) => s.node.path)).toContain('prod/Service-jobs');
+    expect(stackAt(built, 'prod/Service-api').dependencies.map((s) => s.node.path)).toEqual(['prod/Platform']);
   });
 
   it('notifies the ticket topic from rollback alarms where the profile enables actions', () => {
+    // The topic's ARN is built from its derived name, not imported from the Platform stack.
     template('prod/Service-api').hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmActions: [{ 'Fn::ImportValue': Match.stringLikeRegexp('AlarmTopicsTicketTopic') }],
+      AlarmDescription: Match.stringLikeRegexp('rolls back a running deployment'),
+      AlarmActions: ['arn:aws:sns:ap-northeast-1:666666666666:landfall-prod-ticket'],
     });
+    template('prod/Platform').hasResourceProperties('AWS::SNS::Topic', { TopicName: 'landfall-prod-ticket' });
     template('dev/Service-api').hasResourceProperties('AWS::CloudWatch::Alarm', {
       Metrics: Match.arrayWith([Match.objectLike({ Id: 'errors' })]),
       AlarmActions: Match.absent(),

@@ -50,16 +50,37 @@ describe('least privilege of service tasks', () => {
   });
 
   it('gives neither task any secret-reading permission (the execution role injects secrets)', async () => {
-    const secret = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:acme/api/token-secret-AbCdEf`;
+    const secret = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:acme/api/token-AbCdEf`;
     expect(await isAllowed(api, 'secretsmanager:GetSecretValue', secret, ACCOUNT)).toBe(false);
     expect(await isAllowed(jobs, 'secretsmanager:GetSecretValue', secret, ACCOUNT)).toBe(false);
   });
 
   it('lets the api execution role read its own secret and no other', async () => {
     const execution = rolePolicies(stackAt(built, 'prod/Service-api'), /^WebTaskTaskDefinitionExecutionRole/);
-    const own = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:acme/api/token-secret-AbCdEf`;
+    const own = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:acme/api/token-AbCdEf`;
     const other = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:acme/billing/key-AbCdEf`;
     expect(await isAllowed(execution, 'secretsmanager:GetSecretValue', own, ACCOUNT)).toBe(true);
     expect(await isAllowed(execution, 'secretsmanager:GetSecretValue', other, ACCOUNT)).toBe(false);
   });
+
+  // GuardDuty "Prerequisites for AWS Fargate (Amazon ECS only) support": the task execution role needs ECR pull rights
+  // on GuardDuty's agent repository of the region ("ECR Repository for GuardDuty agent on AWS Fargate").
+  it.each([
+    ['api', 'prod/Service-api', /^WebTaskTaskDefinitionExecutionRole/],
+    ['jobs', 'prod/Service-jobs', /^WorkerTaskTaskDefinitionExecutionRole/],
+  ])(
+    'lets the %s execution role pull the GuardDuty agent of its region and nothing else of GuardDuty',
+    async (_n, path, role) => {
+      const execution = rolePolicies(stackAt(built, path), role);
+      const agent = 'arn:aws:ecr:ap-northeast-1:533107202818:repository/aws-guardduty-agent-fargate';
+      const otherRegion = 'arn:aws:ecr:us-east-1:593207742271:repository/aws-guardduty-agent-fargate';
+      const otherRepository = 'arn:aws:ecr:ap-northeast-1:533107202818:repository/aws-guardduty-agent-ecs-ec2';
+      for (const action of ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability']) {
+        expect(await isAllowed(execution, action, agent, ACCOUNT)).toBe(true);
+        expect(await isAllowed(execution, action, otherRegion, ACCOUNT)).toBe(false);
+        expect(await isAllowed(execution, action, otherRepository, ACCOUNT)).toBe(false);
+      }
+      expect(await isAllowed(execution, 'ecr:GetAuthorizationToken', '*', ACCOUNT)).toBe(true);
+    },
+  );
 });

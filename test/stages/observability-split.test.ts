@@ -1,5 +1,5 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { SERVICES_PER_DASHBOARD } from '../../lib/stages/observability';
+import { SERVICES_PER_DASHBOARD } from '../../lib/plan/observability';
 import { allStacks, buildApp, referencePlatform, validate } from '../support/example';
 
 /** 60 services (30 web, 30 workers): more than two dashboards' worth. */

@@ -13,13 +13,16 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Run commands in-process through `main` (routing, one-line errors and exit codes included). */
+/**
+ * Run commands in-process through `main` (parser, one-line errors and exit codes included). The working directory
+ * is the reference fixture unless given, so `--config` defaults to its config/, never the repository's own.
+ */
 export async function runIn(
   commands: readonly Command[],
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string | undefined>; isTty?: boolean } = {},
 ): Promise<CliRun> {
-  const io = memoryIo({ cwd: options.cwd ?? REPO_ROOT, env: options.env ?? {}, isTty: options.isTty });
+  const io = memoryIo({ cwd: options.cwd ?? REFERENCE_ROOT, env: options.env ?? {}, isTty: options.isTty });
   const code = await main(args, io, commands);
   return { code, stdout: io.stdout(), stderr: io.stderr() };
 }

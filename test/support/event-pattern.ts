@@ -1,10 +1,24 @@
 /**
  * The part of EventBridge pattern matching landfall's rules use, to check a rule's synthesized pattern against
- * sample events offline: exact values, `prefix`, `exists`, nested objects, and arrays in the event (an array matches
- * when any of its elements does; arrays of objects are flattened, as EventBridge does).
+ * sample events offline: exact values, `prefix`, `exists`, `anything-but` (a value or a list), `numeric` (pairs of
+ * operator and number), nested objects, and arrays in the event (an array matches when any of its elements does;
+ * arrays of objects are flattened, as EventBridge does).
  */
 
-type Matcher = string | number | boolean | null | { prefix?: string; exists?: boolean };
+type Matcher =
+  | string
+  | number
+  | boolean
+  | null
+  | { prefix?: string; exists?: boolean; 'anything-but'?: unknown; numeric?: Array<string | number> };
+
+const NUMERIC: Record<string, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '=': (a, b) => a === b,
+  '>=': (a, b) => a >= b,
+  '>': (a, b) => a > b,
+};
 
 /** Every leaf of a pattern: the field path and its list of allowed values. */
 export function patternLeaves(
@@ -36,6 +50,21 @@ export function valuesAt(event: unknown, path: readonly string[]): unknown[] {
 function matchesValue(matcher: Matcher, value: unknown): boolean {
   if (matcher !== null && typeof matcher === 'object') {
     if (matcher.prefix !== undefined) return typeof value === 'string' && value.startsWith(matcher.prefix);
+    if (matcher['anything-but'] !== undefined) {
+      const excluded = ([] as unknown[]).concat(matcher['anything-but']);
+      if (excluded.some((e) => e !== null && typeof e === 'object')) throw new Error('unsupported anything-but');
+      return !excluded.includes(value);
+    }
+    if (matcher.numeric !== undefined) {
+      if (typeof value !== 'number') return false;
+      const pairs = matcher.numeric;
+      for (let i = 0; i < pairs.length; i += 2) {
+        const compare = NUMERIC[String(pairs[i])];
+        if (compare === undefined) throw new Error(`unsupported numeric operator ${String(pairs[i])}`);
+        if (!compare(value, Number(pairs[i + 1]))) return false;
+      }
+      return true;
+    }
     throw new Error(`unsupported matcher ${JSON.stringify(matcher)}`);
   }
   return matcher === value;

@@ -8,7 +8,7 @@ import { buildPlatform, stacksOf } from '../../lib/app';
 import type { PlatformStages } from '../../lib/app';
 import { applyChecks } from '../../lib/checks';
 import type { ConfigSource, LandfallModel, PlatformInput, ServiceInput } from '../../lib/config';
-import { loadConfig, validateConfig } from '../../lib/config';
+import { loadPlatform, validatePlatform } from '../../lib/plan/load';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 /**
@@ -23,9 +23,9 @@ export const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(
   fs.readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8'),
 ).context;
 
-/** The reference config, validated. */
+/** The reference config, validated as the app and `landfall validate` do (config and plan checks). */
 export function referenceModel(): LandfallModel {
-  return loadConfig(REFERENCE_CONFIG_DIR);
+  return loadPlatform(REFERENCE_CONFIG_DIR);
 }
 
 /** A deep copy of the reference `platform.ts` definition, to mutate in a test. */
@@ -52,7 +52,7 @@ export function validate(platform: unknown, services: Record<string, unknown> = 
     file: `config/services/${name}.ts`,
     data,
   }));
-  return { ...validateConfig({ file: 'config/platform.ts', data: platform }, sources), root: REFERENCE_ROOT };
+  return { ...validatePlatform({ file: 'config/platform.ts', data: platform }, sources), root: REFERENCE_ROOT };
 }
 
 /** The message `validate` throws, or a failure when it does not throw. */

@@ -1,3 +1,7 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import {
   EnableOrganizationAdminAccountCommand as EnableGuardDutyAdmin,
   GuardDutyClient,
@@ -55,11 +59,15 @@ export interface FakeState {
   trusted: Set<string>;
   delegated: Map<string, Set<string>>;
   guardDutyAdmins: Array<{ accountId: string; status: string }>;
+  /** GuardDuty administrators of the regions other than the home region (ap-northeast-1), by region. */
+  regionalGuardDutyAdmins: Record<string, Array<{ accountId: string; status: string }>>;
   securityHubAdmins: Array<{ accountId: string; status: string }>;
   instances: Array<{ arn: string; identityStoreId: string; owner: string }>;
   groups: Record<string, string>;
   queues: Record<string, { arn: string; visible: number; inFlight: number }>;
   moveTasks: ListMessageMoveTasksResultEntry[];
+  /** Items per page of every list operation (`NextToken` for the rest), as AWS pages long lists. @default all */
+  pageSize?: number;
 }
 
 /** The example organization: every config account exists, nothing is set up yet. */
@@ -104,6 +112,7 @@ export function freshOrganization(overrides: Partial<FakeState> = {}): FakeState
     trusted: new Set(),
     delegated: new Map(),
     guardDutyAdmins: [],
+    regionalGuardDutyAdmins: {},
     securityHubAdmins: [],
     instances: [
       { arn: 'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6', identityStoreId: 'd-9067a1b2c3', owner: '111111111111' },
@@ -134,6 +143,7 @@ export function completeSetup(state: FakeState): FakeState {
     state.trusted.add(p);
   state.scpStatus = 'ENABLED';
   state.guardDutyAdmins = [{ accountId: '210987654321', status: 'ENABLED' }];
+  state.regionalGuardDutyAdmins = { 'us-east-1': [{ accountId: '210987654321', status: 'ENABLED' }] };
   state.securityHubAdmins = [{ accountId: '210987654321', status: 'ENABLED' }];
   state.delegated.set('guardduty.amazonaws.com', new Set(['210987654321']));
   state.delegated.set('securityhub.amazonaws.com', new Set(['210987654321']));
@@ -150,12 +160,15 @@ export interface FakeAws {
   readonly clients: AwsClients;
   /** A factory that hands out these clients and records the options it was called with. */
   readonly factory: ClientFactory;
-  readonly factoryCalls: ClientOptions[];
+  /** The region and profile of each call of the factory. */
+  readonly factoryCalls: ReadonlyArray<Pick<ClientOptions, 'region' | 'profile'>>;
   readonly organizations: Stub;
   readonly sts: Stub;
   readonly ssoAdmin: Stub;
   readonly identityStore: Stub;
   readonly guardDuty: Stub;
+  /** The GuardDuty client of each other region the code asked for (`clients.inRegion(region).guardDuty`). */
+  readonly regionalGuardDuty: Record<string, Stub>;
   readonly securityHub: Stub;
   readonly sqs: Stub;
   /** Make the next `times` calls of `command` (whose input passes `when`) fail with `error`; later calls behave. */
@@ -177,6 +190,11 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     guardDuty: new GuardDutyClient({ region, credentials }),
     securityHub: new SecurityHubClient({ region, credentials }),
     sqs: new SQSClient({ region, credentials }),
+    // Read by `landfall rollout` only (test/support/fake-rollout.ts fakes them per account).
+    cloudFormation: new CloudFormationClient({ region, credentials }),
+    configService: new ConfigServiceClient({ region, credentials }),
+    iam: new IAMClient({ region, credentials }),
+    serviceQuotas: new ServiceQuotasClient({ region: 'us-east-1', credentials }),
   };
   const stub = <T extends object>(client: T) => mockClient(client as never) as unknown as Stub;
   const org = stub(clients.organizations);
@@ -198,6 +216,13 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
       }
       return fn(input);
     });
+  };
+
+  /** One page of `items`: from the position in `NextToken`, `state.pageSize` long, with the token of the next. */
+  const page = <T>(items: readonly T[], input: { NextToken?: string }) => {
+    const start = Number(input.NextToken ?? 0);
+    const end = state.pageSize === undefined ? items.length : start + state.pageSize;
+    return { items: items.slice(start, end), NextToken: end < items.length ? String(end) : undefined };
   };
 
   on(sts, GetCallerIdentityCommand, () => ({
@@ -228,9 +253,13 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
       },
     ],
   }));
-  on(org, ListAccountsCommand, () => ({
-    Accounts: state.accounts.map((a) => ({ Id: a.id, Name: a.name, Email: a.email, State: a.state, Status: a.state })),
-  }));
+  on(org, ListAccountsCommand, (input: { NextToken?: string }) => {
+    const p = page(state.accounts, input);
+    return {
+      Accounts: p.items.map((a) => ({ Id: a.id, Name: a.name, Email: a.email, State: a.state, Status: a.state })),
+      NextToken: p.NextToken,
+    };
+  });
   on(org, ListParentsCommand, (input: { ChildId: string }) => {
     const parentId = state.accounts.find((a) => a.id === input.ChildId)?.parentId ?? state.rootId;
     return { Parents: [{ Id: parentId, Type: parentId.startsWith('ou-') ? 'ORGANIZATIONAL_UNIT' : 'ROOT' }] };
@@ -238,9 +267,10 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
   on(org, DescribeOrganizationalUnitCommand, (input: { OrganizationalUnitId: string }) => ({
     OrganizationalUnit: { Id: input.OrganizationalUnitId, Name: state.ous[input.OrganizationalUnitId] },
   }));
-  on(org, ListAWSServiceAccessForOrganizationCommand, () => ({
-    EnabledServicePrincipals: [...state.trusted].map((p) => ({ ServicePrincipal: p })),
-  }));
+  on(org, ListAWSServiceAccessForOrganizationCommand, (input: { NextToken?: string }) => {
+    const p = page([...state.trusted], input);
+    return { EnabledServicePrincipals: p.items.map((s) => ({ ServicePrincipal: s })), NextToken: p.NextToken };
+  });
   on(org, EnableAWSServiceAccessCommand, (input: { ServicePrincipal: string }) => {
     state.trusted.add(input.ServicePrincipal);
     return {};
@@ -249,43 +279,57 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     state.scpStatus = 'ENABLED';
     return {};
   });
-  on(org, ListDelegatedAdministratorsCommand, (input: { ServicePrincipal: string }) => ({
-    DelegatedAdministrators: [...(state.delegated.get(input.ServicePrincipal) ?? [])].map((id) => ({ Id: id })),
-  }));
+  on(org, ListDelegatedAdministratorsCommand, (input: { ServicePrincipal: string; NextToken?: string }) => {
+    const p = page([...(state.delegated.get(input.ServicePrincipal) ?? [])], input);
+    return { DelegatedAdministrators: p.items.map((id) => ({ Id: id })), NextToken: p.NextToken };
+  });
   on(org, RegisterDelegatedAdministratorCommand, (input: { AccountId: string; ServicePrincipal: string }) => {
     const set = state.delegated.get(input.ServicePrincipal) ?? new Set<string>();
     set.add(input.AccountId);
     state.delegated.set(input.ServicePrincipal, set);
     return {};
   });
-  on(guardDuty, ListGuardDutyAdmins, () => ({
-    AdminAccounts: state.guardDutyAdmins.map((a) => ({ AdminAccountId: a.accountId, AdminStatus: a.status })),
-  }));
+  on(guardDuty, ListGuardDutyAdmins, (input: { NextToken?: string }) => {
+    const p = page(state.guardDutyAdmins, input);
+    return {
+      AdminAccounts: p.items.map((a) => ({ AdminAccountId: a.accountId, AdminStatus: a.status })),
+      NextToken: p.NextToken,
+    };
+  });
   on(guardDuty, EnableGuardDutyAdmin, (input: { AdminAccountId: string }) => {
     state.guardDutyAdmins.push({ accountId: input.AdminAccountId, status: 'ENABLED' });
     // Like AWS: designating the GuardDuty administrator registers it with Organizations.
     state.delegated.set('guardduty.amazonaws.com', new Set([input.AdminAccountId]));
     return {};
   });
-  on(securityHub, ListSecurityHubAdmins, () => ({
-    AdminAccounts: state.securityHubAdmins.map((a) => ({ AccountId: a.accountId, Status: a.status })),
-  }));
+  on(securityHub, ListSecurityHubAdmins, (input: { NextToken?: string }) => {
+    const p = page(state.securityHubAdmins, input);
+    return {
+      AdminAccounts: p.items.map((a) => ({ AccountId: a.accountId, Status: a.status })),
+      NextToken: p.NextToken,
+    };
+  });
   on(securityHub, EnableSecurityHubAdmin, (input: { AdminAccountId: string }) => {
     state.securityHubAdmins.push({ accountId: input.AdminAccountId, status: 'ENABLED' });
     state.delegated.set('securityhub.amazonaws.com', new Set([input.AdminAccountId]));
     return {};
   });
-  on(ssoAdmin, ListInstancesCommand, () => ({
-    Instances: state.instances.map((i) => ({
-      InstanceArn: i.arn,
-      IdentityStoreId: i.identityStoreId,
-      OwnerAccountId: i.owner,
-      Status: 'ACTIVE',
-    })),
-  }));
-  on(identityStore, ListGroupsCommand, () => ({
-    Groups: Object.entries(state.groups).map(([name, id]) => ({ DisplayName: name, GroupId: id })),
-  }));
+  on(ssoAdmin, ListInstancesCommand, (input: { NextToken?: string }) => {
+    const p = page(state.instances, input);
+    return {
+      Instances: p.items.map((i) => ({
+        InstanceArn: i.arn,
+        IdentityStoreId: i.identityStoreId,
+        OwnerAccountId: i.owner,
+        Status: 'ACTIVE',
+      })),
+      NextToken: p.NextToken,
+    };
+  });
+  on(identityStore, ListGroupsCommand, (input: { NextToken?: string }) => {
+    const p = page(Object.entries(state.groups), input);
+    return { Groups: p.items.map(([name, id]) => ({ DisplayName: name, GroupId: id })), NextToken: p.NextToken };
+  });
   on(
     identityStore,
     GetGroupIdCommand,
@@ -315,12 +359,37 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
   }));
   on(sqs, StartMessageMoveTaskCommand, () => ({ TaskHandle: 'handle-1' }));
 
-  const factoryCalls: ClientOptions[] = [];
+  // Other regions: the same clients, except a GuardDuty client whose administrators are the region's own.
+  const regionalGuardDuty: Record<string, Stub> = {};
+  const regionalClients: Record<string, AwsClients> = {};
+  const inRegion = (other: string): AwsClients => {
+    if (other === region) return clients;
+    if (regionalClients[other]) return regionalClients[other];
+    const client = new GuardDutyClient({ region: other, credentials });
+    const gd = stub(client);
+    const admins = () => (state.regionalGuardDutyAdmins[other] ??= []);
+    on(gd, ListGuardDutyAdmins, (input: { NextToken?: string }) => {
+      const p = page(admins(), input);
+      return {
+        AdminAccounts: p.items.map((a) => ({ AdminAccountId: a.accountId, AdminStatus: a.status })),
+        NextToken: p.NextToken,
+      };
+    });
+    on(gd, EnableGuardDutyAdmin, (input: { AdminAccountId: string }) => {
+      admins().push({ accountId: input.AdminAccountId, status: 'ENABLED' });
+      return {};
+    });
+    regionalGuardDuty[other] = gd;
+    return (regionalClients[other] = { ...clients, guardDuty: client });
+  };
+  (clients as { inRegion?: (r: string) => AwsClients }).inRegion = inRegion;
+
+  const factoryCalls: Array<Pick<ClientOptions, 'region' | 'profile'>> = [];
   return {
     state,
     clients,
     factory: (options) => {
-      factoryCalls.push(options);
+      factoryCalls.push({ region: options.region, profile: options.profile });
       return clients;
     },
     factoryCalls,
@@ -337,6 +406,7 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     ssoAdmin,
     identityStore,
     guardDuty,
+    regionalGuardDuty,
     securityHub,
     sqs,
   };

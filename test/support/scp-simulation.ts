@@ -3,8 +3,8 @@ import { runSimulation } from '@cloud-copilot/iam-simulate';
 import type { LandfallModel } from '../../lib/config';
 import type { OuPath, ScpTarget } from '../../lib/config/schema/organization';
 import { PREFIX, ROLE_NAMES } from '../../lib/naming';
-import { FULL_AWS_ACCESS, ORGANIZATION_ACCESS_ROLE, platformScps } from '../../lib/org/guardrails';
-import { memberAccounts } from '../../lib/org/placement';
+import { FULL_AWS_ACCESS, ORGANIZATION_ACCESS_ROLE, platformScps } from '../../lib/plan/guardrails';
+import { memberAccounts } from '../../lib/plan/placement';
 
 /** Who makes a request in a simulated member account. */
 export type Caller =

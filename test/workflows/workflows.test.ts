@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
+import { DEPLOY_SESSION_SECONDS } from '../../constructs/github-deploy-role';
 import { ROLE_NAMES } from '../../lib/naming';
 import { referenceModel, REPO_ROOT } from '../support/example';
 
@@ -31,7 +32,10 @@ interface Step {
 }
 interface Job {
   needs?: string;
+  if?: string;
   environment?: string;
+  'runs-on': string;
+  'timeout-minutes': number;
   steps: Step[];
 }
 const deploy = parse(fs.readFileSync(path.join(WORKFLOWS, 'deploy.yml'), 'utf8')) as {
@@ -63,13 +67,49 @@ describe('deploy.yml', () => {
     expect(deploy.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
   });
 
-  it.each(environments)('%s: Node 20 and npm ci before anything else', (env) => {
+  // Node.js 20 reached end of life on 2026-04-30; 24 is an LTS line until April 2028 (22 ends in April 2027).
+  it.each(environments)('%s: Node.js 24 LTS and npm ci before anything else', (env) => {
     const job = deploy.jobs[env];
     const setupNode = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
-    expect(setupNode?.with?.['node-version']).toBe(20);
+    expect(setupNode?.with?.['node-version']).toBe(24);
     expect(stepIndex(job, (s) => s.run === 'npm ci')).toBeLessThan(
       stepIndex(job, (s) => Boolean(s.run?.includes('landfall'))),
     );
+  });
+
+  // actions/setup-node README: "a poisoned cache may expose credentials (including OIDC tokens) to attacker-controlled
+  // code"; these jobs hold the deploy role's credentials.
+  it.each(environments)('%s: restores no dependency cache into a job that holds deploy credentials', (env) => {
+    const setupNode = deploy.jobs[env].steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+    expect(setupNode?.with?.cache).toBeUndefined();
+    expect(setupNode?.with?.['package-manager-cache']).toBe(false);
+  });
+
+  it.each(environments)('%s: deploys only from main, also when run by hand (workflow_dispatch)', (env) => {
+    expect(deploy.jobs[env].if).toBe("github.ref == 'refs/heads/main'");
+  });
+
+  // Fargate runs the images on linux/arm64 and the runner is x86: without emulation RUN steps of an arm64 build fail
+  // with "exec format error". QEMU works on every GitHub plan; arm64 runners are the faster option (the header says).
+  it.each(environments)('%s: registers arm64 emulation before cdk deploy builds the image assets', (env) => {
+    const job = deploy.jobs[env];
+    const qemu = stepIndex(job, (s) => Boolean(s.uses?.startsWith('docker/setup-qemu-action@')));
+    expect(qemu).toBeGreaterThan(-1);
+    expect(job.steps[qemu].with?.platforms).toBe('arm64');
+    expect(qemu).toBeLessThan(stepIndex(job, (s) => Boolean(s.run?.startsWith('npx cdk deploy'))));
+    expect(job['runs-on']).toBe('ubuntu-latest');
+  });
+
+  // IAM User Guide, "Role chaining": chained sessions (the CDK CLI into the bootstrap roles) last at most 1 hour; the
+  // CLI renews them while the OIDC session is valid (aws/aws-cdk#32354). The OIDC session is what bounds a deploy: it
+  // must outlast the job, and the deploy role must allow it (AssumeRoleWithWebIdentity fails above MaxSessionDuration).
+  it.each(environments)('%s: holds an OIDC session the deploy role allows and that outlasts the job', (env) => {
+    const job = deploy.jobs[env];
+    const credentials = job.steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+    const seconds = credentials?.with?.['role-duration-seconds'];
+    expect(seconds).toBe(DEPLOY_SESSION_SECONDS);
+    expect(job['timeout-minutes'] * 60).toBeLessThan(DEPLOY_SESSION_SECONDS);
+    expect(job['timeout-minutes']).toBeGreaterThan(60);
   });
 
   it.each(environments)('%s: checks the deploy window before it gets credentials', (env) => {
@@ -96,13 +136,63 @@ describe('deploy.yml', () => {
   });
 });
 
-type PrStep = Step & { if?: string; env?: Record<string, string> };
-const pr = parse(fs.readFileSync(path.join(WORKFLOWS, 'pr.yml'), 'utf8')) as {
-  jobs: { checks: { steps: PrStep[] } };
+/**
+ * Every action pinned to a full commit SHA, the release tag in a comment. The SHAs were read from the actions'
+ * repositories (`git rev-parse TAG^{commit}`), never typed by hand; bump a pin here and in the workflows together.
+ */
+const PINS: Record<string, { sha: string; tag: string }> = {
+  'actions/checkout': { sha: '3d3c42e5aac5ba805825da76410c181273ba90b1', tag: 'v7.0.1' },
+  'actions/setup-node': { sha: '820762786026740c76f36085b0efc47a31fe5020', tag: 'v7.0.0' },
+  'actions/setup-python': { sha: '5fda3b95a4ea91299a34e894583c3862153e4b97', tag: 'v7.0.0' },
+  'aws-actions/configure-aws-credentials': { sha: 'e6de054238d6b7531b4efff3b6587d9aade6a06c', tag: 'v6.2.3' },
+  'docker/setup-qemu-action': { sha: '96fe6ef7f33517b61c61be40b68a1882f3264fb8', tag: 'v4.2.0' },
 };
+const usesLines = workflowFiles.flatMap((file) =>
+  fs
+    .readFileSync(path.join(WORKFLOWS, file), 'utf8')
+    .split('\n')
+    .filter((line) => /^\s*(-\s+)?uses:/.test(line))
+    .map((line): [string, string] => [file, line.trim().replace(/^-\s+/, '')]),
+);
+
+describe('actions', () => {
+  it('are used by the workflows', () => {
+    expect(usesLines.length).toBeGreaterThan(10);
+  });
+
+  it.each(usesLines)('%s: %s is pinned to the full commit SHA of the release in its comment', (_file, line) => {
+    const match = /^uses: ([\w.-]+\/[\w.-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$/.exec(line);
+    expect(match).not.toBeNull();
+    const [, action, sha, tag] = match as RegExpExecArray;
+    expect({ action, sha, tag }).toEqual({ action, ...PINS[action] });
+  });
+});
+
+const pr = parse(fs.readFileSync(path.join(WORKFLOWS, 'pr.yml'), 'utf8')) as { jobs: Record<string, Job> };
+
+describe('pr.yml', () => {
+  it('runs the checks on Node.js 24 LTS', () => {
+    const setupNode = pr.jobs.checks.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+    expect(setupNode?.with?.['node-version']).toBe(24);
+  });
+
+  // ECS Developer Guide, "Use bind mounts with Amazon ECS": the image's VOLUME content and permissions are copied into
+  // the bind mount; docker run does the same for an anonymous volume, so this proves /tmp is writable as Fargate runs it.
+  it('builds every service image for linux/arm64 and writes /tmp as uid 1000 on a read-only root', () => {
+    const job = pr.jobs.images;
+    const qemu = job.steps.find((s) => s.uses?.startsWith('docker/setup-qemu-action@'));
+    expect(qemu?.with?.platforms).toBe('arm64');
+    const run = job.steps.map((s) => s.run ?? '').join('\n');
+    expect(run).toContain('for dir in services/*/; do');
+    expect(run).toContain('docker build --platform linux/arm64');
+    expect(run).toMatch(/docker run --rm --platform linux\/arm64 --read-only --user 1000:1000 .*\n.*touch \/tmp\//);
+  });
+});
+
+type PrStep = Step & { if?: string; env?: Record<string, string> };
 
 describe('pr.yml cost estimate', () => {
-  const steps = pr.jobs.checks.steps;
+  const steps = pr.jobs.checks.steps as PrStep[];
   const at = (test: (s: PrStep) => boolean) => steps.findIndex(test);
   const synth = at((s) => Boolean(s.run?.startsWith('npx cdk synth --quiet -c landfall:guard=true')));
   const base = steps.find((s) => s.id === 'base');

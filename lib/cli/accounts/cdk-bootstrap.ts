@@ -1,11 +1,10 @@
 import type { AccountConfig, LandfallModel } from '../../config';
-import { parseCommandArgs } from '../args';
-import type { Command } from '../command';
-import { CONFIG_OPTION, loadModel } from '../config-option';
+import { BILLING_REGION } from '../../plan/regions';
+import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
+import { defineCommand, value } from '../command';
+import { loadModel } from '../config-option';
 import { EXIT, UsageError } from '../errors';
-
-/** Region of the Org stage's Billing stack: `AWS/Billing EstimatedCharges` exists only there. */
-export const BILLING_REGION = 'us-east-1';
+import { CONFIG_OPTION, JSON_ALIAS_OPTION, RESULT_FORMAT_OPTION } from '../options';
 
 /** Policy the CloudFormation execution role of the bootstrap stack gets (the SCPs bound what it can do). */
 export const EXECUTION_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -26,9 +25,13 @@ export interface CdkBootstrapOptions {
   readonly profileFormat?: string;
 }
 
-/** Regions an account deploys to: the home region, plus us-east-1 for the management account's Billing stack. */
+/**
+ * Regions an account deploys to: the home region, every other allowed region (each account has a
+ * RegionalBaseline there, the security account a GuardDuty stack), and us-east-1 for the management account's
+ * Organization and Billing stacks.
+ */
 export function bootstrapRegions(model: LandfallModel, account: AccountConfig): string[] {
-  const regions = [model.platform.homeRegion];
+  const regions = [model.platform.homeRegion, ...model.platform.allowedRegions];
   if (account.role === 'management') regions.push(BILLING_REGION);
   return [...new Set(regions)];
 }
@@ -77,14 +80,13 @@ export function isSynced(model: LandfallModel, account: AccountConfig): boolean 
 
 /** The commands as text: one comment line per account, then its command (or why there is none yet). */
 export function cdkBootstrapText(model: LandfallModel, targets: readonly BootstrapTarget[]): string {
+  const notYet = nextStepsHint(rolloutPlan(model), [ORGANIZATION_DEPLOY_STEP, STEP.syncMembers]);
   const lines = [
     `# cdk bootstrap for every account and region (qualifier ${model.platform.deploy.cdkQualifier}); run each with that account's credentials:`,
   ];
   for (const t of targets) {
     if (!isSynced(model, t.account)) {
-      lines.push(
-        `# ${t.account.name} in ${t.region}: not in the organization yet; run \`landfall accounts sync\` once it exists`,
-      );
+      lines.push(`# ${t.account.name} in ${t.region}: not in the organization yet: next ${notYet}`);
       continue;
     }
     lines.push(
@@ -95,22 +97,30 @@ export function cdkBootstrapText(model: LandfallModel, targets: readonly Bootstr
   return lines.join('\n');
 }
 
-const USAGE = 'landfall accounts cdk-bootstrap [--trust ACCOUNT] [--profile-format FORMAT] [--json] [--config DIR]';
-
 /** `landfall accounts cdk-bootstrap`: print the commands (no AWS calls; the IDs come from config and discovered.json). */
-export const cdkBootstrapCommand: Command = {
+export const cdkBootstrapCommand = defineCommand({
   name: ['accounts', 'cdk-bootstrap'],
   summary: 'print the exact `cdk bootstrap` command for every account and region, trusting the deploying account',
-  usage: USAGE,
-  async run(args, io) {
-    const { values } = parseCommandArgs(
-      args,
-      { ...CONFIG_OPTION, trust: { type: 'string' }, 'profile-format': { type: 'string' }, json: { type: 'boolean' } },
-      USAGE,
-    );
-    const { model } = loadModel(io, values.config);
-    const targets = cdkBootstrapTargets(model, { trustAccount: values.trust, profileFormat: values['profile-format'] });
-    if (values.json) {
+  description:
+    "Prints one `npx cdk bootstrap` command per account and region (the home region and every other allowed region; the management account also us-east-1 for its Billing stack) with the platform's qualifier, the execution policy and termination protection, trusting the deploying account in every other account. Run each with that account's credentials. Accounts `accounts sync` has not found yet get a comment instead of a command.",
+  options: {
+    trust: value({
+      placeholder: 'ACCOUNT',
+      description: 'the config account that deploys into the others (default: the management account)',
+    }),
+    profileFormat: value({
+      placeholder: 'FORMAT',
+      description: "each account's profile name; {name} and {id} are replaced (default: {name})",
+    }),
+    format: RESULT_FORMAT_OPTION,
+    json: JSON_ALIAS_OPTION,
+    config: CONFIG_OPTION,
+  },
+  examples: ["landfall accounts cdk-bootstrap --profile-format 'acme-{name}'"],
+  async run({ options }, io) {
+    const { model } = loadModel(io, options.config);
+    const targets = cdkBootstrapTargets(model, { trustAccount: options.trust, profileFormat: options.profileFormat });
+    if (options.format === 'json') {
       const rows = targets.map((t) => ({
         account: t.account.name,
         accountId: t.account.id,
@@ -125,4 +135,4 @@ export const cdkBootstrapCommand: Command = {
     }
     return EXIT.ok;
   },
-};
+});

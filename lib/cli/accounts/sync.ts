@@ -2,23 +2,23 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DiscoveredAccount, DiscoveredConfig, LandfallModel } from '../../config';
 import { DISCOVERED_FILE } from '../../naming';
-import { parseCommandArgs } from '../args';
-import { AwsCallError, retryWithNotice } from '../aws/call';
+import { ORGANIZATION_DEPLOY_STEP, rolloutPlan, stepHint } from '../../plan/rollout';
+import { AwsCallError, retryWithNotice, sdkRetryNotice } from '../aws/call';
 import { configuredGroupNames, discoverIdentityCenter } from '../aws/identity-center';
 import type { IdentityCenterDiscovery } from '../aws/identity-center';
 import { accountByEmail, listOrganizationAccounts, managementPreflight } from '../aws/organization';
 import type { OrganizationAccount, OrganizationState } from '../aws/organization';
 import type { Command } from '../command';
-import { CONFIG_OPTION, loadModel } from '../config-option';
+import { defineCommand, flag } from '../command';
+import { loadModel } from '../config-option';
 import type { CommandDeps } from '../deps';
 import { withDeps } from '../deps';
 import { CliError, EXIT } from '../errors';
+import { CONFIG_OPTION, JSON_ALIAS_OPTION, PROFILE_OPTION, RESULT_FORMAT_OPTION } from '../options';
 import { textTable } from '../table';
 import { cdkBootstrapTargets, cdkBootstrapText, isSynced } from './cdk-bootstrap';
 import { renderDiscovered, writeFileAtomic } from './discovered-file';
 import type { WriteOps } from './discovered-file';
-
-const USAGE = 'landfall accounts sync [--profile NAME] [--dry-run] [--json] [--config DIR]';
 
 /** How the organization and the config line up. */
 export interface SyncResult {
@@ -106,20 +106,25 @@ export function reconcile(
  */
 export function makeAccountsSyncCommand(overrides: Partial<CommandDeps> & { writeOps?: WriteOps } = {}): Command {
   const deps = withDeps(overrides);
-  return {
+  return defineCommand({
     name: ['accounts', 'sync'],
     summary:
       'read the organization and Identity Center; write account and Identity Center IDs to config/discovered.json',
-    usage: USAGE,
-    async run(args, io) {
-      const { values } = parseCommandArgs(
-        args,
-        { ...CONFIG_OPTION, profile: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
-        USAGE,
-      );
-      const { model, dir } = loadModel(io, values.config, { discovered: false });
+    description:
+      'With management-account credentials: reads the accounts of the organization (and their parents) and the Identity Center instance and groups, matches the config accounts by email (case-insensitively), and writes their IDs and the Identity Center IDs to config/discovered.json atomically; an unchanged organization leaves the file byte-identical. Exits 1 when a config account is missing from the organization or not active. Reads only: never creates, moves or closes an account. Prints the `cdk bootstrap` commands with the IDs found.',
+    options: {
+      profile: PROFILE_OPTION,
+      dryRun: flag({ description: 'show what would be written; write nothing' }),
+      format: RESULT_FORMAT_OPTION,
+      json: JSON_ALIAS_OPTION,
+      config: CONFIG_OPTION,
+    },
+    aws: 'management account, reads only: sts:GetCallerIdentity, organizations:Describe*/List*, sso:ListInstances, identitystore:GetGroupId/ListGroups',
+    examples: ['landfall accounts sync --dry-run', 'landfall accounts sync --profile acme-management'],
+    async run({ options }, io) {
+      const { model, dir } = loadModel(io, options.config, { discovered: false });
       const region = model.platform.homeRegion;
-      const clients = deps.clients({ region, profile: values.profile });
+      const clients = deps.clients({ region, profile: options.profile, onRetry: sdkRetryNotice(io) });
       const retry = retryWithNotice(io, deps.retry);
 
       const organization = await managementPreflight(clients, retry, 'landfall accounts sync');
@@ -142,19 +147,19 @@ export function makeAccountsSyncCommand(overrides: Partial<CommandDeps> & { writ
       const content = renderDiscovered(result.discovered);
       const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
       const change = previous === undefined ? 'created' : previous === content ? 'unchanged' : 'updated';
-      if (!values['dry-run'] && change !== 'unchanged') writeFileAtomic(file, content, overrides.writeOps);
+      if (!options.dryRun && change !== 'unchanged') writeFileAtomic(file, content, overrides.writeOps);
 
       // The commands use the IDs just found: the config as the app will read it from now on.
-      const synced = values['dry-run'] ? undefined : loadModel(io, values.config).model;
+      const synced = options.dryRun ? undefined : loadModel(io, options.config).model;
       const bootstrap = synced ? cdkBootstrapTargets(synced) : [];
 
-      if (values.json) {
+      if (options.format === 'json') {
         io.out(
           JSON.stringify(
             {
               file: shown,
               change,
-              dryRun: Boolean(values['dry-run']),
+              dryRun: options.dryRun,
               ...jsonReport(result, identityCenter),
               cdkBootstrap: bootstrap.filter((t) => synced && isSynced(synced, t.account)).map((t) => t.command),
             },
@@ -165,7 +170,7 @@ export function makeAccountsSyncCommand(overrides: Partial<CommandDeps> & { writ
         return result.problems.length > 0 ? EXIT.problems : EXIT.ok;
       }
       io.out(textReport(result, organization, identityCenter));
-      const verb = values['dry-run']
+      const verb = options.dryRun
         ? `would be ${change === 'unchanged' ? 'unchanged' : change}`
         : change === 'unchanged'
           ? 'is unchanged'
@@ -179,13 +184,13 @@ export function makeAccountsSyncCommand(overrides: Partial<CommandDeps> & { writ
           result.problems.join('; '),
           EXIT.problems,
           result.notInOrganization.length > 0
-            ? "create missing accounts with `npx cdk deploy 'Org/*'` or correct their email in config/platform.ts; the IDs of the accounts found were written"
+            ? `create missing accounts: ${stepHint(rolloutPlan(model), ORGANIZATION_DEPLOY_STEP)}, or correct their email in config/platform.ts; the IDs of the accounts found were written`
             : 'an account that is not ACTIVE cannot be deployed to: reopen it or remove it from the config',
         );
       }
       return EXIT.ok;
     },
-  };
+  });
 }
 
 function jsonReport(result: SyncResult, identityCenter: IdentityCenterDiscovery) {

@@ -1,19 +1,38 @@
 import { CliError, EXIT } from '../errors';
 import type { CliIo } from '../io';
+import type { SdkRetryInfo } from './clients';
 
-/** Error codes worth another attempt: throttling (every service spells it differently) and Organizations' lock. */
-export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
-  'ConcurrentModificationException',
-  'TooManyRequestsException',
-  'ThrottlingException',
-  'Throttling',
-  'ThrottledException',
+/**
+ * Error codes landfall retries itself, because the SDK does not: Organizations' `ConcurrentModificationException`
+ * ("The target of the operation is currently being modified by a different request. Try again later.") is a
+ * client error to the SDK, neither throttling nor transient. Throttling (Organizations' `TooManyRequestsException`
+ * included) and transient errors are the SDK's to retry (lib/cli/aws/clients.ts), never retried again here.
+ */
+export const LANDFALL_RETRIED_CODES: ReadonlySet<string> = new Set(['ConcurrentModificationException']);
+
+/**
+ * The error codes the SDK retries as throttling (THROTTLING_ERROR_CODES of its retry strategy, which also counts
+ * HTTP 429). Only used to explain a failure the SDK gave up on; test/cli/aws/sdk-retries.test.ts checks the SDK
+ * still agrees.
+ */
+export const SDK_THROTTLING_CODES: ReadonlySet<string> = new Set([
+  'BandwidthLimitExceeded',
+  'EC2ThrottledException',
+  'LimitExceededException',
+  'PriorRequestNotComplete',
+  'ProvisionedThroughputExceededException',
   'RequestLimitExceeded',
   'RequestThrottled',
   'RequestThrottledException',
   'SlowDown',
+  'ThrottledException',
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'TransactionInProgressException',
 ]);
 
+/** landfall's own retries (of `LANDFALL_RETRIED_CODES`); the SDK's are configured on the clients. */
 export interface RetryOptions {
   /** Attempts in all, the first included. @default 5 */
   readonly attempts?: number;
@@ -96,14 +115,14 @@ function awsHint(action: string, code: string): string {
     return 'the credentials are not valid for this endpoint: check --profile / AWS_PROFILE';
   if (ACCESS_DENIED.has(code))
     return `the caller needs permission for ${action}: use credentials with administrator access to this account`;
-  if (RETRYABLE_CODES.has(code))
+  if (SDK_THROTTLING_CODES.has(code) || LANDFALL_RETRIED_CODES.has(code))
     return 'AWS kept refusing after several retries: wait a minute and run the command again';
   return 'run the command again; set LANDFALL_DEBUG=1 for the stack trace';
 }
 
 /**
- * Run one AWS call with retries for throttling and `ConcurrentModificationException` (exponential backoff with
- * jitter), and turn a final failure into an `AwsCallError` that names `action`.
+ * Run one AWS call (whose throttling the SDK client already retries), retry it on `LANDFALL_RETRIED_CODES` with
+ * exponential backoff and jitter, and turn a final failure into an `AwsCallError` that names `action`.
  */
 export async function call<T>(action: string, fn: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 5;
@@ -114,7 +133,7 @@ export async function call<T>(action: string, fn: () => Promise<T>, options: Ret
       return await fn();
     } catch (err) {
       const code = errorCode(err) ?? 'Error';
-      if (!RETRYABLE_CODES.has(code) || attempt >= attempts) throw new AwsCallError(action, code, err);
+      if (!LANDFALL_RETRIED_CODES.has(code) || attempt >= attempts) throw new AwsCallError(action, code, err);
       const delayMs = Math.round(base * 2 ** (attempt - 1) * (1 + Math.random() * 0.5));
       options.onRetry?.({ action, code, attempt, delayMs });
       await sleep(delayMs);
@@ -122,21 +141,31 @@ export async function call<T>(action: string, fn: () => Promise<T>, options: Ret
   }
 }
 
-/** Read every page of a paginated API. */
-export async function allPages<T>(
-  fetch: (token: string | undefined) => Promise<{ items: readonly T[] | undefined; next: string | undefined }>,
+/**
+ * Every item of every page of an SDK paginator (`paginateListAccounts(...)`): each page is one SDK call with the
+ * SDK's retries; a failure becomes an `AwsCallError` that names `action`. Reads only, so nothing is retried here.
+ */
+export async function collect<P, T>(
+  action: string,
+  pages: AsyncIterable<P>,
+  items: (page: P) => readonly T[] | undefined,
 ): Promise<T[]> {
   const out: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await fetch(token);
-    out.push(...(page.items ?? []));
-    token = page.next;
-  } while (token);
+  try {
+    for await (const page of pages) out.push(...(items(page) ?? []));
+  } catch (err) {
+    throw new AwsCallError(action, errorCode(err) ?? 'Error', err);
+  }
   return out;
 }
 
-/** Retries are announced on stderr, so a slow run explains itself. */
+/** The SDK's retries, announced on stderr (a client option, see `ClientOptions.onRetry`). */
+export function sdkRetryNotice(io: CliIo): (info: SdkRetryInfo) => void {
+  return (info) =>
+    io.err(`  ${info.action}: ${info.code}, the AWS SDK retries (attempt ${info.attempt + 1} of ${info.maxAttempts})`);
+}
+
+/** landfall's retries are announced on stderr, so a slow run explains itself. */
 export function retryWithNotice(io: CliIo, retry: RetryOptions): RetryOptions {
   return {
     ...retry,

@@ -1,7 +1,7 @@
-import { GetGroupIdCommand, ListGroupsCommand } from '@aws-sdk/client-identitystore';
-import { ListInstancesCommand } from '@aws-sdk/client-sso-admin';
+import { GetGroupIdCommand, paginateListGroups } from '@aws-sdk/client-identitystore';
+import { paginateListInstances } from '@aws-sdk/client-sso-admin';
 import type { LandfallModel } from '../../config';
-import { allPages, AwsCallError, call } from './call';
+import { AwsCallError, call, collect } from './call';
 import type { RetryOptions } from './call';
 import type { AwsClients } from './clients';
 
@@ -36,14 +36,11 @@ export async function discoverIdentityCenter(
   retry: RetryOptions,
   options: { managementAccountId: string; region: string; groupNames: readonly string[] | undefined },
 ): Promise<IdentityCenterDiscovery> {
-  const instances = await allPages(async (token) => {
-    const page = await call(
-      'sso:ListInstances',
-      () => clients.ssoAdmin.send(new ListInstancesCommand({ NextToken: token })),
-      retry,
-    );
-    return { items: page.Instances, next: page.NextToken };
-  });
+  const instances = await collect(
+    'sso:ListInstances',
+    paginateListInstances({ client: clients.ssoAdmin }, {}),
+    (page) => page.Instances,
+  );
   const instance = instances.find(
     (i) =>
       (i.OwnerAccountId === undefined || i.OwnerAccountId === options.managementAccountId) &&
@@ -59,14 +56,11 @@ export async function discoverIdentityCenter(
   const groups: Record<string, string> = {};
   const missingGroups: string[] = [];
   if (options.groupNames === undefined) {
-    const all = await allPages(async (token) => {
-      const page = await call(
-        'identitystore:ListGroups',
-        () => clients.identityStore.send(new ListGroupsCommand({ IdentityStoreId: identityStoreId, NextToken: token })),
-        retry,
-      );
-      return { items: page.Groups, next: page.NextToken };
-    });
+    const all = await collect(
+      'identitystore:ListGroups',
+      paginateListGroups({ client: clients.identityStore }, { IdentityStoreId: identityStoreId }),
+      (page) => page.Groups,
+    );
     for (const g of all) if (g.DisplayName && g.GroupId) groups[g.DisplayName] = g.GroupId;
   } else {
     for (const name of options.groupNames) {

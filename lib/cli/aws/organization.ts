@@ -1,14 +1,14 @@
 import {
   DescribeOrganizationalUnitCommand,
   DescribeOrganizationCommand,
-  ListAccountsCommand,
   ListParentsCommand,
   ListRootsCommand,
+  paginateListAccounts,
 } from '@aws-sdk/client-organizations';
 import type { PolicyTypeSummary } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { CliError, EXIT } from '../errors';
-import { allPages, AwsCallError, call } from './call';
+import { AwsCallError, call, collect } from './call';
 import type { RetryOptions } from './call';
 import type { AwsClients } from './clients';
 
@@ -101,14 +101,11 @@ export async function listOrganizationAccounts(
   clients: AwsClients,
   retry: RetryOptions,
 ): Promise<OrganizationAccount[]> {
-  const accounts = await allPages(async (token) => {
-    const page = await call(
-      'organizations:ListAccounts',
-      () => clients.organizations.send(new ListAccountsCommand({ NextToken: token })),
-      retry,
-    );
-    return { items: page.Accounts, next: page.NextToken };
-  });
+  const accounts = await collect(
+    'organizations:ListAccounts',
+    paginateListAccounts({ client: clients.organizations }, {}),
+    (page) => page.Accounts,
+  );
   const ouNames = new Map<string, string>();
   const out: OrganizationAccount[] = [];
   for (const account of accounts) {

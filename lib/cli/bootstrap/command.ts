@@ -1,19 +1,18 @@
-import { parseCommandArgs } from '../args';
-import { AwsCallError, retryWithNotice } from '../aws/call';
+import { AwsCallError, retryWithNotice, sdkRetryNotice } from '../aws/call';
 import { configuredGroupNames, discoverIdentityCenter } from '../aws/identity-center';
 import type { IdentityCenterDiscovery } from '../aws/identity-center';
 import { listOrganizationAccounts, managementPreflight } from '../aws/organization';
 import type { Command } from '../command';
-import { CONFIG_OPTION, loadModel } from '../config-option';
+import { defineCommand, flag } from '../command';
+import { loadModel } from '../config-option';
 import type { CommandDeps } from '../deps';
 import { withDeps } from '../deps';
 import { EXIT } from '../errors';
-import { textTable } from '../table';
+import { CONFIG_OPTION, JSON_ALIAS_OPTION, PROFILE_OPTION, REPORT_FORMAT_OPTION } from '../options';
+import { table } from '../table';
 import { applySteps, planSteps } from './engine';
 import type { AppliedStep, PlannedStep } from './engine';
 import { bootstrapSteps } from './steps';
-
-const USAGE = 'landfall bootstrap [--apply] [--profile NAME] [--json] [--config DIR]';
 
 /**
  * `landfall bootstrap`: prepare the organization for landfall with management-account credentials. Prints the
@@ -21,20 +20,26 @@ const USAGE = 'landfall bootstrap [--apply] [--profile NAME] [--json] [--config 
  */
 export function makeBootstrapCommand(overrides: Partial<CommandDeps> = {}): Command {
   const deps = withDeps(overrides);
-  return {
+  return defineCommand({
     name: ['bootstrap'],
     summary:
       'check and prepare the organization: trusted access, SCPs, delegated administrators, Identity Center (--apply)',
-    usage: USAGE,
-    async run(args, io) {
-      const { values } = parseCommandArgs(
-        args,
-        { ...CONFIG_OPTION, apply: { type: 'boolean' }, profile: { type: 'string' }, json: { type: 'boolean' } },
-        USAGE,
-      );
-      const { model } = loadModel(io, values.config);
+    description:
+      'With management-account credentials: checks that the caller is the management account of an organization with all features, then plans every step (done, to do, or blocked and why): trusted access for IAM Identity Center, GuardDuty, Security Hub, AWS Config and CloudTrail, the SCP policy type on the root, the security account as GuardDuty administrator in every allowed region, as Security Hub administrator, and as their delegated administrator, and the Identity Center discovery. `--apply` runs the steps to do, in order, each checked again just before it runs. Every run reads the state from AWS (no state file), so a re-run after a failure continues where it stopped. Exits 1 while a step is blocked.',
+    options: {
+      apply: flag({ description: 'make the changes the plan lists as to do' }),
+      profile: PROFILE_OPTION,
+      format: REPORT_FORMAT_OPTION,
+      json: JSON_ALIAS_OPTION,
+      config: CONFIG_OPTION,
+    },
+    aws: 'management account: organizations (reads, EnableAWSServiceAccess, EnablePolicyType, RegisterDelegatedAdministrator), guardduty and securityhub EnableOrganizationAdminAccount, sso and identitystore reads',
+    examples: ['landfall bootstrap', 'landfall bootstrap --apply --profile acme-management'],
+    async run({ options }, io) {
+      const json = options.format === 'json';
+      const { model } = loadModel(io, options.config);
       const region = model.platform.homeRegion;
-      const clients = deps.clients({ region, profile: values.profile });
+      const clients = deps.clients({ region, profile: options.profile, onRetry: sdkRetryNotice(io) });
       const retry = retryWithNotice(io, deps.retry);
 
       const organization = await managementPreflight(clients, retry, 'landfall bootstrap');
@@ -51,21 +56,21 @@ export function makeBootstrapCommand(overrides: Partial<CommandDeps> = {}): Comm
       );
 
       const header = `Organization ${organization.id}: management account ${organization.managementAccountId}, all features, caller ${organization.callerArn}, region ${region}.`;
-      if (!values.json) io.out(`${header}\n\n${planTable(planned)}\n`);
+      if (options.format !== 'json') io.out(`${header}\n\n${planTable(planned, options.format)}\n`);
 
       const todo = planned.filter((p) => p.state === 'to do').length;
       const blocked = planned.filter((p) => p.state === 'blocked').length;
       let applied: AppliedStep[] = [];
-      if (values.apply && todo > 0) {
-        if (!values.json) io.out(`Applying ${todo} step${todo === 1 ? '' : 's'}:`);
+      if (options.apply && todo > 0) {
+        if (!json) io.out(`Applying ${todo} step${todo === 1 ? '' : 's'}:`);
         applied = await applySteps(planned, (a, i, n) => {
-          if (!values.json)
+          if (!json)
             io.out(`  [${i + 1}/${n}] ${a.outcome === 'changed' ? 'applied' : 'already done'}: ${a.step.title}`);
         });
       }
       const changed = applied.filter((a) => a.outcome === 'changed').length;
 
-      if (values.json) {
+      if (json) {
         const appliedIds = new Set(applied.map((a) => a.step.id));
         io.out(
           JSON.stringify(
@@ -93,11 +98,11 @@ export function makeBootstrapCommand(overrides: Partial<CommandDeps> = {}): Comm
           ),
         );
       } else {
-        io.out(summary({ planned: planned.length, todo, blocked, changed, apply: Boolean(values.apply) }));
+        io.out(summary({ planned: planned.length, todo, blocked, changed, apply: options.apply }));
       }
       return blocked > 0 ? EXIT.problems : EXIT.ok;
     },
-  };
+  });
 }
 
 async function discoverSafely(discover: () => Promise<IdentityCenterDiscovery>): Promise<IdentityCenterDiscovery> {
@@ -109,13 +114,18 @@ async function discoverSafely(discover: () => Promise<IdentityCenterDiscovery>):
   }
 }
 
-export function planTable(planned: readonly PlannedStep[]): string {
-  return textTable(planned, [
-    { header: '#', value: (p) => planned.indexOf(p) + 1, right: true },
-    { header: 'step', value: (p) => p.step.title },
-    { header: 'state', value: (p) => p.state },
-    { header: 'detail', value: (p) => p.detail },
-  ]);
+/** The plan as a table: text for terminals, md for a pull request's job summary. */
+export function planTable(planned: readonly PlannedStep[], format: 'text' | 'md' = 'text'): string {
+  return table(
+    planned,
+    [
+      { header: '#', value: (p) => planned.indexOf(p) + 1, right: true },
+      { header: 'step', value: (p) => p.step.title },
+      { header: 'state', value: (p) => p.state },
+      { header: 'detail', value: (p) => p.detail },
+    ],
+    format,
+  );
 }
 
 function summary(s: { planned: number; todo: number; blocked: number; changed: number; apply: boolean }): string {

@@ -1,21 +1,22 @@
 import {
   EnableOrganizationAdminAccountCommand as EnableGuardDutyAdminCommand,
-  ListOrganizationAdminAccountsCommand as ListGuardDutyAdminsCommand,
+  paginateListOrganizationAdminAccounts as paginateGuardDutyAdmins,
 } from '@aws-sdk/client-guardduty';
 import {
   EnableAWSServiceAccessCommand,
   EnablePolicyTypeCommand,
-  ListAWSServiceAccessForOrganizationCommand,
-  ListDelegatedAdministratorsCommand,
   ListRootsCommand,
+  paginateListAWSServiceAccessForOrganization,
+  paginateListDelegatedAdministrators,
   RegisterDelegatedAdministratorCommand,
 } from '@aws-sdk/client-organizations';
 import {
   EnableOrganizationAdminAccountCommand as EnableSecurityHubAdminCommand,
-  ListOrganizationAdminAccountsCommand as ListSecurityHubAdminsCommand,
+  paginateListOrganizationAdminAccounts as paginateSecurityHubAdmins,
 } from '@aws-sdk/client-securityhub';
 import type { LandfallModel } from '../../config';
-import { allPages, call } from '../aws/call';
+import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
+import { call, collect } from '../aws/call';
 import type { RetryOptions } from '../aws/call';
 import type { AwsClients } from '../aws/clients';
 import type { IdentityCenterDiscovery } from '../aws/identity-center';
@@ -55,7 +56,7 @@ export function bootstrapSteps(ctx: StepContext): Step[] {
   return [
     ...TRUSTED_SERVICES.map((s) => trustedAccessStep(ctx, s.principal, s.label)),
     scpPolicyTypeStep(ctx),
-    guardDutyAdminStep(ctx),
+    ...guardDutyRegions(ctx).map((region) => guardDutyAdminStep(ctx, region)),
     securityHubAdminStep(ctx),
     ...DELEGATED_SERVICES.map((principal) => delegatedAdminStep(ctx, principal)),
     identityCenterStep(ctx),
@@ -68,14 +69,11 @@ function trustedAccessStep(ctx: StepContext, principal: string, label: string): 
     id: `trusted-access:${principal}`,
     title: `trusted access: ${label.split(' (')[0]}`,
     async check() {
-      const enabled = await allPages(async (token) => {
-        const page = await call(
-          'organizations:ListAWSServiceAccessForOrganization',
-          () => clients.organizations.send(new ListAWSServiceAccessForOrganizationCommand({ NextToken: token })),
-          retry,
-        );
-        return { items: page.EnabledServicePrincipals, next: page.NextToken };
-      });
+      const enabled = await collect(
+        'organizations:ListAWSServiceAccessForOrganization',
+        paginateListAWSServiceAccessForOrganization({ client: clients.organizations }, {}),
+        (page) => page.EnabledServicePrincipals,
+      );
       return enabled.some((e) => e.ServicePrincipal === principal)
         ? done(`${principal} is trusted`)
         : todo(`EnableAWSServiceAccess ${principal}`);
@@ -129,7 +127,10 @@ function securityAccount(ctx: StepContext): { account: OrganizationAccount } | {
   const account = accountByEmail(ctx.accounts, configured.email);
   if (!account) {
     return {
-      reason: `the security account "${configured.name}" (${configured.email}) is not in organization ${ctx.organization.id} yet: create it with \`npx cdk deploy 'Org/*'\`, then run bootstrap again`,
+      reason: `the security account "${configured.name}" (${configured.email}) is not in organization ${ctx.organization.id} yet: next ${nextStepsHint(
+        rolloutPlan(ctx.model),
+        [ORGANIZATION_DEPLOY_STEP, STEP.syncMembers, STEP.delegatedAdministrators],
+      )}`,
     };
   }
   if (account.state !== 'ACTIVE')
@@ -140,11 +141,23 @@ function securityAccount(ctx: StepContext): { account: OrganizationAccount } | {
   return { account };
 }
 
+/**
+ * The regions where the security account becomes GuardDuty's delegated administrator: the home region first, then
+ * every other region the guardrails allow. Delegation and auto-enable are per region (GuardDuty user guide,
+ * "Permissions required to designate a delegated GuardDuty administrator account": the designation "allows the
+ * delegated administrator account to enable and manage GuardDuty for other accounts in the organization in the
+ * current Region"), and the Security stage deploys a GuardDuty stack in each of them.
+ */
+export function guardDutyRegions(ctx: Pick<StepContext, 'model' | 'region'>): string[] {
+  return [ctx.region, ...ctx.model.platform.allowedRegions.filter((r) => r !== ctx.region)];
+}
+
 /** Shared logic of the GuardDuty and Security Hub organization admin steps. */
 function organizationAdminStep(
   ctx: StepContext,
   options: {
     id: string;
+    region: string;
     service: string;
     listAdmins: () => Promise<Array<{ accountId: string; status: string }>>;
     enable: (accountId: string) => Promise<void>;
@@ -153,7 +166,7 @@ function organizationAdminStep(
 ): Step {
   return {
     id: options.id,
-    title: `${options.service} administrator in ${ctx.region}`,
+    title: `${options.service} administrator in ${options.region}`,
     async check() {
       const security = securityAccount(ctx);
       if ('reason' in security) return blocked(security.reason);
@@ -180,27 +193,34 @@ function organizationAdminStep(
   };
 }
 
-function guardDutyAdminStep(ctx: StepContext): Step {
-  const { clients, retry } = ctx;
+function guardDutyAdminStep(ctx: StepContext, region: string): Step {
+  const { retry } = ctx;
+  const regional = region === ctx.region ? ctx.clients : ctx.clients.inRegion?.(region);
+  if (regional === undefined) {
+    return {
+      id: `organization-admin:guardduty:${region}`,
+      title: `GuardDuty administrator in ${region}`,
+      check: async () => blocked(`no AWS clients for ${region}: run bootstrap with the landfall CLI`),
+    };
+  }
+  const clients = () => regional;
   return organizationAdminStep(ctx, {
-    id: `organization-admin:guardduty:${ctx.region}`,
+    id: `organization-admin:guardduty:${region}`,
+    region,
     service: 'GuardDuty',
     disableCommand: 'aws guardduty disable-organization-admin-account --admin-account-id',
     listAdmins: async () =>
       (
-        await allPages(async (token) => {
-          const page = await call(
-            'guardduty:ListOrganizationAdminAccounts',
-            () => clients.guardDuty.send(new ListGuardDutyAdminsCommand({ NextToken: token })),
-            retry,
-          );
-          return { items: page.AdminAccounts, next: page.NextToken };
-        })
+        await collect(
+          'guardduty:ListOrganizationAdminAccounts',
+          paginateGuardDutyAdmins({ client: clients().guardDuty }, {}),
+          (page) => page.AdminAccounts,
+        )
       ).map((a) => ({ accountId: a.AdminAccountId ?? '', status: a.AdminStatus ?? 'ENABLED' })),
     enable: async (accountId) => {
       await call(
         'guardduty:EnableOrganizationAdminAccount',
-        () => clients.guardDuty.send(new EnableGuardDutyAdminCommand({ AdminAccountId: accountId })),
+        () => clients().guardDuty.send(new EnableGuardDutyAdminCommand({ AdminAccountId: accountId })),
         retry,
       );
     },
@@ -211,18 +231,16 @@ function securityHubAdminStep(ctx: StepContext): Step {
   const { clients, retry } = ctx;
   return organizationAdminStep(ctx, {
     id: `organization-admin:securityhub:${ctx.region}`,
+    region: ctx.region,
     service: 'Security Hub',
     disableCommand: 'aws securityhub disable-organization-admin-account --admin-account-id',
     listAdmins: async () =>
       (
-        await allPages(async (token) => {
-          const page = await call(
-            'securityhub:ListOrganizationAdminAccounts',
-            () => clients.securityHub.send(new ListSecurityHubAdminsCommand({ NextToken: token })),
-            retry,
-          );
-          return { items: page.AdminAccounts, next: page.NextToken };
-        })
+        await collect(
+          'securityhub:ListOrganizationAdminAccounts',
+          paginateSecurityHubAdmins({ client: clients.securityHub }, {}),
+          (page) => page.AdminAccounts,
+        )
       ).map((a) => ({ accountId: a.AccountId ?? '', status: a.Status ?? 'ENABLED' })),
     enable: async (accountId) => {
       await call(
@@ -246,17 +264,11 @@ function delegatedAdminStep(ctx: StepContext, principal: string): Step {
     async check() {
       const security = securityAccount(ctx);
       if ('reason' in security) return blocked(security.reason);
-      const admins = await allPages(async (token) => {
-        const page = await call(
-          'organizations:ListDelegatedAdministrators',
-          () =>
-            clients.organizations.send(
-              new ListDelegatedAdministratorsCommand({ ServicePrincipal: principal, NextToken: token }),
-            ),
-          retry,
-        );
-        return { items: page.DelegatedAdministrators, next: page.NextToken };
-      });
+      const admins = await collect(
+        'organizations:ListDelegatedAdministrators',
+        paginateListDelegatedAdministrators({ client: clients.organizations }, { ServicePrincipal: principal }),
+        (page) => page.DelegatedAdministrators,
+      );
       if (admins.some((a) => a.Id === security.account.id)) return done(`security account ${security.account.id}`);
       const other = admins.find((a) => a.Id !== security.account.id);
       if (other) {

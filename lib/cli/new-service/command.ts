@@ -1,31 +1,23 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError, loadConfig } from '../../config';
+import { ConfigError } from '../../config';
+import { loadPlatform } from '../../plan/load';
 import { kebabName } from '../../config/fields';
-import { parseCommandArgs } from '../args';
-import type { Command } from '../command';
-import { CONFIG_OPTION, loadModel } from '../config-option';
+import { defineCommand, list, value } from '../command';
+import { loadModel } from '../config-option';
 import { CliError, EXIT, UsageError } from '../errors';
+import { CONFIG_OPTION, JSON_ALIAS_OPTION, RESULT_FORMAT_OPTION } from '../options';
 import { serviceAppFiles, serviceConfigFile } from './templates';
 import type { ServiceKind } from './templates';
 
-const USAGE = 'landfall new-service NAME --kind web|worker [--sends-to WORKER]... [--json] [--config DIR]';
-const KINDS: readonly ServiceKind[] = ['web', 'worker'];
+const KINDS = ['web', 'worker'] as const satisfies readonly ServiceKind[];
 
 /** The name, checked with the same rule the config schema applies to service names. */
-export function serviceNameArg(name: string | undefined): string {
-  if (name === undefined) throw new UsageError('missing the service name', `usage: ${USAGE}`);
+export function serviceNameArg(name: string): string {
   const result = kebabName.safeParse(name);
   if (!result.success)
     throw new UsageError(`"${name}" is not a valid service name: it ${result.error.issues[0].message}`);
   return name;
-}
-
-function kindArg(kind: string | undefined): ServiceKind {
-  if (kind === undefined) throw new UsageError(`--kind is required (allowed: ${KINDS.join(', ')})`, `usage: ${USAGE}`);
-  if (!KINDS.includes(kind as ServiceKind))
-    throw new UsageError(`--kind "${kind}" is not allowed (allowed: ${KINDS.join(', ')})`);
-  return kind as ServiceKind;
 }
 
 const posix = (p: string): string => p.split(path.sep).join('/');
@@ -35,25 +27,34 @@ const posix = (p: string): string => p.split(path.sep).join('/');
  * and a minimal ARM-ready app), then load the config to prove it is valid. Refuses taken or invalid names and
  * unknown workers before writing anything; if the result does not validate, removes what it wrote.
  */
-export const newServiceCommand: Command = {
+export const newServiceCommand = defineCommand({
   name: ['new-service'],
   summary: 'add a web service or queue worker: config/services/NAME.ts and services/NAME/ (Dockerfile, app)',
-  usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        ...CONFIG_OPTION,
-        kind: { type: 'string' },
-        'sends-to': { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-      },
-      USAGE,
-    );
-    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`, `usage: ${USAGE}`);
-    const name = serviceNameArg(positionals[0]);
-    const kind = kindArg(values.kind);
-    const { model, dir: configDir } = loadModel(io, values.config);
+  description:
+    'Writes config/services/NAME.ts with defaults (0.25 vCPU, 512 MiB; a web service on port 8080 with /healthz, a worker with a dead-letter queue) and services/NAME/ (a Dockerfile and a minimal ARM-ready app), then loads the config to prove it validates. Refuses a taken or invalid name and an unknown --sends-to worker before writing anything; removes what it wrote if the result does not validate.',
+  arguments: [
+    { name: 'name', description: 'the service name: lower-kebab-case, 3-30 characters, starting with a letter' },
+  ],
+  options: {
+    kind: value({
+      placeholder: 'KIND',
+      choices: KINDS,
+      required: true,
+      description: 'web (behind the load balancer) or worker (an SQS queue consumer)',
+    }),
+    sendsTo: list({
+      placeholder: 'WORKER',
+      description: 'a worker this service sends messages to (repeat for several)',
+    }),
+    format: RESULT_FORMAT_OPTION,
+    json: JSON_ALIAS_OPTION,
+    config: CONFIG_OPTION,
+  },
+  examples: ['landfall new-service billing --kind web --sends-to jobs', 'landfall new-service mailer --kind worker'],
+  async run({ args, options }, io) {
+    const name = serviceNameArg(args.name);
+    const kind = options.kind;
+    const { model, dir: configDir } = loadModel(io, options.config);
     const root = path.dirname(configDir);
     const shown = (p: string) => posix(path.relative(io.cwd, p) || p);
 
@@ -75,7 +76,7 @@ export const newServiceCommand: Command = {
       );
 
     const workers = model.services.filter((s) => s.kind === 'worker').map((s) => s.name);
-    const sendsTo = [...new Set(values['sends-to'] ?? [])];
+    const sendsTo = [...new Set(options.sendsTo)];
     for (const target of sendsTo) {
       if (!workers.includes(target)) {
         throw new UsageError(
@@ -105,7 +106,7 @@ export const newServiceCommand: Command = {
         fs.writeFileSync(file, text, { flag: 'wx' });
         written.push(file);
       }
-      loadConfig(configDir);
+      loadPlatform(configDir);
     } catch (err) {
       rollBack();
       if (err instanceof ConfigError) {
@@ -118,7 +119,7 @@ export const newServiceCommand: Command = {
       throw err;
     }
 
-    if (values.json) {
+    if (options.format === 'json') {
       io.out(JSON.stringify({ service: name, kind, sendsTo, files: written.map(shown) }, null, 2));
       return EXIT.ok;
     }
@@ -132,4 +133,4 @@ export const newServiceCommand: Command = {
     );
     return EXIT.ok;
   },
-};
+});

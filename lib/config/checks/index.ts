@@ -1,14 +1,14 @@
 import { checkAccounts } from './accounts';
 import type { Check } from './context';
 import { checkEnvironments } from './environments';
-import { checkGuardrails } from './guardrails';
+import { checkExisting } from './existing';
 import { checkIdentityCenter } from './identity-center';
 import { checkLogArchive } from './log-archive';
 import { checkOperations } from './operations';
 import { checkRegions } from './regions';
+import { checkSecrets } from './secrets';
 import { checkSecurity } from './security';
 import { checkSendsTo, checkServices } from './services';
-
 import { checkNetwork } from './network';
 import { checkRouting } from './routing';
 import { checkScaling } from './scaling';
@@ -20,7 +20,7 @@ export const CHECKS: readonly Check[] = [
   checkEnvironments,
   checkServices,
   checkSendsTo,
-  checkGuardrails,
+  checkSecrets,
   checkIdentityCenter,
   checkLogArchive,
   checkSecurity,
@@ -28,6 +28,7 @@ export const CHECKS: readonly Check[] = [
   checkScaling,
   checkRouting,
   checkNetwork,
+  checkExisting,
 ];
 
 export type { Check, CheckContext, ServiceEntry } from './context';

@@ -1,14 +1,12 @@
 import type { Check } from './context';
 import type { Problem } from '../problems';
-
-/** The retention periods CloudWatch Logs accepts, in days. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
+import { resolveProfile } from '../profiles';
 
 /**
- * Environments keep egress, a log retention CloudWatch accepts and a working-hours window that makes sense: services
- * in private subnets pull images and reach AWS APIs through NAT, and scheduled scale-down needs the start first.
+ * Environments keep egress through as many NAT gateways as they have zones at most, and a working-hours window that
+ * makes sense: services in private subnets pull images and reach AWS APIs through NAT, a NAT gateway lives in one
+ * zone (so more gateways than zones would be silently fewer), and scheduled scale-down needs the start first. The NAT
+ * count is checked as the environment resolves it: its override, or its tier profile's default.
  */
 export const checkNetwork: Check = {
   needs: ['availabilityZones', 'environments'],
@@ -16,26 +14,26 @@ export const checkNetwork: Check = {
     const problems: Problem[] = [];
     const zones = platform.availabilityZones.length;
     platform.environments.forEach((env, i) => {
-      const nat = env.overrides?.natGateways;
+      const path = `environments[${i}].overrides.natGateways`;
+      const override = env.overrides?.natGateways;
+      const nat = resolveProfile(env.tier, env.overrides).natGateways;
       if (nat === 0) {
         problems.push({
           file,
-          path: `environments[${i}].overrides.natGateways`,
+          path,
           message: `0 leaves the private subnets without egress; services pull images and call AWS APIs through NAT (allowed: 1-${zones})`,
         });
-      } else if (nat !== undefined && nat > zones) {
+      } else if (nat > zones && override !== undefined) {
         problems.push({
           file,
-          path: `environments[${i}].overrides.natGateways`,
+          path,
           message: `${nat} is more than the ${zones} availability zones (allowed: 1-${zones}, one per zone at most)`,
         });
-      }
-      const retention = env.overrides?.logRetentionDays;
-      if (retention !== undefined && !LOG_RETENTION_DAYS.includes(retention)) {
+      } else if (nat > zones) {
         problems.push({
           file,
-          path: `environments[${i}].overrides.logRetentionDays`,
-          message: `${retention} is not a CloudWatch Logs retention (allowed: ${LOG_RETENTION_DAYS.join(', ')})`,
+          path,
+          message: `is not set, so the ${env.tier} profile's ${nat} NAT gateways apply: more than the ${zones} availability zones (allowed: 1-${zones}, one per zone at most; set it, or list more availabilityZones)`,
         });
       }
       const hours = env.workingHours;

@@ -1,8 +1,36 @@
 import { z } from 'zod';
-import { accountId, email, kebabName, positiveUsd, strict } from '../fields';
+import { accountId, email, kebabName, positiveUsd, region, strict } from '../fields';
 import { OuPathSchema } from './organization';
+import { slackChannelId } from './notifications';
 
 export const ACCOUNT_ROLES = ['management', 'security', 'log-archive', 'workload'] as const;
+
+/**
+ * What an adopted account already has that AWS allows only once, so landfall must not create a second one
+ * (docs/organization.md, "Adopting existing accounts").
+ */
+export const ExistingResourcesSchema = strict({
+  /**
+   * The account already has an AWS Config configuration recorder and delivery channel (AWS Config allows one of
+   * each per account and region): `true` in every allowed region, or the list of regions. landfall's Baseline
+   * then creates neither there; point the existing delivery channel at the log-archive Config bucket.
+   * @default false
+   */
+  configRecorder: z.union([z.boolean(), z.array(region).min(1, 'needs at least one region (or use true)')]).optional(),
+  /**
+   * Slack channel IDs that already have an AWS Chatbot configuration in this account (AWS Chatbot allows one per
+   * channel and account). landfall refuses to configure them again. @default []
+   */
+  slackChannels: z.array(slackChannelId).optional(),
+  /**
+   * The account already has the IAM OIDC provider for GitHub Actions (`https://token.actions.githubusercontent.com`,
+   * audience `sts.amazonaws.com`), created outside landfall. IAM holds one provider per URL per account, so the
+   * Baseline stack's deploy role trusts that provider instead of creating it.
+   * @default false
+   */
+  githubOidcProvider: z.boolean().optional(),
+});
+export type ExistingResourcesConfig = z.infer<typeof ExistingResourcesSchema>;
 
 export const AccountSchema = strict({
   /** Name used everywhere else in the config (environments, assignments) and in resource names. */
@@ -27,6 +55,8 @@ export const AccountSchema = strict({
    * @default false
    */
   importPending: z.boolean().optional(),
+  /** Singletons an adopted account already has (Config recorder, Chatbot channels). @default none */
+  existing: ExistingResourcesSchema.optional(),
 });
 export type AccountConfig = z.infer<typeof AccountSchema>;
 export type AccountRole = AccountConfig['role'];

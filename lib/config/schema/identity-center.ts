@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { kebabName, region, strict } from '../fields';
 
-/** The permission sets landfall defines; what each grants is in `lib/org/permission-sets.ts`. */
+/** The permission sets landfall defines; what each grants is in `lib/plan/permission-sets.ts`. */
 export const PERMISSION_SET_NAMES = ['PlatformAdmin', 'Developer', 'OnCall', 'ReadOnly', 'Billing'] as const;
 export type PermissionSetName = (typeof PERMISSION_SET_NAMES)[number];
 

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { days, strict } from '../fields';
+import type { z } from 'zod';
+import { days, logRetentionDays, strict } from '../fields';
 
 /**
  * How long one kind of log stays in which storage class. Objects move to Standard-IA, then to Glacier Flexible
@@ -25,11 +25,6 @@ const DEFAULTS = {
   accessLogs: { infrequentAccessAfterDays: 30, expireAfterDays: 365 },
 } as const;
 
-/** Retention periods CloudWatch Logs accepts, in days. */
-export const CLOUDWATCH_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
-
 /** The central log buckets in the log-archive account: lifecycle per kind of log. */
 export const LogArchiveSchema = strict({
   /** Organization CloudTrail logs. @default IA after 90 days, Glacier after 365, expire after 7 years */
@@ -44,12 +39,7 @@ export const LogArchiveSchema = strict({
    * Days the organization trail's copy in CloudWatch Logs (management account) is kept, for metric filters and
    * quick queries; the bucket keeps the archive. @default 365
    */
-  trailCloudWatchLogsRetentionDays: z
-    .number()
-    .refine((v) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(v), {
-      error: `is not a CloudWatch Logs retention (allowed: ${CLOUDWATCH_RETENTION_DAYS.join(', ')})`,
-    })
-    .default(365),
+  trailCloudWatchLogsRetentionDays: logRetentionDays.default(365),
   /** Days a replaced or deleted object version is kept (the buckets are versioned). @default 90 */
   noncurrentVersionExpireAfterDays: days.default(90),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeAllowedMemory, FARGATE_CPU_VALUES, FARGATE_MEMORY_BY_CPU } from '../fargate';
 import { kebabName, port, strict } from '../fields';
+import { secretReferenceProblem } from '../secrets';
 import { webOperations, workerOperations } from './service-operations';
 import { WebScalingSchema, WorkerScalingSchema } from './scaling';
 
@@ -20,6 +21,24 @@ const ImageSchema = z.union(
 
 const envVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'is not an environment variable name (A-Z, 0-9, _)');
 
+/** A secret name or complete ARN, or one of those per environment; each string is checked by `checkSecretReferences`. */
+const secretReference = z.union([z.string(), z.record(z.string(), z.string())], {
+  error: 'must be a secret name, a complete secret ARN, or { ENVIRONMENT: name or ARN } for each environment',
+});
+
+function checkSecretReferences(secrets: Record<string, string | Record<string, string>>, ctx: z.RefinementCtx): void {
+  for (const [variable, reference] of Object.entries(secrets)) {
+    const entries: Array<[PropertyKey[], string]> =
+      typeof reference === 'string'
+        ? [[[variable], reference]]
+        : Object.entries(reference).map(([environment, value]) => [[variable, environment], value]);
+    for (const [path, value] of entries) {
+      const message = secretReferenceProblem(value);
+      if (message) ctx.addIssue({ code: 'custom', path, input: value, message });
+    }
+  }
+}
+
 const cpu = z.number().refine((v) => FARGATE_CPU_VALUES.includes(v), {
   error: `is not a Fargate CPU value (allowed: ${FARGATE_CPU_VALUES.join(', ')})`,
 });
@@ -34,8 +53,12 @@ const common = {
   memoryMiB: z.number().int('must be a whole number of MiB'),
   /** Plain environment variables. */
   environment: z.record(envVarName, z.string()).optional(),
-  /** Secrets Manager secret names, injected as environment variables; the task may read these secrets only. */
-  secrets: z.record(envVarName, z.string().min(1)).optional(),
+  /**
+   * Secrets injected as environment variables; the task may read these secrets only. Each is a secret name (in the
+   * environment's account and region; never ending in a hyphen and 6 characters), a complete secret ARN, or one of
+   * those per environment: `{ dev: 'arn:...-AbCdEf', prod: 'arn:...-GhIjKl' }`.
+   */
+  secrets: z.record(envVarName, secretReference).superRefine(checkSecretReferences).optional(),
   /** Workers this service enqueues work to: it gets send rights and `<WORKER>_QUEUE_URL`. */
   sendsTo: z.array(z.string()).optional(),
   /** The team that owns the service (`landfall:owner` tag). @default the platform owner */

@@ -7,15 +7,20 @@ import { referenceModel } from '../../support/example';
 const EXEC = '--cloudformation-execution-policies arn:aws:iam::aws:policy/AdministratorAccess --termination-protection';
 
 describe('cdk bootstrap commands', () => {
-  it('gives every account a command for the home region, and the management account one for us-east-1 (Billing)', () => {
+  it('gives every account a command for the home region and every other allowed region (RegionalBaseline stacks)', () => {
     expect(cdkBootstrapTargets(referenceModel()).map((t) => `${t.account.name} ${t.region}`)).toEqual([
       'management ap-northeast-1',
       'management us-east-1',
       'security ap-northeast-1',
+      'security us-east-1',
       'log-archive ap-northeast-1',
+      'log-archive us-east-1',
       'dev ap-northeast-1',
+      'dev us-east-1',
       'stg ap-northeast-1',
+      'stg us-east-1',
       'prod ap-northeast-1',
+      'prod us-east-1',
     ]);
   });
 
@@ -24,7 +29,7 @@ describe('cdk bootstrap commands', () => {
     expect(commands[0]).toBe(
       `npx cdk bootstrap aws://111111111111/ap-northeast-1 --profile management --qualifier hnb659fds ${EXEC}`,
     );
-    expect(commands[6]).toBe(
+    expect(commands[10]).toBe(
       `npx cdk bootstrap aws://666666666666/ap-northeast-1 --profile prod --qualifier hnb659fds --trust 111111111111 ${EXEC}`,
     );
   });
@@ -68,7 +73,7 @@ describe('cdk bootstrap commands', () => {
     fs.writeFileSync(file, JSON.stringify(discovered));
     const run = await runIn([cdkBootstrapCommand], ['accounts', 'cdk-bootstrap'], { cwd: root });
     expect(run.stdout).toContain(
-      '# prod in ap-northeast-1: not in the organization yet; run `landfall accounts sync` once it exists',
+      '# prod in ap-northeast-1: not in the organization yet: next `npx cdk deploy Org/Organization` (rollout step deploy-org-organization), then `npx landfall accounts sync` (rollout step accounts-sync-members)',
     );
     expect(run.stdout).not.toContain('aws://666666666666');
   });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ListAccountsCommand } from '@aws-sdk/client-organizations';
 import { makeAccountsSyncCommand } from '../../../lib/cli/accounts/sync';
 import { writeFileAtomic } from '../../../lib/cli/accounts/discovered-file';
 import { loadConfig } from '../../../lib/config';
@@ -87,7 +88,7 @@ describe('landfall accounts sync', () => {
     expect(run.stderr).toBe(
       [
         'landfall: config account "prod" (aws+prod@example.com) matches no account of organization o-a1b2c3d4e5 by email',
-        "hint: create missing accounts with `npx cdk deploy 'Org/*'` or correct their email in config/platform.ts; the IDs of the accounts found were written",
+        'hint: create missing accounts: `npx cdk deploy Org/Organization` (rollout step deploy-org-organization), or correct their email in config/platform.ts; the IDs of the accounts found were written',
         '',
       ].join('\n'),
     );
@@ -159,8 +160,25 @@ describe('landfall accounts sync', () => {
     );
   });
 
-  it('prints a JSON report with --json', async () => {
-    const run = await sync(fakeAws(), root, ['--json']);
+  it('reads every page of the accounts and of the Identity Center instances', async () => {
+    const state = freshOrganization({ pageSize: 2 });
+    // Instances of other owners fill the first page; the organization's instance is on the second.
+    for (const n of [1, 2])
+      state.instances.unshift({
+        arn: `arn:aws:sso:::instance/ssoins-other${n}`,
+        identityStoreId: `d-other${n}`,
+        owner: '999999999999',
+      });
+    const aws = fakeAws(state);
+    const run = await sync(aws, root);
+    expect(run.code).toBe(0);
+    expect(discoveredOf(root).accounts).toHaveLength(6);
+    expect(aws.organizations.commandCalls(ListAccountsCommand)).toHaveLength(3);
+    expect(discoveredOf(root).identityCenter.instanceArn).toBe('arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6');
+  });
+
+  it('prints a JSON report with --format json', async () => {
+    const run = await sync(fakeAws(), root, ['--format', 'json']);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({
       file: 'config/discovered.json',
@@ -169,7 +187,8 @@ describe('landfall accounts sync', () => {
       problems: [],
       notInOrganization: [],
     });
-    expect(report.cdkBootstrap).toHaveLength(7);
+    // Every account in each region its stacks use (the rollout plan's regions): home and us-east-1.
+    expect(report.cdkBootstrap).toHaveLength(12);
   });
 });
 

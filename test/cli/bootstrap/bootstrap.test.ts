@@ -9,14 +9,17 @@ import {
   TooManyRequestsException,
   DescribeOrganizationCommand,
 } from '@aws-sdk/client-organizations';
-import { EnableOrganizationAdminAccountCommand as EnableGuardDutyAdmin } from '@aws-sdk/client-guardduty';
+import {
+  EnableOrganizationAdminAccountCommand as EnableGuardDutyAdmin,
+  ListOrganizationAdminAccountsCommand as ListGuardDutyAdmins,
+} from '@aws-sdk/client-guardduty';
 import {
   EnableOrganizationAdminAccountCommand as EnableSecurityHubAdmin,
   ListOrganizationAdminAccountsCommand as ListSecurityHubAdmins,
 } from '@aws-sdk/client-securityhub';
 import { makeBootstrapCommand } from '../../../lib/cli/bootstrap/command';
 import { planSteps } from '../../../lib/cli/bootstrap/engine';
-import { bootstrapSteps } from '../../../lib/cli/bootstrap/steps';
+import { bootstrapSteps, guardDutyRegions } from '../../../lib/cli/bootstrap/steps';
 import { referenceModel } from '../../support/example';
 import { runIn } from '../../support/cli';
 import { commandNames, completeSetup, fakeAws, freshOrganization } from '../../support/fake-aws';
@@ -62,12 +65,13 @@ describe('landfall bootstrap: plan', () => {
       'trusted access: CloudTrail': 'to do',
       'SCP policy type on the root': 'to do',
       'GuardDuty administrator in ap-northeast-1': 'to do',
+      'GuardDuty administrator in us-east-1': 'to do',
       'Security Hub administrator in ap-northeast-1': 'to do',
       'delegated administrator for guardduty.amazonaws.com': 'to do',
       'delegated administrator for securityhub.amazonaws.com': 'to do',
       'Identity Center instance and groups': 'done',
     });
-    expect(run.stdout).toContain('10 to do. Run `landfall bootstrap --apply` to make the changes.');
+    expect(run.stdout).toContain('11 to do. Run `landfall bootstrap --apply` to make the changes.');
     expect(aws.organizations.commandCalls(EnableAWSServiceAccessCommand)).toHaveLength(0);
     expect(aws.guardDuty.commandCalls(EnableGuardDutyAdmin)).toHaveLength(0);
   });
@@ -105,7 +109,7 @@ describe('landfall bootstrap: plan', () => {
     expect(run.code).toBe(1);
     expect(states(run.stdout)['GuardDuty administrator in ap-northeast-1']).toBe('blocked');
     expect(run.stdout).toContain(
-      `the security account "security" (aws+security@example.com) is not in organization o-a1b2c3d4e5 yet: create it with \`npx cdk deploy 'Org/*'\`, then run bootstrap again`,
+      'the security account "security" (aws+security@example.com) is not in organization o-a1b2c3d4e5 yet: next `npx cdk deploy Org/Organization` (rollout step deploy-org-organization), then `npx landfall accounts sync` (rollout step accounts-sync-members), then `npx landfall bootstrap --apply` (rollout step bootstrap-delegated-admins)',
     );
   });
 
@@ -117,11 +121,32 @@ describe('landfall bootstrap: plan', () => {
     );
   });
 
-  it('prints the plan as JSON with --json', async () => {
-    const run = await bootstrap(fakeAws(), ['--json']);
+  it('reads every page of the trusted services, delegated administrators and service administrators', async () => {
+    const state = completeSetup(freshOrganization({ pageSize: 1 }));
+    state.guardDutyAdmins.unshift({ accountId: '999999999999', status: 'DISABLE_IN_PROGRESS' });
+    const aws = fakeAws(state);
+    const run = await bootstrap(aws);
+    // CloudTrail is the fifth trusted principal (page 5); the security account the second GuardDuty admin (page 2).
+    expect(states(run.stdout)['trusted access: CloudTrail']).toBe('done');
+    expect(states(run.stdout)['GuardDuty administrator in ap-northeast-1']).toBe('done');
+    expect(states(run.stdout)['delegated administrator for guardduty.amazonaws.com']).toBe('done');
+    // Each check of the five trusted services reads the five principals one page at a time.
+    expect(aws.organizations.commandCalls(ListAWSServiceAccessForOrganizationCommand)).toHaveLength(25);
+    expect(aws.guardDuty.commandCalls(ListGuardDutyAdmins)).toHaveLength(2);
+  });
+
+  it('prints the plan as a Markdown table with --format md', async () => {
+    const run = await bootstrap(fakeAws(), ['--format', 'md']);
+    expect(run.stdout).toContain(
+      '| # | step | state | detail |\n| ---: | --- | --- | --- |\n| 1 | trusted access: IAM Identity Center | to do | EnableAWSServiceAccess sso.amazonaws.com |',
+    );
+  });
+
+  it('prints the plan as JSON with --format json', async () => {
+    const run = await bootstrap(fakeAws(), ['--format', 'json']);
     const report = JSON.parse(run.stdout);
     expect(report.organization).toEqual({ id: 'o-a1b2c3d4e5', managementAccountId: '111111111111', rootId: 'r-a1b2' });
-    expect(report.steps).toHaveLength(11);
+    expect(report.steps).toHaveLength(12);
     expect(report.steps[0]).toEqual({
       id: 'trusted-access:sso.amazonaws.com',
       title: 'trusted access: IAM Identity Center',
@@ -162,7 +187,7 @@ describe('landfall bootstrap --apply', () => {
     const run = await bootstrap(aws, ['--apply']);
     expect(aws.organizations.commandCalls(RegisterDelegatedAdministratorCommand)).toHaveLength(0);
     expect(run.stdout).toContain('already done: delegated administrator for guardduty.amazonaws.com');
-    expect(run.stdout).toContain('Changed 8 steps (2 found already done).');
+    expect(run.stdout).toContain('Changed 9 steps (2 found already done).');
   });
 
   it('registers a delegated administrator that the service did not register', async () => {
@@ -178,13 +203,15 @@ describe('landfall bootstrap --apply', () => {
     await bootstrap(aws, ['--apply']);
     aws.organizations.resetHistory();
     aws.guardDuty.resetHistory();
+    aws.regionalGuardDuty['us-east-1'].resetHistory();
     aws.securityHub.resetHistory();
     const second = await bootstrap(aws, ['--apply']);
     expect(second.code).toBe(0);
     expect(Object.values(states(second.stdout)).every((s) => s === 'done')).toBe(true);
-    expect(second.stdout).toContain('Nothing to do: 11 of 11 steps are done; nothing changed.');
+    expect(second.stdout).toContain('Nothing to do: 12 of 12 steps are done; nothing changed.');
     expect(commandNames(aws.organizations).filter((n) => /^(Enable|Register)/.test(n))).toEqual([]);
     expect(aws.guardDuty.commandCalls(EnableGuardDutyAdmin)).toHaveLength(0);
+    expect(aws.regionalGuardDuty['us-east-1'].commandCalls(EnableGuardDutyAdmin)).toHaveLength(0);
     expect(aws.securityHub.commandCalls(EnableSecurityHubAdmin)).toHaveLength(0);
   });
 
@@ -217,7 +244,7 @@ describe('landfall bootstrap --apply', () => {
     expect(first.code).toBe(3);
     expect(first.stderr).toBe(
       [
-        'landfall: step 3 of 10 "trusted access: Security Hub" failed: access denied to organizations:EnableAWSServiceAccess (AccessDeniedException: You don\'t have permissions to access this resource.)',
+        'landfall: step 3 of 11 "trusted access: Security Hub" failed: access denied to organizations:EnableAWSServiceAccess (AccessDeniedException: You don\'t have permissions to access this resource.)',
         'hint: 2 steps applied before it. Fix the cause and run `landfall bootstrap --apply` again: it reads the state from AWS and continues with this step',
         '',
       ].join('\n'),
@@ -244,21 +271,23 @@ describe('landfall bootstrap --apply', () => {
 });
 
 describe('landfall bootstrap: faults', () => {
-  it('retries a throttled read (TooManyRequestsException) and completes the plan', async () => {
+  // The mocked clients replace `send`, so an injected TooManyRequestsException stands for a call the SDK already
+  // retried SDK_RETRY.maxAttempts times (test/cli/aws/sdk-retries.test.ts proves those attempts).
+  it('blocks the step of a read the SDK gave up on after throttling, and plans the others', async () => {
     const aws = fakeAws();
     aws.inject(
       ListAWSServiceAccessForOrganizationCommand,
-      new TooManyRequestsException({
-        message: "AWS Organizations can't complete your request because another request is already in progress.",
-        $metadata: {},
-      }),
+      new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }),
     );
     const run = await bootstrap(aws);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(
-      /organizations:ListAWSServiceAccessForOrganization: TooManyRequestsException, retrying in \d+\.\d s \(attempt 2\)/,
+    expect(run.code).toBe(1);
+    // One call per trusted-access step: the throttled one was not retried on top of the SDK's attempts.
+    expect(aws.organizations.commandCalls(ListAWSServiceAccessForOrganizationCommand)).toHaveLength(5);
+    expect(run.stdout).toContain(
+      'could not read the state: organizations:ListAWSServiceAccessForOrganization failed: TooManyRequestsException: Rate exceeded',
     );
-    expect(states(run.stdout)['trusted access: IAM Identity Center']).toBe('to do');
+    expect(states(run.stdout)['trusted access: IAM Identity Center']).toBe('blocked');
+    expect(states(run.stdout)['trusted access: GuardDuty']).toBe('to do');
   });
 
   it('retries EnableAWSServiceAccess after ConcurrentModificationException', async () => {
@@ -277,14 +306,14 @@ describe('landfall bootstrap: faults', () => {
     expect(run.stderr).toContain('organizations:EnableAWSServiceAccess: ConcurrentModificationException, retrying');
   });
 
-  it('gives up after five throttled attempts with one line and a hint', async () => {
+  it('does not retry a call the SDK gave up on after throttling: one line and a hint', async () => {
     const aws = fakeAws();
     aws.inject(DescribeOrganizationCommand, new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }), {
       times: 99,
     });
     const run = await bootstrap(aws);
     expect(run.code).toBe(3);
-    expect(aws.organizations.commandCalls(DescribeOrganizationCommand)).toHaveLength(5);
+    expect(aws.organizations.commandCalls(DescribeOrganizationCommand)).toHaveLength(1);
     expect(run.stderr.split('\n').filter((l) => l.startsWith('landfall:') || l.startsWith('hint:'))).toEqual([
       'landfall: organizations:DescribeOrganization failed: TooManyRequestsException: Rate exceeded',
       'hint: AWS kept refusing after several retries: wait a minute and run the command again',
@@ -354,6 +383,58 @@ describe('landfall bootstrap: faults', () => {
     expect(run.code).toBe(1);
     expect(states(run.stdout)['Security Hub administrator in ap-northeast-1']).toBe('blocked');
     expect(states(run.stdout)['GuardDuty administrator in ap-northeast-1']).toBe('to do');
+  });
+});
+
+// GuardDuty user guide, "Permissions required to designate a delegated GuardDuty administrator account": the
+// designation "allows the delegated administrator account to enable and manage GuardDuty for other accounts in the
+// organization in the current Region". So it is made in every region the guardrails allow (allowedRegions).
+describe('landfall bootstrap: GuardDuty administrator in every allowed region', () => {
+  it('designates the security account as GuardDuty administrator in the home region and in us-east-1', async () => {
+    const aws = fakeAws();
+    const run = await bootstrap(aws, ['--apply']);
+    expect(run.code).toBe(0);
+    expect(aws.guardDuty.commandCalls(EnableGuardDutyAdmin).map((c) => c.args[0].input)).toEqual([
+      { AdminAccountId: '210987654321' },
+    ]);
+    expect(aws.regionalGuardDuty['us-east-1'].commandCalls(EnableGuardDutyAdmin).map((c) => c.args[0].input)).toEqual([
+      { AdminAccountId: '210987654321' },
+    ]);
+    expect(run.stdout).toContain('applied: GuardDuty administrator in us-east-1');
+  });
+
+  it('makes the per-region call with a client of that region', async () => {
+    const aws = fakeAws();
+    await bootstrap(aws, ['--apply']);
+    const [call] = aws.regionalGuardDuty['us-east-1'].commandCalls(EnableGuardDutyAdmin);
+    const client = call.thisValue as { config: { region: () => Promise<string> } };
+    await expect(client.config.region()).resolves.toBe('us-east-1');
+  });
+
+  it('finds a region already done and designates only the missing one', async () => {
+    const state = freshOrganization({ guardDutyAdmins: [{ accountId: '210987654321', status: 'ENABLED' }] });
+    const run = await bootstrap(fakeAws(state));
+    expect(states(run.stdout)['GuardDuty administrator in ap-northeast-1']).toBe('done');
+    expect(states(run.stdout)['GuardDuty administrator in us-east-1']).toBe('to do');
+  });
+
+  it('blocks a region whose administrator is another account, naming that region', async () => {
+    const state = freshOrganization({
+      regionalGuardDutyAdmins: { 'us-east-1': [{ accountId: '999999999999', status: 'ENABLED' }] },
+    });
+    const run = await bootstrap(fakeAws(state));
+    expect(states(run.stdout)['GuardDuty administrator in us-east-1']).toBe('blocked');
+    expect(states(run.stdout)['GuardDuty administrator in ap-northeast-1']).toBe('to do');
+  });
+
+  it('has one GuardDuty step per allowed region, home first', () => {
+    const model = referenceModel();
+    const platform = { ...model.platform, allowedRegions: ['us-east-1', 'ap-northeast-1', 'eu-west-1'] };
+    expect(guardDutyRegions({ model: { ...model, platform }, region: 'ap-northeast-1' })).toEqual([
+      'ap-northeast-1',
+      'us-east-1',
+      'eu-west-1',
+    ]);
   });
 });
 

@@ -1,0 +1,103 @@
+/**
+ * What the documentation could not settle offline: each check becomes a manual step right after the step where it
+ * applies, so the first real rollout verifies it. Extend the list when a question stays open; name the source.
+ */
+import type { AccountConfig } from '../../config';
+import { logBucketName, ORGANIZATION_RESOURCE_NAMES, STACKS, stackName, STAGES } from '../../naming';
+import { profileOf } from './commands';
+import type { PlanContext } from './context';
+import { deployStepId, environmentDeployStepId } from './ids';
+import { otherAllowedRegions } from './inventory';
+
+export interface FirstDeployCheck {
+  /** Stable, kebab-case; the step is `check-<id>`. */
+  readonly id: string;
+  /** The step after which to check. */
+  readonly after: string;
+  readonly title: string;
+  readonly account: AccountConfig;
+  readonly region: string;
+  readonly check: { readonly description: string; readonly command?: string };
+  /** The page or finding that left the question open. */
+  readonly source: string;
+}
+
+/** A check, or nothing when it does not apply to the platform. */
+export type FirstDeployCheckDefinition = (ctx: PlanContext) => readonly FirstDeployCheck[];
+
+export const FIRST_DEPLOY_CHECKS: readonly FirstDeployCheckDefinition[] = [
+  // Cross-account delivery depends on the recorder role and the bucket policy together; only a real delivery
+  // proves them (field review: Config needs s3:PutObjectAcl on a bucket of another account).
+  (ctx) => {
+    const account = ctx.management;
+    return [
+      {
+        id: 'config-delivery',
+        after: deployStepId(stackName(STAGES.org, STACKS.baseline)),
+        title: `AWS Config of account ${account.name} delivers to the log-archive bucket (the first delivery across accounts)`,
+        account,
+        region: ctx.home,
+        check: {
+          description:
+            'the delivery channel reports SUCCESS for history and snapshots (not InsufficientDeliveryPolicyException)',
+          command: `aws configservice describe-delivery-channel-status --region ${ctx.home} --profile ${profileOf(account)} --query "DeliveryChannelsStatus[].[name,configHistoryDeliveryInfo.lastStatus,configSnapshotDeliveryInfo.lastStatus]" --output text`,
+        },
+        source:
+          'AWS Config Developer Guide, "Permissions for the Amazon S3 Bucket for the AWS Config Delivery Channel"',
+      },
+    ];
+  },
+  // Security Hub documents that central configuration sets the delegated administrator in the linked regions;
+  // landfall designates it in the home region only, so verify it where findings are aggregated from.
+  (ctx) =>
+    otherAllowedRegions(ctx.model).map((region) => ({
+      id: `security-hub-admin-${region}`,
+      after: deployStepId(stackName(STAGES.security, STACKS.securityHub)),
+      title: `Security Hub set the security account as delegated administrator in the linked region ${region}`,
+      account: ctx.management,
+      region,
+      check: {
+        description: `the organization's Security Hub administrator in ${region} is ${ctx.model.accounts.security.id}`,
+        command: `aws securityhub list-organization-admin-accounts --region ${region} --profile ${profileOf(ctx.management)} --output text`,
+      },
+      source:
+        'Security Hub User Guide, "Enabling central configuration": "the same delegated administrator is automatically set in all linked Regions"',
+    })),
+  (ctx) => [
+    {
+      id: 'organization-trail',
+      after: deployStepId(stackName(STAGES.org, STACKS.trail)),
+      title: 'The organization trail logs and delivers to the log-archive bucket',
+      account: ctx.management,
+      region: ctx.home,
+      check: {
+        description: 'IsLogging is true and there is no LatestDeliveryError',
+        command: `aws cloudtrail get-trail-status --name ${ORGANIZATION_RESOURCE_NAMES.trail} --region ${ctx.home} --profile ${profileOf(ctx.management)} --query "[IsLogging,LatestDeliveryError]" --output text`,
+      },
+      source: 'CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail" (organization trails)',
+    },
+  ],
+  // The ELB log writer is an account in older regions and a service principal in newer ones; only a real load
+  // balancer shows which one the region uses.
+  (ctx) => {
+    const env = ctx.model.environments[0];
+    if (env === undefined) return [];
+    const { platform, accounts } = ctx.model;
+    const bucket = logBucketName('alb', platform.organization.name, accounts.logArchive.id, ctx.home);
+    return [
+      {
+        id: `alb-access-logs-${env.name}`,
+        after: environmentDeployStepId(env.name),
+        title: `The load balancer of ${env.name} writes access logs to the log-archive ALB bucket`,
+        account: accounts.logArchive,
+        region: ctx.home,
+        check: {
+          description: `the bucket holds ELB's test file under ${env.name}/AWSLogs/${env.account.id}/`,
+          command: `aws s3 ls s3://${bucket}/${env.name}/AWSLogs/${env.account.id}/ --recursive --profile ${profileOf(accounts.logArchive)}`,
+        },
+        source:
+          'Elastic Load Balancing User Guide, "Enable access logs for your Application Load Balancer" (bucket policy per region)',
+      },
+    ];
+  },
+];

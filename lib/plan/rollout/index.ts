@@ -1,0 +1,13 @@
+export { rolloutPlan } from './plan';
+export type { ExternalInput, RolloutPhase, RolloutPlan, RolloutStep, StateReader, StepKind } from './types';
+export type { StepFact, StepState, StepStatus } from './status';
+export { countStates, offlineFact, placeholderFact, remainingPlaceholders, stepStatuses } from './status';
+export { FIRST_DEPLOY_CHECKS } from './first-deploy-checks';
+export type { FirstDeployCheck, FirstDeployCheckDefinition } from './first-deploy-checks';
+export { plannedStacks, accountRegions, otherAllowedRegions, SERVICES_PER_OBSERVABILITY_STACK } from './inventory';
+export type { PlannedStack, StackRole } from './inventory';
+export { MIN_BOOTSTRAP_VERSION, TOOLKIT_STACK } from './commands';
+export * from './ids';
+export { nextStepsHint, stepHint } from './hints';
+export { docsMarkdown, PHASE_TITLES, summaryMarkdown, tableMarkdown } from './render';
+export type { DocsVariant } from './render';

@@ -1,0 +1,95 @@
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { GithubDeployRoleProps } from '../../constructs/github-deploy-role';
+import { DEPLOY_SESSION_SECONDS, GithubDeployRole } from '../../constructs/github-deploy-role';
+import {
+  buildApp,
+  CDK_JSON_CONTEXT,
+  referencePlatform,
+  referenceServices,
+  stackAt,
+  validate,
+} from '../support/example';
+
+function role(props: Partial<GithubDeployRoleProps> = {}) {
+  const app = new App({ context: CDK_JSON_CONTEXT });
+  const stack = new Stack(app, 'Baseline', { env: { account: '444444444444', region: 'ap-northeast-1' } });
+  new GithubDeployRole(stack, 'GithubDeploy', {
+    repository: 'acme/platform',
+    githubEnvironment: 'dev',
+    cdkQualifier: 'hnb659fds',
+    regions: ['ap-northeast-1'],
+    roleName: 'landfall-github-deploy',
+    ...props,
+  });
+  return Template.fromStack(stack);
+}
+
+describe('GithubDeployRole: session length', () => {
+  // IAM User Guide, "Role chaining": "Role chaining limits your AWS CLI or AWS API role session to a maximum of one
+  // hour." The CDK CLI's sessions in the bootstrap roles are chained from this role's session and capped at 1 hour;
+  // the CLI renews them from this session (aws/aws-cdk#32354, "fix(cli): short-lived credentials are not refreshed"),
+  // so this session, not the chained ones, must outlive a long prod deploy.
+  it('lets GitHub Actions hold a 3-hour session, longer than a prod deploy may take', () => {
+    expect(DEPLOY_SESSION_SECONDS).toBe(10800);
+    role().hasResourceProperties('AWS::IAM::Role', { MaxSessionDuration: DEPLOY_SESSION_SECONDS });
+  });
+
+  it('takes another session length when given one', () => {
+    role({ maxSessionDuration: Duration.hours(6) }).hasResourceProperties('AWS::IAM::Role', {
+      MaxSessionDuration: 21600,
+    });
+  });
+});
+
+describe('GithubDeployRole: the OIDC provider', () => {
+  it('creates the GitHub OIDC provider and trusts it by default', () => {
+    const t = role();
+    t.resourceCountIs('AWS::IAM::OIDCProvider', 1);
+    t.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({ Principal: { Federated: { Ref: Match.stringLikeRegexp('OidcProvider') } } })],
+      },
+    });
+  });
+
+  // IAM API Reference, CreateOpenIDConnectProvider (Url): "You cannot register the same provider multiple times in a
+  // single AWS account. If you try to submit a URL that has already been used for an OpenID Connect provider in the
+  // AWS account, you will get an error."
+  it('trusts the existing provider of an adopted account instead of creating a second one', () => {
+    const t = role({ createOidcProvider: false });
+    t.resourceCountIs('AWS::IAM::OIDCProvider', 0);
+    t.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: {
+              Federated: 'arn:aws:iam::444444444444:oidc-provider/token.actions.githubusercontent.com',
+            },
+          }),
+        ],
+      },
+    });
+  });
+});
+
+describe('accounts[].existing.githubOidcProvider', () => {
+  it('makes that account’s Baseline trust the existing provider, and only that account’s', () => {
+    const platform = referencePlatform();
+    const accounts = platform.accounts as Array<Record<string, unknown>>;
+    const stg = accounts.find((a) => a.name === 'stg');
+    if (!stg) throw new Error('no stg account');
+    stg.existing = { githubOidcProvider: true };
+    const built = buildApp({ model: validate(platform, referenceServices()) });
+    Template.fromStack(stackAt(built, 'stg/Baseline')).resourceCountIs('AWS::IAM::OIDCProvider', 0);
+    Template.fromStack(stackAt(built, 'prod/Baseline')).resourceCountIs('AWS::IAM::OIDCProvider', 1);
+  });
+
+  it('rejects an unknown key in existing, naming the allowed ones', () => {
+    const platform = referencePlatform();
+    (platform.accounts as Array<Record<string, unknown>>)[3].existing = { githubOidc: true };
+    expect(() => validate(platform)).toThrow(
+      'config/platform.ts has 1 problem:\n  * accounts[3].existing.githubOidc: is not a known key (allowed: configRecorder, slackChannels, githubOidcProvider)',
+    );
+  });
+});
