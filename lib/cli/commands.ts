@@ -8,6 +8,7 @@ import { deployTargetCommand } from './deploy-target';
 import { deployWindowCommand } from './deploy-window/command';
 import { newServiceCommand } from './new-service/command';
 import { redriveCommand } from './redrive';
+import { costEstimateCommand } from './cost/command';
 import { rolloutCommand } from './rollout/command';
 import { validateCommand } from './validate';
 
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   deployTargetCommand,
   alarmsCommand,
   costReviewCommand,
+  costEstimateCommand,
 ];
 
 /** The first words of multi-word commands: `landfall accounts` lists the `accounts ...` commands. */

@@ -27,6 +27,7 @@ describe('help of every command', () => {
       expect(out.replace(/\s+/g, ' ')).toContain((command.description ?? command.summary).replace(/\s+/g, ' '));
       for (const [key, spec] of Object.entries(command.options ?? {})) {
         const line = out
+          .slice(out.indexOf('\nOptions:'))
           .split('\n')
           .find((l) => l.trimStart().startsWith(`${optionFlag(key)} `) || l.trim() === optionFlag(key));
         if (spec.hidden) expect(line).toBeUndefined();

@@ -188,3 +188,38 @@ describe('pr.yml', () => {
     expect(run).toMatch(/docker run --rm --platform linux\/arm64 --read-only --user 1000:1000 .*\n.*touch \/tmp\//);
   });
 });
+
+type PrStep = Step & { if?: string; env?: Record<string, string> };
+
+describe('pr.yml cost estimate', () => {
+  const steps = pr.jobs.checks.steps as PrStep[];
+  const at = (test: (s: PrStep) => boolean) => steps.findIndex(test);
+  const synth = at((s) => Boolean(s.run?.startsWith('npx cdk synth --quiet -c landfall:guard=true')));
+  const base = steps.find((s) => s.id === 'base');
+
+  it("writes the pull request's estimate to the job summary after synth", () => {
+    const estimate = at((s) => s.run === 'npx landfall cost estimate --format md >> "$GITHUB_STEP_SUMMARY"');
+    expect([synth > -1, estimate > synth]).toEqual([true, true]);
+  });
+
+  it("synthesizes the pull request's base commit into ../base.out, in a worktree of its own", () => {
+    expect(base?.if).toBe("github.event_name == 'pull_request'");
+    expect(base?.env).toEqual({ BASE_SHA: '${{ github.event.pull_request.base.sha }}' });
+    expect(base?.run?.trim().split('\n')).toEqual([
+      'git fetch --no-tags --depth=1 origin "$BASE_SHA"',
+      'git worktree add --detach ../base "$BASE_SHA"',
+      'cd ../base',
+      'npm ci --no-audit --no-fund',
+      'npx cdk synth --quiet -o ../base.out',
+    ]);
+  });
+
+  it('adds what the change costs to the job summary when the base synthesized', () => {
+    const compare = steps.find((s) => s.run?.includes('--compare'));
+    expect(compare?.run).toBe('npx landfall cost estimate --compare ../base.out --format md >> "$GITHUB_STEP_SUMMARY"');
+    expect(compare?.if).toBe("steps.base.outcome == 'success'");
+    expect(steps.indexOf(compare as (typeof steps)[number])).toBeGreaterThan(
+      steps.indexOf(base as (typeof steps)[number]),
+    );
+  });
+});
