@@ -6,6 +6,8 @@ import type { Command, CommandGroup } from './command';
 import { costReviewCommand } from './cost-review';
 import { deployTargetCommand } from './deploy-target';
 import { deployWindowCommand } from './deploy-window/command';
+import { incidentNewCommand } from './incident/command';
+import { incidentListCommand } from './incident/list';
 import { newServiceCommand } from './new-service/command';
 import { redriveCommand } from './redrive';
 import { costEstimateCommand } from './cost/command';
@@ -26,6 +28,8 @@ export const COMMANDS: readonly Command[] = [
   alarmsCommand,
   costReviewCommand,
   costEstimateCommand,
+  incidentNewCommand,
+  incidentListCommand,
 ];
 
 /** The first words of multi-word commands: `landfall accounts` lists the `accounts ...` commands. */
@@ -33,4 +37,5 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { name: ['accounts'], summary: "read the organization's accounts into the config, and bootstrap them for the CDK" },
   { name: ['deploy-window'], summary: "check an environment's deploy window before a deploy" },
   { name: ['cost'], summary: 'review what the platform spends and who hears about it' },
+  { name: ['incident'], summary: 'write and list blameless postmortems (docs/postmortems/)' },
 ];

@@ -1,4 +1,6 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { ECSClient } from '@aws-sdk/client-ecs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
@@ -195,6 +197,8 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     configService: new ConfigServiceClient({ region, credentials }),
     iam: new IAMClient({ region, credentials }),
     serviceQuotas: new ServiceQuotasClient({ region: 'us-east-1', credentials }),
+    cloudWatch: new CloudWatchClient({ region, credentials }),
+    ecs: new ECSClient({ region, credentials }),
   };
   const stub = <T extends object>(client: T) => mockClient(client as never) as unknown as Stub;
   const org = stub(clients.organizations);

@@ -4,6 +4,8 @@
  * account whose role was assumed (`sts:AssumeRole` of a CDK lookup role the state allows), like AWS.
  */
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { ECSClient } from '@aws-sdk/client-ecs';
 import {
   ConfigServiceClient,
   DescribeConfigurationRecordersCommand,
@@ -185,6 +187,8 @@ export function fakeRollout(state: FakeRolloutState): FakeRollout {
       configService: new ConfigServiceClient({ region, credentials }),
       iam: new IAMClient({ region, credentials }),
       serviceQuotas: new ServiceQuotasClient({ region, credentials }),
+      cloudWatch: new CloudWatchClient({ region, credentials }),
+      ecs: new ECSClient({ region, credentials }),
     };
     const caller = accountId === state.callerAccount;
     const account = state.accounts[accountId];

@@ -1,5 +1,7 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { ECSClient } from '@aws-sdk/client-ecs';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
@@ -61,6 +63,10 @@ export interface AwsClients {
   readonly iam: IAMClient;
   /** Service Quotas in the client's region (Organizations' quotas are read in us-east-1). */
   readonly serviceQuotas: ServiceQuotasClient;
+  /** Alarm history, alarm definitions and metric data (`landfall incident new`). */
+  readonly cloudWatch: CloudWatchClient;
+  /** Service deployments (`landfall incident new`'s releases). */
+  readonly ecs: ECSClient;
   /**
    * The same clients (same credentials) in another region, for the few per-region calls (GuardDuty's delegated
    * administrator is designated in each region). @default none: per-region steps report that they cannot run
@@ -177,6 +183,8 @@ export const createAwsClients: ClientFactory = (options) => {
   const configService = lazy(() => announceRetries(new ConfigServiceClient(common), 'config', onRetry));
   const iam = lazy(() => announceRetries(new IAMClient(common), 'iam', onRetry));
   const serviceQuotas = lazy(() => announceRetries(new ServiceQuotasClient(common), 'servicequotas', onRetry));
+  const cloudWatch = lazy(() => announceRetries(new CloudWatchClient(common), 'cloudwatch', onRetry));
+  const ecs = lazy(() => announceRetries(new ECSClient(common), 'ecs', onRetry));
   const regions = new Map<string, AwsClients>();
   return {
     inRegion: (region) => {
@@ -219,6 +227,12 @@ export const createAwsClients: ClientFactory = (options) => {
     },
     get serviceQuotas() {
       return serviceQuotas();
+    },
+    get cloudWatch() {
+      return cloudWatch();
+    },
+    get ecs() {
+      return ecs();
     },
   };
 };
