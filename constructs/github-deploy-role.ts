@@ -1,6 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { acknowledge } from './acknowledge';
 
 export interface GithubDeployRoleProps {
   /** GitHub repository allowed to assume the role, as `owner/name`. */
@@ -28,6 +29,12 @@ export interface GithubDeployRoleProps {
    * @default Duration.hours(3) (DEPLOY_SESSION_SECONDS)
    */
   readonly maxSessionDuration?: Duration;
+  /**
+   * Alarms whose names start with this prefix may be read (cloudwatch:DescribeAlarms), with metric data
+   * (cloudwatch:GetMetricData), by the deploy workflow's release gates (`landfall deploy-window check
+   * --error-budgets` measures error budgets with the alarms' own queries). @default no CloudWatch access
+   */
+  readonly readAlarmsPrefix?: string;
 }
 
 /** The default longest deploy session, in seconds: what `.github/workflows/deploy.yml` requests. */
@@ -79,5 +86,23 @@ export class GithubDeployRole extends Construct {
         new iam.PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: bootstrapRoles }),
       ],
     });
+
+    if (props.readAlarmsPrefix !== undefined) {
+      const gates = new iam.ManagedPolicy(this, 'ReadReleaseGates', {
+        description: 'Read the alarms and metrics the release gates measure error budgets with, nothing else',
+        roles: [this.role],
+        statements: [
+          new iam.PolicyStatement({
+            actions: ['cloudwatch:DescribeAlarms'],
+            resources: [`arn:${partition}:cloudwatch:*:${account}:alarm:${props.readAlarmsPrefix}*`],
+          }),
+          new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData'], resources: ['*'] }),
+        ],
+      });
+      acknowledge(gates, {
+        'AwsSolutions-IAM5':
+          'cloudwatch:GetMetricData has no resource types (Service Authorization Reference): it can only be granted on *, and it only reads metrics',
+      });
+    }
   }
 }

@@ -4,7 +4,7 @@ import type { Construct } from 'constructs';
 import { AccountApiSetting } from '../../constructs/account-api-setting';
 import { ConfigRecorder } from '../../constructs/config-recorder';
 import { GithubDeployRole } from '../../constructs/github-deploy-role';
-import { ROLE_NAMES } from '../naming';
+import { PREFIX, ROLE_NAMES } from '../naming';
 
 /** Who may deploy the account from GitHub Actions. */
 export interface BaselineGithubProps {
@@ -63,6 +63,7 @@ export class BaselineStack extends Stack {
         regions: props.github.cdkRegions,
         roleName: ROLE_NAMES.githubDeploy,
         createOidcProvider: !(props.github.oidcProviderExists ?? false),
+        readAlarmsPrefix: `${PREFIX}-`,
       });
     }
 

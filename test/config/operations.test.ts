@@ -51,7 +51,7 @@ describe('service objectives (bad input)', () => {
     const s = services();
     s.api.slo.availability = 99;
     expect(configErrorOf(referencePlatform(), s)).toBe(
-      'config/services/api.ts has 1 problem:\n  * slo.availability: is not a known key (allowed: availabilityPercent, latencyTargetMs, latencyPercent)',
+      'config/services/api.ts has 1 problem:\n  * slo.availability: is not a known key (allowed: availabilityPercent, latencyTargetMs, latencyPercent, freezeReleasesWhenBudgetSpent)',
     );
   });
 });
@@ -127,6 +127,7 @@ describe('defaults', () => {
       availabilityPercent: 99.9,
       latencyTargetMs: 500,
       latencyPercent: 99,
+      freezeReleasesWhenBudgetSpent: false,
       p99LatencyMs: 2000,
       server5xxPercent: 5,
       cpuPercent: 90,

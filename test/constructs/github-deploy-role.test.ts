@@ -93,3 +93,26 @@ describe('accounts[].existing.githubOidcProvider', () => {
     );
   });
 });
+
+describe('GithubDeployRole: release gates', () => {
+  // Service Authorization Reference, Amazon CloudWatch: DescribeAlarms takes the alarm resource type; GetMetricData
+  // has none, so it can only be granted on "*".
+  it("reads only landfall's alarms and metric data, for the error budget freeze", () => {
+    role({ readAlarmsPrefix: 'landfall-' }).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Action: 'cloudwatch:DescribeAlarms',
+            Effect: 'Allow',
+            Resource: 'arn:aws:cloudwatch:*:444444444444:alarm:landfall-*',
+          },
+          { Action: 'cloudwatch:GetMetricData', Effect: 'Allow', Resource: '*' },
+        ],
+      },
+    });
+  });
+
+  it('has no CloudWatch access without a prefix', () => {
+    expect(JSON.stringify(role().toJSON())).not.toContain('cloudwatch:');
+  });
+});

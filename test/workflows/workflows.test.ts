@@ -63,6 +63,14 @@ describe('deploy.yml', () => {
     },
   );
 
+  it('applies the error budget policy of prod with its credentials, before cdk deploy', () => {
+    const prod = deploy.jobs.prod;
+    const credentials = stepIndex(prod, (s) => Boolean(s.uses?.startsWith('aws-actions/configure-aws-credentials@')));
+    const gate = stepIndex(prod, (s) => Boolean(s.run?.includes('deploy-window check prod --error-budgets')));
+    const cdkDeploy = stepIndex(prod, (s) => Boolean(s.run?.startsWith("npx cdk deploy 'prod/*'")));
+    expect([credentials > -1, gate > credentials, cdkDeploy > gate]).toEqual([true, true, true]);
+  });
+
   it('may request the GitHub OIDC token and only read the repository', () => {
     expect(deploy.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
   });

@@ -2,9 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { LandfallModel, ResolvedEnvironment, ServiceConfig } from '../../config';
-import { resolveWebOperations } from '../../config';
 import { clusterName, operationsPrefix } from '../../naming';
-import { alarmName } from '../../plan/alarm-names';
 import { writeFileAtomic } from '../accounts/discovered-file';
 import { AwsCallError, call, retryWithNotice, sdkRetryNotice } from '../aws/call';
 import type { Command } from '../command';
@@ -16,9 +14,10 @@ import { CliError, EXIT, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { CONFIG_OPTION, PROFILE_OPTION, RESULT_FORMAT_OPTION } from '../options';
 import { durationArg } from './duration';
-import type { ObjectiveProbe, Window } from './history';
-import { alarmTimeline, budgetSpent, releases } from './history';
-import type { BudgetSpent, TimelineEntry } from './postmortem';
+import type { BudgetSpent, Window } from '../aws/error-budget';
+import { budgetSpent, objectiveProbes } from '../aws/error-budget';
+import { alarmTimeline, releases } from './history';
+import type { TimelineEntry } from './postmortem';
 import { postmortemFileName, renderPostmortem } from './postmortem';
 
 /** Where postmortems live, relative to the working directory. */
@@ -37,22 +36,6 @@ function servicesArg(model: LandfallModel, names: readonly string[]): ServiceCon
     const service = model.services.find((s) => s.name === name);
     if (!service) throw new UsageError(`--service "${name}" is not a service (allowed: ${allowed})`);
     return service;
-  });
-}
-
-/** The availability and latency objectives of the web services, each measured by its fast burn's short window. */
-function probes(environment: string, services: readonly ServiceConfig[]): ObjectiveProbe[] {
-  return services.flatMap((s) => {
-    if (s.kind !== 'web') return [];
-    const slo = resolveWebOperations(s);
-    return [
-      { objective: 'availability', objectivePercent: slo.availabilityPercent },
-      { objective: 'latency', objectivePercent: slo.latencyPercent },
-    ].map((o) => ({
-      ...o,
-      service: s.name,
-      alarmName: alarmName(environment, s.name, `${o.objective}-burn-fast-short`),
-    }));
   });
 }
 
@@ -94,7 +77,7 @@ async function readWindow(
   const prefixes = services.map((s) => `${operationsPrefix(env.name)}-${s.name}-`);
   const timeline = await alarmTimeline(clients, prefixes, window);
   for (const s of services) timeline.push(...(await releases(clients, retry, clusterName(env.name), s.name, window)));
-  const budgets = await budgetSpent(clients, retry, probes(env.name, services), window);
+  const budgets = await budgetSpent(clients, retry, objectiveProbes(env.name, services), window);
   return { timeline, budgets, gaps: [] };
 }
 

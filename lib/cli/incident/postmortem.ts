@@ -1,3 +1,5 @@
+import type { BudgetSpent } from '../aws/error-budget';
+
 /**
  * A blameless postmortem as Markdown, and the file names of `docs/postmortems/`. Pure: the command reads AWS (or
  * nothing, offline) and passes what it found; tests render fixed inputs.
@@ -7,19 +9,6 @@
 export interface TimelineEntry {
   readonly at: Date;
   readonly text: string;
-}
-
-/** Share of a service's 30-day error budget that the incident window spent, for one objective. */
-export interface BudgetSpent {
-  readonly service: string;
-  /** `availability` (5xx) or `latency` (slower than the target). */
-  readonly objective: string;
-  /** The objective, in percent of good events (99.9). */
-  readonly objectivePercent: number;
-  /** Bad events over the window, in percent of all events; `undefined` when there was no traffic. */
-  readonly badPercent?: number;
-  /** Percent of the 30-day budget the window spent (assuming the window's traffic is the period's average). */
-  readonly spentPercent?: number;
 }
 
 export interface PostmortemInput {

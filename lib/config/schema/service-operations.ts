@@ -27,6 +27,12 @@ export const WebSloSchema = strict({
   latencyTargetMs: milliseconds.default(500),
   /** Share of requests that must be fast enough, over 30 days. @default 99 */
   latencyPercent: objectivePercent.default(99),
+  /**
+   * Opt in to the error budget policy's release freeze: `landfall deploy-window check ENV --error-budgets` refuses a
+   * deploy while this service has spent its 30-day availability or latency budget (fixes go through with `--force`).
+   * @default false
+   */
+  freezeReleasesWhenBudgetSpent: z.boolean().default(false),
 });
 
 export const WebAlarmsSchema = strict({

@@ -78,7 +78,7 @@ describe('landfall deploy-window check', () => {
       GITHUB_ACTIONS: 'true',
     });
     expect(run.stdout).toContain(
-      '::warning title=Deploy window overridden (prod)::it is Fri 2026-03-06 18:03 there and Fri is not a deploy day',
+      '::warning title=Deploy window overridden (prod)::prod is outside its deploy window (mon, tue, wed, thu 10:00-16:00 Asia/Tokyo): it is Fri 2026-03-06 18:03 there and Fri is not a deploy day',
     );
   });
 
