@@ -10,6 +10,8 @@ interface ReportViolation {
 }
 interface PluginReport {
   readonly pluginName: string;
+  readonly conclusion?: string;
+  readonly metadata?: { readonly error?: string };
   readonly violations: readonly ReportViolation[];
 }
 
@@ -28,6 +30,11 @@ export function synthFindings(built: Pick<BuiltApp, 'app'>): Finding[] {
   const assembly = built.app.synth();
   const reportFile = path.join(assembly.directory, 'validation-report.json');
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { pluginReports: PluginReport[] };
+  // A plugin that crashed reports no violation and checked nothing: that is a failure, never a clean result.
+  const crashed = report.pluginReports.filter((p) => p.metadata?.error !== undefined);
+  if (crashed.length > 0) {
+    throw new Error(crashed.map((p) => `${p.pluginName} did not run: ${p.metadata?.error?.trim()}`).join('\n'));
+  }
   return report.pluginReports.flatMap((p) =>
     p.violations.flatMap((v) =>
       v.violatingConstructs.map((c) => ({ plugin: p.pluginName, rule: v.ruleName, constructPath: c.constructPath })),
