@@ -72,7 +72,7 @@ describe('OnCall permission set', () => {
     [
       'cannot assume the CDK deploy role',
       'sts:AssumeRole',
-      `arn:aws:iam::${ACCOUNT}:role/cdk-hnb659fds-deploy-role-${ACCOUNT}-ap-northeast-1`,
+      `arn:aws:iam::${ACCOUNT}:role/cdk-landfall-deploy-role-${ACCOUNT}-ap-northeast-1`,
       {},
       'ExplicitlyDenied',
     ],

@@ -27,10 +27,10 @@ describe('cdk bootstrap commands', () => {
   it('trusts the management account in every other account, with the qualifier and execution policy', () => {
     const commands = cdkBootstrapTargets(referenceModel()).map((t) => t.command);
     expect(commands[0]).toBe(
-      `npx cdk bootstrap aws://111111111111/ap-northeast-1 --profile management --qualifier hnb659fds ${EXEC}`,
+      `npx cdk bootstrap aws://111111111111/ap-northeast-1 --profile management --qualifier landfall ${EXEC}`,
     );
     expect(commands[10]).toBe(
-      `npx cdk bootstrap aws://666666666666/ap-northeast-1 --profile prod --qualifier hnb659fds --trust 111111111111 ${EXEC}`,
+      `npx cdk bootstrap aws://666666666666/ap-northeast-1 --profile prod --qualifier landfall --trust 111111111111 ${EXEC}`,
     );
   });
 
@@ -50,10 +50,10 @@ describe('cdk bootstrap commands', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      `npx cdk bootstrap aws://444444444444/ap-northeast-1 --profile acme-dev-444444444444 --qualifier hnb659fds --trust 222222222222 ${EXEC}`,
+      `npx cdk bootstrap aws://444444444444/ap-northeast-1 --profile acme-dev-444444444444 --qualifier landfall --trust 222222222222 ${EXEC}`,
     );
     expect(run.stdout).toContain(
-      `npx cdk bootstrap aws://222222222222/ap-northeast-1 --profile acme-security-222222222222 --qualifier hnb659fds ${EXEC}`,
+      `npx cdk bootstrap aws://222222222222/ap-northeast-1 --profile acme-security-222222222222 --qualifier landfall ${EXEC}`,
     );
   });
 
