@@ -241,6 +241,8 @@ describe('log archive lifecycle', () => {
   it('rejects Glacier too soon after Standard-IA and expiry before the last transition', () => {
     const p = platformWith((x) => {
       x.logArchive.alb = { infrequentAccessAfterDays: 30, archiveAfterDays: 40, expireAfterDays: 35 };
+      // Object Lock's retention (365 days by default) would be a third problem with a 35-day expiry.
+      x.logArchive.objectLock = { enabled: false };
     });
     expect(configErrorOf(p)).toBe(
       'config/platform.ts has 2 problems:\n' +
