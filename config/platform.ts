@@ -124,7 +124,8 @@ export default definePlatform({
     disabledControls: [
       {
         control: 'IAM.6',
-        reason: 'Root users of member accounts are denied by SCP and have no password; hardware MFA would add nothing',
+        reason:
+          "Member accounts' root users are denied by SCP; the management account's root is not (no SCP applies there): it keeps a hardware MFA device, checked by hand (docs/organization.md)",
       },
       {
         control: 'Macie.1',

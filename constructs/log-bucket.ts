@@ -34,6 +34,13 @@ export interface LogBucketProps {
    * @default none: this bucket is itself the access-log target (its own access is not logged)
    */
   readonly serverAccessLogsBucket?: s3.IBucket;
+  /**
+   * S3 Object Lock in governance mode with this default retention: no version can be deleted or overwritten
+   * before it ends without `s3:BypassGovernanceRetention`. Only for a new bucket: CloudFormation replaces a bucket
+   * whose `ObjectLockEnabled` changes. A bucket with Object Lock cannot receive server access logs.
+   * @default no Object Lock
+   */
+  readonly objectLockRetention?: Duration;
 }
 
 /**
@@ -71,6 +78,11 @@ export class LogBucket extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       serverAccessLogsBucket: props.serverAccessLogsBucket,
       serverAccessLogsPrefix: props.serverAccessLogsBucket ? `${props.bucketName ?? id}/` : undefined,
+      objectLockEnabled: props.objectLockRetention !== undefined ? true : undefined,
+      objectLockDefaultRetention:
+        props.objectLockRetention !== undefined
+          ? s3.ObjectLockRetention.governance(props.objectLockRetention)
+          : undefined,
       lifecycleRules: [
         {
           id: 'TransitionThenExpire',
@@ -90,9 +102,13 @@ export class LogBucket extends Construct {
         'CT.S3.PR.10: AWS log writers require or assume SSE-S3 (ALB access logs accept nothing else); CloudTrail log files arrive encrypted with the trail KMS key',
       'guard:s3_event_notifications_enabled_check':
         'CT.S3.PR.3: nothing consumes object-created events of log files; readers query by prefix (Athena) and alerting comes from GuardDuty and Security Hub',
-      'guard:s3_bucket_object_lock_enabled_check':
-        'CT.S3.PR.6: deletion is limited to log-archive administrators and every deletion keeps a noncurrent version; Object Lock retention is an operator decision (docs/organization.md)',
     });
+    if (props.objectLockRetention === undefined) {
+      acknowledge(this.bucket, {
+        'guard:s3_bucket_object_lock_enabled_check':
+          'CT.S3.PR.6: Object Lock is off for this bucket (the server access log target, or logArchive.objectLock.enabled false for a bucket created before); the landfall-protect-logs-and-baseline SCP denies deleting versions',
+      });
+    }
     if (!props.serverAccessLogsBucket) {
       acknowledge(this.bucket, {
         'guard:s3_bucket_logging_enabled_check':

@@ -44,6 +44,8 @@ export function allowServicesToEncrypt(key: kms.IKey, services: readonly string[
       principals: services.map((s) => new iam.ServicePrincipal(s)),
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
+      // No aws:SourceAccount here: whether EventBridge's KMS requests for an encrypted topic carry it is not settled
+      // offline (docs/organization.md, first real deploy); the topic policy conditions sns:Publish on it instead.
     }),
   );
 }

@@ -51,6 +51,8 @@ export class SecurityFindingsNotifications extends Construct {
   public readonly topic: sns.Topic;
   public readonly key: kms.Key;
   public readonly guardDutyRule: events.Rule;
+  /** GuardDuty Extended Threat Detection attack sequences below the severity threshold (the rule above takes the rest). */
+  public readonly attackSequenceRule: events.Rule;
   /** Failed control findings of Security Hub's own checks. */
   public readonly securityHubControlRule: events.Rule;
   /** Findings of other integrated products, GuardDuty excepted. */
@@ -87,6 +89,23 @@ export class SecurityFindingsNotifications extends Construct {
         source: ['aws.guardduty'],
         detailType: ['GuardDuty Finding'],
         detail: { severity: [{ numeric: ['>=', props.guardDutyMinSeverity ?? 7] }] },
+      },
+      targets: [new targets.SnsTopic(this.topic)],
+    });
+
+    // Attack sequences ("GuardDuty attack sequence finding types": AttackSequence:ECS/CompromisedCluster,
+    // AttackSequence:IAM/CompromisedCredentials, AttackSequence:S3/CompromisedData, ...) always notify, whatever the
+    // threshold; the ones at or above it already match the rule above, so this rule takes only those below it.
+    this.attackSequenceRule = new events.Rule(this, 'GuardDutyAttackSequences', {
+      description:
+        'GuardDuty Extended Threat Detection attack sequences below the notification severity, from every account',
+      eventPattern: {
+        source: ['aws.guardduty'],
+        detailType: ['GuardDuty Finding'],
+        detail: {
+          type: [{ prefix: 'AttackSequence:' }],
+          severity: [{ numeric: ['<', props.guardDutyMinSeverity ?? 7] }],
+        },
       },
       targets: [new targets.SnsTopic(this.topic)],
     });

@@ -128,6 +128,8 @@ export const ROLE_NAMES = {
 export const ORGANIZATION_RESOURCE_NAMES = {
   /** The organization CloudTrail trail in the management account. */
   trail: `${PREFIX}-organization`,
+  /** Topic told of every change that could disable the organization trail's KMS key. */
+  trailKeyChangeTopic: `${PREFIX}-organization-trail-key-changes`,
   /** Log group of the organization trail's CloudWatch Logs copy. */
   trailLogGroup: `/${PREFIX}/organization-trail`,
   /** The Security Hub configuration policy associated with the root. */

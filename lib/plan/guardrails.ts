@@ -5,11 +5,13 @@
 import denyIamUsers from '../guardrails/deny-iam-users.json';
 import denyOtherRegions from '../guardrails/deny-other-regions.json';
 import organizationIntegrity from '../guardrails/organization-integrity.json';
+import protectExemptions from '../guardrails/protect-exemptions.json';
+import protectLogsAndBaseline from '../guardrails/protect-logs-and-baseline.json';
 import protectSecurityServices from '../guardrails/protect-security-services.json';
 import suspended from '../guardrails/suspended.json';
 import type { ScpTarget } from '../config/schema/organization';
 import type { PlatformConfig } from '../config/schema/platform';
-import { ROLE_NAMES } from '../naming';
+import { ROLE_NAMES, STACKS, STAGES, stackName, TAGS } from '../naming';
 
 /** AWS limits on service control policies. */
 export const SCP_LIMITS = {
@@ -34,6 +36,10 @@ export interface GuardrailValues {
   readonly prefix: string;
   /** Role that configures GuardDuty in the security account during deployments; it may update detector settings. */
   readonly guardDutyConfiguratorRoleName: string;
+  /** Role GitHub Actions deploys with: the only member-account principal that may assume the CDK deploy role. */
+  readonly githubDeployRoleName: string;
+  /** The organization's name: the log buckets are named `<organization>-<prefix>-<kind>-...` (lib/naming.ts). */
+  readonly organizationName: string;
 }
 
 /** One SCP as it will be created: name, document and where it is attached. */
@@ -57,28 +63,82 @@ interface GuardrailData {
 const GUARDRAILS: readonly GuardrailData[] = [
   organizationIntegrity,
   protectSecurityServices,
+  protectExemptions,
   denyIamUsers,
   denyOtherRegions,
+  protectLogsAndBaseline,
   suspended,
 ];
+
+/** ARN patterns of what the guardrails exempt and protect, by name (the `{{name}}` placeholders of the documents). */
+export interface GuardrailPrincipals {
+  /** break-glass and `OrganizationAccountAccessRole`: exempt from every guardrail but leaving the organization. */
+  readonly privileged: readonly string[];
+  /** The CDK CloudFormation execution role of the organization's qualifier: what deployments run as. */
+  readonly deployment: readonly string[];
+  /** The CDK deploy role: the only principal that may pass the execution role (to CloudFormation). */
+  readonly cdkDeploy: readonly string[];
+  /** Every role of the CDK bootstrap stack (`cdk-<qualifier>-*`): changed only by privileged principals. */
+  readonly bootstrap: readonly string[];
+  /** Roles landfall's stacks create (`<prefix>-*`): changed only in deployments. */
+  readonly landfall: readonly string[];
+  /** The one role that may erase log archive data (break-glass). */
+  readonly logArchiveAdmin: readonly string[];
+}
+
+/** The role ARN patterns the guardrails exempt and protect. */
+export function guardrailPrincipals(values: GuardrailValues): GuardrailPrincipals {
+  const role = (name: string) => `arn:*:iam::*:role/${name}`;
+  return {
+    privileged: [role(values.breakGlassRoleName), role(ORGANIZATION_ACCESS_ROLE)],
+    deployment: [role(`cdk-${values.cdkQualifier}-cfn-exec-role-*`)],
+    cdkDeploy: [role(`cdk-${values.cdkQualifier}-deploy-role-*`)],
+    bootstrap: [role(`cdk-${values.cdkQualifier}-*`)],
+    landfall: [role(`${values.prefix}-*`)],
+    logArchiveAdmin: [role(values.breakGlassRoleName)],
+  };
+}
 
 /** The values a guardrail document refers to as `{{name}}`; lists are spliced into the array that holds them. */
 function placeholders(values: GuardrailValues): Record<string, string | readonly string[]> {
   const role = (name: string) => `arn:*:iam::*:role/${name}`;
+  const principals = guardrailPrincipals(values);
+  const { prefix } = values;
+  // Log buckets: `<organization>-<prefix>-<kind>-...` and the server access log bucket, which CloudFormation names
+  // after its stack (`<prefix>-log-archive-log-buckets-accesslogs...`).
+  const logBuckets = [
+    `arn:*:s3:::${values.organizationName}-${prefix}-*`,
+    `arn:*:s3:::${stackName(STAGES.logArchive, STACKS.logBuckets)}-*`,
+  ];
   return {
-    prefix: values.prefix,
+    prefix,
     allowedRegions: values.allowedRegions,
     breakGlassRoleName: values.breakGlassRoleName,
-    privilegedPrincipals: [role(values.breakGlassRoleName), role(ORGANIZATION_ACCESS_ROLE)],
-    deploymentPrincipals: [role(`cdk-${values.cdkQualifier}-cfn-exec-role-*`)],
+    privilegedPrincipals: principals.privileged,
+    deploymentPrincipals: principals.deployment,
+    cdkDeployRoles: principals.cdkDeploy,
+    bootstrapRoles: principals.bootstrap,
+    landfallRoles: principals.landfall,
+    logArchiveAdmin: principals.logArchiveAdmin,
     guardDutyConfigurator: role(values.guardDutyConfiguratorRoleName),
-    protectedRoles: [role(`${values.prefix}-*`), role(values.breakGlassRoleName), role(ORGANIZATION_ACCESS_ROLE)],
+    githubDeployRole: role(values.githubDeployRoleName),
+    // The Baseline stacks' custom resources set the account settings; CloudFormation names their roles after the
+    // stack (`<prefix>-<stage>-baseline-...`), and nobody else may create a role named so (ProtectLandfallRoles).
+    baselineSettingsRoles: role(`${prefix}-*-baseline-*`),
+    protectedPolicies: [`arn:*:iam::*:policy/${prefix}-*`, `arn:*:iam::*:policy/cdk-${values.cdkQualifier}-*`],
+    protectedStacks: [`arn:*:cloudformation:*:*:stack/${prefix}-*`, 'arn:*:cloudformation:*:*:stack/CDKToolkit/*'],
+    landfallFunctions: `arn:*:lambda:*:*:function:${prefix}-*`,
+    logBuckets,
+    logObjects: logBuckets.map((b) => `${b}/*`),
+    landfallRules: `arn:*:events:*:*:rule/${prefix}-*`,
+    landfallTopics: `arn:*:sns:*:*:${prefix}-*`,
+    ownerTag: TAGS.owner,
   };
 }
 
 const TOKEN = /\{\{(\w+)\}\}/g;
 
-/** Replace `{{name}}` tokens in a JSON value. Throws on a token without a value, so a typo in a data file fails loudly. */
+/** Replace `{{name}}` tokens in a JSON value (its object keys included). Throws on a token without a value, so a typo in a data file fails loudly. */
 export function renderTemplate(
   value: unknown,
   values: Record<string, string | readonly string[]>,
@@ -108,7 +168,10 @@ export function renderTemplate(
     });
   }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderTemplate(v, values, where)]));
+    // Keys are rendered too: a condition key may name a tag (`aws:ResourceTag/{{ownerTag}}`).
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [renderTemplate(k, values, where), renderTemplate(v, values, where)]),
+    );
   }
   return value;
 }
@@ -133,6 +196,8 @@ export function guardrailValues(platform: PlatformConfig, prefix: string): Guard
     cdkQualifier: platform.deploy.cdkQualifier,
     prefix,
     guardDutyConfiguratorRoleName: ROLE_NAMES.guardDutyConfigurator,
+    githubDeployRoleName: ROLE_NAMES.githubDeploy,
+    organizationName: platform.organization.name,
   };
 }
 

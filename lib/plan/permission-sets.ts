@@ -4,6 +4,7 @@
  */
 import type { TierProfile } from '../config';
 import type { PermissionSetName } from '../config/schema/identity-center';
+import { deadLetterQueueName, queueName } from '../naming';
 
 export interface PermissionSetSpec {
   readonly description: string;
@@ -13,7 +14,7 @@ export interface PermissionSetSpec {
   readonly inlinePolicy?: Record<string, unknown>;
 }
 
-/** Operations without IAM: redeploy and restart services, redrive dead-letter queues, read everything else. */
+/** Operations without IAM: redeploy and restart services, redrive landfall's dead-letter queues, read everything else. */
 export function onCallInlinePolicy(partition: string): Record<string, unknown> {
   return {
     Version: '2012-10-17',
@@ -25,7 +26,10 @@ export function onCallInlinePolicy(partition: string): Record<string, unknown> {
         Resource: [`arn:${partition}:ecs:*:*:service/*/*`, `arn:${partition}:ecs:*:*:task/*/*`],
       },
       {
-        Sid: 'RedriveDeadLetterQueues',
+        // A redrive reads and deletes on the dead-letter queue and sends to its source ("StartMessageMoveTask":
+        // sqs:ReceiveMessage, sqs:DeleteMessage and sqs:GetQueueAttributes on the source, sqs:SendMessage on the
+        // destination): only landfall's queues, by their derived names (lib/naming.ts).
+        Sid: 'RedriveLandfallDeadLetterQueues',
         Effect: 'Allow',
         Action: [
           'sqs:CancelMessageMoveTask',
@@ -34,10 +38,15 @@ export function onCallInlinePolicy(partition: string): Record<string, unknown> {
           'sqs:ListDeadLetterSourceQueues',
           'sqs:ListMessageMoveTasks',
           'sqs:ReceiveMessage',
-          'sqs:SendMessage',
           'sqs:StartMessageMoveTask',
         ],
-        Resource: `arn:${partition}:sqs:*:*:*`,
+        Resource: `arn:${partition}:sqs:*:*:${deadLetterQueueName('*', '*')}`,
+      },
+      {
+        Sid: 'SendToLandfallQueues',
+        Effect: 'Allow',
+        Action: ['sqs:GetQueueAttributes', 'sqs:SendMessage'],
+        Resource: `arn:${partition}:sqs:*:*:${queueName('*', '*')}`,
       },
       {
         Sid: 'UseQueueKeysThroughSqsOnly',

@@ -1,4 +1,5 @@
 import type { StackProps } from 'aws-cdk-lib';
+import type { Duration } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
@@ -30,6 +31,12 @@ export interface LogBucketsStackProps extends StackProps {
   readonly memberAccountIds: readonly string[];
   /** Lifecycle of the server access logs of the three buckets. */
   readonly accessLogsLifecycle: LogBucketLifecycle;
+  /**
+   * Governance-mode Object Lock retention of the CloudTrail, Config and load balancer log buckets (never the server
+   * access log bucket, which S3 does not let receive logs with Object Lock).
+   * @default no Object Lock
+   */
+  readonly objectLockRetention?: Duration;
 }
 
 /** The central log buckets of the log-archive account: CloudTrail, Config and load balancer access logs. */
@@ -48,6 +55,7 @@ export class LogBucketsStack extends Stack {
       bucketName: props.bucketNames.cloudtrail,
       lifecycle: props.lifecycles.cloudtrail,
       serverAccessLogsBucket: accessLogs,
+      objectLockRetention: props.objectLockRetention,
     });
     this.cloudtrail.allowOrganizationTrail(props.trailArn, props.managementAccountId, props.organizationId);
 
@@ -55,6 +63,7 @@ export class LogBucketsStack extends Stack {
       bucketName: props.bucketNames.config,
       lifecycle: props.lifecycles.config,
       serverAccessLogsBucket: accessLogs,
+      objectLockRetention: props.objectLockRetention,
     });
     this.config.allowConfigDelivery(props.organizationId, props.configRoleName, props.configAccountIds);
 
@@ -62,6 +71,7 @@ export class LogBucketsStack extends Stack {
       bucketName: props.bucketNames.alb,
       lifecycle: props.lifecycles.alb,
       serverAccessLogsBucket: accessLogs,
+      objectLockRetention: props.objectLockRetention,
     });
     this.alb.allowLoadBalancerLogs(props.loadBalancerLogWriter, props.memberAccountIds);
   }

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { LandfallModel } from '../config';
 import { logBucketName, ROLE_NAMES, STACKS } from '../naming';
@@ -32,5 +33,8 @@ export function addLogBuckets(stage: Construct, stageName: string, model: Landfa
     configAccountIds: platform.accounts.map((a) => a.id),
     loadBalancerLogWriter: loadBalancerLogWriter(platform.homeRegion),
     memberAccountIds: platform.accounts.filter((a) => a.role !== 'management').map((a) => a.id),
+    objectLockRetention: platform.logArchive.objectLock.enabled
+      ? Duration.days(platform.logArchive.objectLock.retentionDays)
+      : undefined,
   });
 }

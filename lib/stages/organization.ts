@@ -70,6 +70,10 @@ export function addOrganizationStacks(stage: Construct, stageName: string, model
     readerAccountIds: [accounts.logArchive.id, accounts.security.id],
     logGroupName: ORGANIZATION_RESOURCE_NAMES.trailLogGroup,
     logGroupRetentionDays: platform.logArchive.trailCloudWatchLogsRetentionDays,
+    keyChangeTopic: {
+      topicName: ORGANIZATION_RESOURCE_NAMES.trailKeyChangeTopic,
+      emails: platform.notifications.emails,
+    },
   });
 
   return { organization, identityCenter, trail };

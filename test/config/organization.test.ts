@@ -151,7 +151,7 @@ describe('SCP guardrails', () => {
 
   it('rejects more than 5 SCPs on one target, FullAWSAccess included', () => {
     const p = platformWith((x) => {
-      x.guardrails.policies = ['a', 'b', 'c'].map((n) => ({
+      x.guardrails.policies = ['a', 'b'].map((n) => ({
         name: `extra-${n}`,
         description: n,
         document: denyStatements(1),
@@ -159,13 +159,13 @@ describe('SCP guardrails', () => {
       }));
     });
     expect(configErrorOf(p)).toBe(
-      `${HEADER}guardrails.policies[2].targets[0]: "Workloads" would have 6 SCPs attached (FullAWSAccess, landfall-deny-iam-users, landfall-deny-other-regions, extra-a, extra-b, extra-c); AWS allows at most 5 per root or OU, FullAWSAccess included`,
+      `${HEADER}guardrails.policies[1].targets[0]: "Workloads" would have 6 SCPs attached (FullAWSAccess, landfall-deny-iam-users, landfall-deny-other-regions, landfall-protect-logs-and-baseline, extra-a, extra-b); AWS allows at most 5 per root or OU, FullAWSAccess included`,
     );
   });
 
   it('accepts exactly 5 SCPs on one target', () => {
     const p = platformWith((x) => {
-      x.guardrails.policies = ['a', 'b'].map((n) => ({
+      x.guardrails.policies = ['a'].map((n) => ({
         name: `extra-${n}`,
         description: n,
         document: denyStatements(1),
@@ -241,6 +241,8 @@ describe('log archive lifecycle', () => {
   it('rejects Glacier too soon after Standard-IA and expiry before the last transition', () => {
     const p = platformWith((x) => {
       x.logArchive.alb = { infrequentAccessAfterDays: 30, archiveAfterDays: 40, expireAfterDays: 35 };
+      // Object Lock's retention (365 days by default) would be a third problem with a 35-day expiry.
+      x.logArchive.objectLock = { enabled: false };
     });
     expect(configErrorOf(p)).toBe(
       'config/platform.ts has 2 problems:\n' +
@@ -312,5 +314,20 @@ describe('defaults', () => {
       archiveAfterDays: 90,
       expireAfterDays: 400,
     });
+  });
+});
+
+describe('the CDK qualifier', () => {
+  it('rejects the CDK default qualifier, which every CDK user shares', () => {
+    const p = platformWith((x) => {
+      x.deploy.cdkQualifier = 'hnb659fds';
+    });
+    expect(configErrorOf(p)).toBe(
+      `${HEADER}deploy.cdkQualifier: "hnb659fds" is the CDK default qualifier; choose the organization's own (1-10 lowercase letters and digits, not hnb659fds), bootstrap with it and keep the default for the teams' own CDK apps`,
+    );
+  });
+
+  it('defaults to landfall, not the CDK default', () => {
+    expect(validate(referencePlatform()).platform.deploy.cdkQualifier).toBe('landfall');
   });
 });

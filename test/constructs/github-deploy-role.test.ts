@@ -17,7 +17,7 @@ function role(props: Partial<GithubDeployRoleProps> = {}) {
   new GithubDeployRole(stack, 'GithubDeploy', {
     repository: 'acme/platform',
     githubEnvironment: 'dev',
-    cdkQualifier: 'hnb659fds',
+    cdkQualifier: 'landfall',
     regions: ['ap-northeast-1'],
     roleName: 'landfall-github-deploy',
     ...props,

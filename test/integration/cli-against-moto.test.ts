@@ -203,7 +203,7 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
     const model = loadConfig(path.join(root, 'config'));
     expect(Object.fromEntries(model.platform.accounts.map((a) => [a.name, a.id]))).toEqual(ids);
     expect(run.stdout).toContain(
-      `npx cdk bootstrap aws://${ids.prod}/${REGION} --profile prod --qualifier hnb659fds --trust ${MANAGEMENT}`,
+      `npx cdk bootstrap aws://${ids.prod}/${REGION} --profile prod --qualifier landfall --trust ${MANAGEMENT}`,
     );
 
     const again = await cli(['accounts', 'sync']);

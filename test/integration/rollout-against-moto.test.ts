@@ -90,7 +90,7 @@ const stackTemplate = JSON.stringify({ Resources: { Topic: { Type: 'AWS::SNS::To
       new CreateStackCommand({
         StackName: 'CDKToolkit',
         TemplateBody: toolkitTemplate,
-        Parameters: [{ ParameterKey: 'Qualifier', ParameterValue: 'hnb659fds' }],
+        Parameters: [{ ParameterKey: 'Qualifier', ParameterValue: 'landfall' }],
       }),
     );
     const dev = sdk(CloudFormationClient, REGION, await memberKeys(ids.dev));
@@ -99,7 +99,7 @@ const stackTemplate = JSON.stringify({ Resources: { Topic: { Type: 'AWS::SNS::To
         StackName: 'CDKToolkit',
         TemplateBody: toolkitTemplate,
         Parameters: [
-          { ParameterKey: 'Qualifier', ParameterValue: 'hnb659fds' },
+          { ParameterKey: 'Qualifier', ParameterValue: 'landfall' },
           { ParameterKey: 'TrustedAccounts', ParameterValue: MANAGEMENT },
         ],
       }),
@@ -124,11 +124,11 @@ const stackTemplate = JSON.stringify({ Resources: { Topic: { Type: 'AWS::SNS::To
     expect(step('accounts-sync-members')).toEqual({ state: 'done', reason: '6 accounts, each with its real ID' });
     expect(step('cdk-bootstrap-management-ap-northeast-1')).toEqual({
       state: 'done',
-      reason: 'CDKToolkit version 33, qualifier hnb659fds',
+      reason: 'CDKToolkit version 33, qualifier landfall',
     });
     expect(step('cdk-bootstrap-dev-ap-northeast-1')).toEqual({
       state: 'done',
-      reason: 'CDKToolkit version 33, qualifier hnb659fds',
+      reason: 'CDKToolkit version 33, qualifier landfall',
     });
     expect(step('deploy-dev-baseline')).toEqual({ state: 'done', reason: 'landfall-dev-baseline CREATE_COMPLETE' });
     // Everything it needs is done: it can run now.

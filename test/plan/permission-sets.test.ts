@@ -34,7 +34,9 @@ const DEFAULT_KEY_POLICY = {
   Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }],
 };
 const SERVICE = `arn:aws:ecs:ap-northeast-1:${ACCOUNT}:service/prod-cluster/api`;
-const DLQ = `arn:aws:sqs:ap-northeast-1:${ACCOUNT}:jobs-dlq`;
+const DLQ = `arn:aws:sqs:ap-northeast-1:${ACCOUNT}:landfall-prod-jobs-dlq`;
+const QUEUE = `arn:aws:sqs:ap-northeast-1:${ACCOUNT}:landfall-prod-jobs`;
+const OTHER_QUEUE = `arn:aws:sqs:ap-northeast-1:${ACCOUNT}:payments-ledger`;
 
 describe('OnCall permission set', () => {
   it.each([
@@ -47,6 +49,19 @@ describe('OnCall permission set', () => {
       'Allowed',
     ],
     ['starts a dead-letter queue redrive', 'sqs:StartMessageMoveTask', DLQ, {}, 'Allowed'],
+    ['reads the dead-letter queue it redrives', 'sqs:ReceiveMessage', DLQ, {}, 'Allowed'],
+    ["sends the redriven messages back to the worker's queue", 'sqs:SendMessage', QUEUE, {}, 'Allowed'],
+    [
+      "cannot read a worker's live queue (only its dead-letter queue)",
+      'sqs:ReceiveMessage',
+      QUEUE,
+      {},
+      'ImplicitlyDenied',
+    ],
+    ["cannot delete messages of a worker's live queue", 'sqs:DeleteMessage', QUEUE, {}, 'ImplicitlyDenied'],
+    ['cannot read a queue landfall does not own', 'sqs:ReceiveMessage', OTHER_QUEUE, {}, 'ImplicitlyDenied'],
+    ['cannot send to a queue landfall does not own', 'sqs:SendMessage', OTHER_QUEUE, {}, 'ImplicitlyDenied'],
+    ['cannot redrive a queue landfall does not own', 'sqs:StartMessageMoveTask', OTHER_QUEUE, {}, 'ImplicitlyDenied'],
     [
       'decrypts queue messages through SQS',
       'kms:Decrypt',
@@ -72,7 +87,7 @@ describe('OnCall permission set', () => {
     [
       'cannot assume the CDK deploy role',
       'sts:AssumeRole',
-      `arn:aws:iam::${ACCOUNT}:role/cdk-hnb659fds-deploy-role-${ACCOUNT}-ap-northeast-1`,
+      `arn:aws:iam::${ACCOUNT}:role/cdk-landfall-deploy-role-${ACCOUNT}-ap-northeast-1`,
       {},
       'ExplicitlyDenied',
     ],

@@ -104,7 +104,7 @@ describe('external inputs', () => {
         Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
         Default: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64',
       },
-      BootstrapVersion: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/hnb659fds/version' },
+      BootstrapVersion: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/landfall/version' },
     };
     const resources = {
       Task: {

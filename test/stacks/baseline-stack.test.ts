@@ -82,7 +82,7 @@ describe('Baseline stack', () => {
         Resource: expect.arrayContaining(
           ['ap-northeast-1', 'us-east-1'].flatMap((region) =>
             ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map(
-              (kind) => `arn:aws:iam::444444444444:role/cdk-hnb659fds-${kind}-role-444444444444-${region}`,
+              (kind) => `arn:aws:iam::444444444444:role/cdk-landfall-${kind}-role-444444444444-${region}`,
             ),
           ),
         ),

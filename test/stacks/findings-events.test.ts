@@ -24,8 +24,9 @@ const event = (name: string): unknown =>
 const matching = (name: string) => rules.filter((r) => matchesPattern(r.pattern, event(name))).map((r) => r.id);
 
 describe('security findings notifications on sample events', () => {
-  it('has the GuardDuty rule and three Security Hub rules', () => {
+  it('has the GuardDuty rules (findings, attack sequences) and three Security Hub rules', () => {
     expect(rules.map((r) => r.id).sort()).toEqual([
+      'GuardDutyAttackSequences',
       'GuardDutyFindings',
       'LinkedRegionGuardDutyFindings',
       'SecurityHubFindings',
@@ -50,6 +51,16 @@ describe('security findings notifications on sample events', () => {
       ['LinkedRegionGuardDutyFindings'],
     ],
     ['a new HIGH Inspector finding', 'securityhub-inspector-high', ['SecurityHubProductFindings']],
+    [
+      'a GuardDuty Extended Threat Detection attack sequence (AttackSequence:ECS/CompromisedCluster)',
+      'guardduty-attack-sequence',
+      ['GuardDutyFindings'],
+    ],
+    [
+      'an attack sequence below the severity threshold (attack sequences always notify)',
+      'guardduty-attack-sequence-below-threshold',
+      ['GuardDutyAttackSequences'],
+    ],
   ])('notifies exactly once for %s', (_what, name, expected) => {
     expect(matching(name)).toEqual(expected);
   });

@@ -75,3 +75,42 @@ describe('Trail stack', () => {
     }
   });
 });
+
+describe('the organization trail key, watched (SCPs do not apply to the management account)', () => {
+  const tmpl = template;
+  const keyId = Object.keys(tmpl.findResources('AWS::KMS::Key')).find((id) => id.startsWith('OrganizationTrail'));
+
+  it('sends ScheduleKeyDeletion, DisableKey, DisableKeyRotation and PutKeyPolicy on the trail key to a topic', () => {
+    tmpl.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.kms'],
+        'detail-type': ['AWS API Call via CloudTrail'],
+        detail: {
+          eventSource: ['kms.amazonaws.com'],
+          eventName: ['DisableKey', 'DisableKeyRotation', 'PutKeyPolicy', 'ScheduleKeyDeletion'],
+          resources: { ARN: [{ 'Fn::GetAtt': [keyId, 'Arn'] }] },
+        },
+      },
+      Targets: [Match.objectLike({ Arn: { Ref: Match.stringLikeRegexp('^KeyChangesTopic') } })],
+    });
+  });
+
+  it('emails the notification addresses from a topic named for it', () => {
+    tmpl.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'landfall-organization-trail-key-changes' });
+    tmpl.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email' });
+  });
+
+  it('lets EventBridge publish on behalf of the management account only', () => {
+    tmpl.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'sns:Publish',
+            Principal: { Service: 'events.amazonaws.com' },
+            Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+          }),
+        ]),
+      },
+    });
+  });
+});

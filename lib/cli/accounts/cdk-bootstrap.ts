@@ -1,13 +1,19 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { AccountConfig, LandfallModel } from '../../config';
+import {
+  bootstrapPolicyFlags,
+  cdkExecutionPolicy,
+  cdkPermissionsBoundary,
+  createPolicyCommands,
+} from '../../plan/cdk-execution';
 import { BILLING_REGION } from '../../plan/regions';
+import { partitionOf } from '../../plan/rollout/commands';
 import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
 import { defineCommand, value } from '../command';
 import { loadModel } from '../config-option';
 import { EXIT, UsageError } from '../errors';
 import { CONFIG_OPTION, JSON_ALIAS_OPTION, RESULT_FORMAT_OPTION } from '../options';
-
-/** Policy the CloudFormation execution role of the bootstrap stack gets (the SCPs bound what it can do). */
-export const EXECUTION_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
 export interface BootstrapTarget {
   readonly account: AccountConfig;
@@ -61,7 +67,7 @@ export function cdkBootstrapTargets(model: LandfallModel, options: CdkBootstrapO
         `--profile ${profile}`,
         `--qualifier ${model.platform.deploy.cdkQualifier}`,
         ...trusts.map((id) => `--trust ${id}`),
-        `--cloudformation-execution-policies ${EXECUTION_POLICY}`,
+        ...bootstrapPolicyFlags(account.id, model.platform.deploy.cdkQualifier, partitionOf(region)),
         '--termination-protection',
       ].join(' ');
       return { account, region, command, trusts };
@@ -81,13 +87,23 @@ export function isSynced(model: LandfallModel, account: AccountConfig): boolean 
 /** The commands as text: one comment line per account, then its command (or why there is none yet). */
 export function cdkBootstrapText(model: LandfallModel, targets: readonly BootstrapTarget[]): string {
   const notYet = nextStepsHint(rolloutPlan(model), [ORGANIZATION_DEPLOY_STEP, STEP.syncMembers]);
+  const q = model.platform.deploy.cdkQualifier;
   const lines = [
-    `# cdk bootstrap for every account and region (qualifier ${model.platform.deploy.cdkQualifier}); run each with that account's credentials:`,
+    `# cdk bootstrap for every account and region (qualifier ${q}); run each with that account's credentials.`,
+    `# The execution role gets ${cdkExecutionPolicy(q).name} and the permissions boundary ${cdkPermissionsBoundary(q).name}, not AdministratorAccess:`,
+    `# create both in each account first (documents: landfall accounts cdk-bootstrap --write-policies .).`,
   ];
+  const created = new Set<string>();
   for (const t of targets) {
     if (!isSynced(model, t.account)) {
       lines.push(`# ${t.account.name} in ${t.region}: not in the organization yet: next ${notYet}`);
       continue;
+    }
+    if (!created.has(t.account.id)) {
+      created.add(t.account.id);
+      const profile = /--profile (\S+)/.exec(t.command)?.[1] ?? t.account.name;
+      lines.push(`# ${t.account.name}: the execution policy and boundary (once per account; IAM is global)`);
+      lines.push(...createPolicyCommands(q, profile));
     }
     lines.push(
       `# ${t.account.name} (${t.account.role}, ${t.account.id}) in ${t.region}${t.trusts.length > 0 ? `, trusting ${t.trusts.join(', ')}` : ''}`,
@@ -102,7 +118,7 @@ export const cdkBootstrapCommand = defineCommand({
   name: ['accounts', 'cdk-bootstrap'],
   summary: 'print the exact `cdk bootstrap` command for every account and region, trusting the deploying account',
   description:
-    "Prints one `npx cdk bootstrap` command per account and region (the home region and every other allowed region; the management account also us-east-1 for its Billing stack) with the platform's qualifier, the execution policy and termination protection, trusting the deploying account in every other account. Run each with that account's credentials. Accounts `accounts sync` has not found yet get a comment instead of a command.",
+    "Prints one `npx cdk bootstrap` command per account and region (the home region and every other allowed region; the management account also us-east-1 for its Billing stack) with the platform's qualifier, landfall's least-privilege execution policy and permissions boundary (each account's `aws iam create-policy` commands first; `--write-policies DIR` writes their documents) and termination protection, trusting the deploying account in every other account. Run each with that account's credentials. Accounts `accounts sync` has not found yet get a comment instead of a command.",
   options: {
     trust: value({
       placeholder: 'ACCOUNT',
@@ -112,6 +128,10 @@ export const cdkBootstrapCommand = defineCommand({
       placeholder: 'FORMAT',
       description: "each account's profile name; {name} and {id} are replaced (default: {name})",
     }),
+    writePolicies: value({
+      placeholder: 'DIR',
+      description: 'also write the execution policy and permissions boundary documents the commands read into DIR',
+    }),
     format: RESULT_FORMAT_OPTION,
     json: JSON_ALIAS_OPTION,
     config: CONFIG_OPTION,
@@ -120,6 +140,14 @@ export const cdkBootstrapCommand = defineCommand({
   async run({ options }, io) {
     const { model } = loadModel(io, options.config);
     const targets = cdkBootstrapTargets(model, { trustAccount: options.trust, profileFormat: options.profileFormat });
+    if (options.writePolicies !== undefined) {
+      const q = model.platform.deploy.cdkQualifier;
+      const dir = path.resolve(io.cwd, options.writePolicies);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const p of [cdkExecutionPolicy(q), cdkPermissionsBoundary(q)]) {
+        fs.writeFileSync(path.join(dir, `${p.name}.json`), `${JSON.stringify(p.document, null, 2)}\n`);
+      }
+    }
     if (options.format === 'json') {
       const rows = targets.map((t) => ({
         account: t.account.name,

@@ -53,6 +53,22 @@ export const checkLogArchive: Check = {
     }
     for (const kind of [...KINDS, 'accessLogs'] as const)
       problems.push(...lifecycleProblems(file, kind, platform.logArchive[kind]));
+    const lock = platform.logArchive.objectLock;
+    if (lock.enabled) {
+      // A lifecycle expiry leaves a locked version alone (Amazon S3 User Guide, "Expiring objects": Amazon S3 takes
+      // no action on noncurrent object versions that have an S3 Object Lock configuration applied), so a retention
+      // longer than a bucket's expiry keeps logs, and their cost, past the expiry the config asks for.
+      const shortest = KINDS.map((k) => ({ k, days: platform.logArchive[k].expireAfterDays })).sort(
+        (a, b) => a.days - b.days,
+      )[0];
+      if (lock.retentionDays > shortest.days) {
+        problems.push({
+          file,
+          path: 'logArchive.objectLock.retentionDays',
+          message: `${lock.retentionDays} is longer than logArchive.${shortest.k}.expireAfterDays ${shortest.days} (locked versions outlive their expiry; allowed: 1 to ${shortest.days})`,
+        });
+      }
+    }
     return problems;
   },
 };

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { days, logRetentionDays, strict } from '../fields';
 
 /**
@@ -25,6 +25,26 @@ const DEFAULTS = {
   accessLogs: { infrequentAccessAfterDays: 30, expireAfterDays: 365 },
 } as const;
 
+/**
+ * S3 Object Lock on the CloudTrail, Config and load balancer log buckets, in governance mode: no object version
+ * can be deleted or overwritten before its retention ends, except by a principal with
+ * `s3:BypassGovernanceRetention` (the guardrails deny it to all but break-glass). The server access log bucket
+ * never has it ("S3 buckets with Object Lock can't be used as destination buckets for server access logs",
+ * Amazon S3 User Guide, "Configuring S3 Object Lock").
+ */
+const ObjectLockSchema = strict({
+  /**
+   * Create the log buckets with Object Lock. Set false for buckets created before landfall enabled it:
+   * CloudFormation replaces a bucket whose `ObjectLockEnabled` changes, which fails for named buckets
+   * (docs/organization.md, "Object Lock on buckets that already exist").
+   * @default true
+   */
+  enabled: z.boolean().default(true),
+  /** Days every new log object version is locked after it is written. @default 365 */
+  retentionDays: days.default(365),
+});
+export type ObjectLockConfig = z.infer<typeof ObjectLockSchema>;
+
 /** The central log buckets in the log-archive account: lifecycle per kind of log. */
 export const LogArchiveSchema = strict({
   /** Organization CloudTrail logs. @default IA after 90 days, Glacier after 365, expire after 7 years */
@@ -42,6 +62,8 @@ export const LogArchiveSchema = strict({
   trailCloudWatchLogsRetentionDays: logRetentionDays.default(365),
   /** Days a replaced or deleted object version is kept (the buckets are versioned). @default 90 */
   noncurrentVersionExpireAfterDays: days.default(90),
+  /** Object Lock (governance mode) of the CloudTrail, Config and load balancer log buckets. @default enabled, 365 days */
+  objectLock: ObjectLockSchema.prefault({}),
 });
 export type LogArchiveConfig = z.infer<typeof LogArchiveSchema>;
 export type LogArchiveInput = z.input<typeof LogArchiveSchema>;

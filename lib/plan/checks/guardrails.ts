@@ -11,7 +11,7 @@ const thousands = (n: number): string => n.toLocaleString('en-US');
  * renders the same documents the Organization stack creates.
  */
 export const checkGuardrailLimits: Check = {
-  needs: ['guardrails', 'allowedRegions', 'deploy'],
+  needs: ['guardrails', 'allowedRegions', 'deploy', 'organization'],
   run: ({ platform, platformFile: file }) => {
     const problems: Problem[] = [];
     const scps = platformScps(platform, PREFIX);

@@ -36,7 +36,7 @@ export function memberBootstrapSteps(ctx: PlanContext): RolloutStep[] {
           group: {
             id: 'cdk-bootstrap-members',
             title:
-              'cdk bootstrap every member account in every region its stacks use, with `--trust` the management account (`npx landfall accounts cdk-bootstrap` prints the commands)',
+              'cdk bootstrap every member account in every region its stacks use, with `--trust` the management account, after creating the execution policy and boundary in each account (`npx landfall accounts cdk-bootstrap --write-policies .` prints the commands and writes the documents)',
           },
         }),
       ),

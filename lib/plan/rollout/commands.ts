@@ -1,8 +1,6 @@
 /** The exact commands the plan prints: what to run, and the read-only command that checks it. */
 import type { AccountConfig, LandfallModel } from '../../config';
-
-/** Policy of the CloudFormation execution role `cdk bootstrap` creates (the SCPs bound what it can do). */
-export const EXECUTION_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
+import { bootstrapPolicyFlags } from '../cdk-execution';
 /** The CDK bootstrap stack's name (`cdk bootstrap` without `--toolkit-stack-name`). */
 export const TOOLKIT_STACK = 'CDKToolkit';
 /**
@@ -22,8 +20,8 @@ export function profileOf(account: AccountConfig): string {
 }
 
 /**
- * `cdk bootstrap` of one account and region: the platform's qualifier, the execution policy, termination
- * protection, and trust of the management account (whose credentials the platform team deploys with) everywhere
+ * `cdk bootstrap` of one account and region: the platform's qualifier, landfall's execution policy and permissions
+ * boundary (lib/plan/cdk-execution.ts; created in the account first), termination protection, and trust of the management account (whose credentials the platform team deploys with) everywhere
  * but in the management account itself.
  */
 export function cdkBootstrapCommand(model: LandfallModel, account: AccountConfig, region: string): string {
@@ -33,7 +31,7 @@ export function cdkBootstrapCommand(model: LandfallModel, account: AccountConfig
     `--profile ${profileOf(account)}`,
     `--qualifier ${model.platform.deploy.cdkQualifier}`,
     ...(account.name === management.name ? [] : [`--trust ${management.id}`]),
-    `--cloudformation-execution-policies ${EXECUTION_POLICY}`,
+    ...bootstrapPolicyFlags(account.id, model.platform.deploy.cdkQualifier, partitionOf(region)),
     '--termination-protection',
   ].join(' ');
 }

@@ -156,7 +156,8 @@ export function organizationSteps(ctx: PlanContext): RolloutStep[] {
         reads: 'cdk-toolkit',
         group: {
           id: 'cdk-bootstrap-management',
-          title: 'cdk bootstrap the management account in every region its stacks use',
+          title:
+            'cdk bootstrap the management account in every region its stacks use, after creating the execution policy and boundary there (`npx landfall accounts cdk-bootstrap --write-policies .` prints the commands and writes the documents)',
         },
       }),
     ),

@@ -1,10 +1,15 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { cdkBootstrapCommand, cdkBootstrapTargets } from '../../../lib/cli/accounts/cdk-bootstrap';
 import { runIn, tempRepo } from '../../support/cli';
 import { referenceModel } from '../../support/example';
 
-const EXEC = '--cloudformation-execution-policies arn:aws:iam::aws:policy/AdministratorAccess --termination-protection';
+import { cdkExecutionPolicy, cdkPermissionsBoundary } from '../../../lib/plan/cdk-execution';
+
+/** The execution policy and boundary landfall defines, by their names in the account (issue 10, item 1). */
+const exec = (id: string) =>
+  `--cloudformation-execution-policies arn:aws:iam::${id}:policy/landfall-cdk-execution --custom-permissions-boundary landfall-cdk-boundary --termination-protection`;
 
 describe('cdk bootstrap commands', () => {
   it('gives every account a command for the home region and every other allowed region (RegionalBaseline stacks)', () => {
@@ -27,10 +32,10 @@ describe('cdk bootstrap commands', () => {
   it('trusts the management account in every other account, with the qualifier and execution policy', () => {
     const commands = cdkBootstrapTargets(referenceModel()).map((t) => t.command);
     expect(commands[0]).toBe(
-      `npx cdk bootstrap aws://111111111111/ap-northeast-1 --profile management --qualifier hnb659fds ${EXEC}`,
+      `npx cdk bootstrap aws://111111111111/ap-northeast-1 --profile management --qualifier landfall ${exec('111111111111')}`,
     );
     expect(commands[10]).toBe(
-      `npx cdk bootstrap aws://666666666666/ap-northeast-1 --profile prod --qualifier hnb659fds --trust 111111111111 ${EXEC}`,
+      `npx cdk bootstrap aws://666666666666/ap-northeast-1 --profile prod --qualifier landfall --trust 111111111111 ${exec('666666666666')}`,
     );
   });
 
@@ -50,10 +55,10 @@ describe('cdk bootstrap commands', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      `npx cdk bootstrap aws://444444444444/ap-northeast-1 --profile acme-dev-444444444444 --qualifier hnb659fds --trust 222222222222 ${EXEC}`,
+      `npx cdk bootstrap aws://444444444444/ap-northeast-1 --profile acme-dev-444444444444 --qualifier landfall --trust 222222222222 ${exec('444444444444')}`,
     );
     expect(run.stdout).toContain(
-      `npx cdk bootstrap aws://222222222222/ap-northeast-1 --profile acme-security-222222222222 --qualifier hnb659fds ${EXEC}`,
+      `npx cdk bootstrap aws://222222222222/ap-northeast-1 --profile acme-security-222222222222 --qualifier landfall ${exec('222222222222')}`,
     );
   });
 
@@ -76,5 +81,30 @@ describe('cdk bootstrap commands', () => {
       '# prod in ap-northeast-1: not in the organization yet: next `npx cdk deploy Org/Organization` (rollout step deploy-org-organization), then `npx landfall accounts sync` (rollout step accounts-sync-members)',
     );
     expect(run.stdout).not.toContain('aws://666666666666');
+  });
+
+  it('never attaches AdministratorAccess to the execution role', () => {
+    for (const t of cdkBootstrapTargets(referenceModel())) expect(t.command).not.toContain('AdministratorAccess');
+  });
+
+  it('prints the create-policy commands once per account, before its bootstrap commands', async () => {
+    const run = await runIn([cdkBootstrapCommand], ['accounts', 'cdk-bootstrap']);
+    const lines = run.stdout.split('\n');
+    const create = lines.filter((l) => l.startsWith('aws iam create-policy') && l.endsWith('--profile prod'));
+    expect(create).toEqual([
+      `aws iam create-policy --policy-name landfall-cdk-execution --description "${cdkExecutionPolicy('landfall').description}" --policy-document file://./landfall-cdk-execution.json --profile prod`,
+      `aws iam create-policy --policy-name landfall-cdk-boundary --description "${cdkPermissionsBoundary('landfall').description}" --policy-document file://./landfall-cdk-boundary.json --profile prod`,
+    ]);
+    expect(lines.indexOf(create[1])).toBeLessThan(lines.findIndex((l) => l.includes('aws://666666666666/')));
+  });
+
+  it('writes the two documents with --write-policies', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-policies-'));
+    const run = await runIn([cdkBootstrapCommand], ['accounts', 'cdk-bootstrap', '--write-policies', dir]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'landfall-cdk-boundary.json'), 'utf8'))).toEqual(
+      cdkPermissionsBoundary('landfall').document,
+    );
+    expect(fs.readdirSync(dir).sort()).toEqual(['landfall-cdk-boundary.json', 'landfall-cdk-execution.json']);
   });
 });

@@ -156,7 +156,7 @@ describe('landfall accounts sync', () => {
   it('prints the cdk bootstrap commands with the synced IDs', async () => {
     const run = await sync(fakeAws(), root);
     expect(run.stdout).toContain(
-      'npx cdk bootstrap aws://210987654321/ap-northeast-1 --profile security --qualifier hnb659fds --trust 111111111111 --cloudformation-execution-policies arn:aws:iam::aws:policy/AdministratorAccess --termination-protection',
+      'npx cdk bootstrap aws://210987654321/ap-northeast-1 --profile security --qualifier landfall --trust 111111111111 --cloudformation-execution-policies arn:aws:iam::210987654321:policy/landfall-cdk-execution --custom-permissions-boundary landfall-cdk-boundary --termination-protection',
     );
   });
 

@@ -94,7 +94,7 @@ describe('landfall rollout state, from mocked AWS', () => {
     expect(status(byId, 'cdk-bootstrap-dev-ap-northeast-1')).toEqual({
       state: 'unknown',
       reason:
-        "cannot read account dev (cannot assume its CDK lookup role (cdk-hnb659fds-lookup-role-740583619432-ap-northeast-1: AccessDenied; cdk-hnb659fds-lookup-role-740583619432-us-east-1: AccessDenied); it exists once the account is cdk-bootstrapped with --trust of the caller's account)",
+        "cannot read account dev (cannot assume its CDK lookup role (cdk-landfall-lookup-role-740583619432-ap-northeast-1: AccessDenied; cdk-landfall-lookup-role-740583619432-us-east-1: AccessDenied); it exists once the account is cdk-bootstrapped with --trust of the caller's account)",
     });
     expect(status(byId, 'deploy-dev-baseline').state).toBe('blocked');
   });
@@ -133,7 +133,7 @@ describe('landfall rollout state, from mocked AWS', () => {
     expect(status(byId, 'cdk-bootstrap-stg-ap-northeast-1')).toEqual({
       state: 'unknown',
       reason:
-        "cannot read account stg (cannot assume its CDK lookup role (cdk-hnb659fds-lookup-role-851694720543-ap-northeast-1: AccessDenied; cdk-hnb659fds-lookup-role-851694720543-us-east-1: AccessDenied); it exists once the account is cdk-bootstrapped with --trust of the caller's account)",
+        "cannot read account stg (cannot assume its CDK lookup role (cdk-landfall-lookup-role-851694720543-ap-northeast-1: AccessDenied; cdk-landfall-lookup-role-851694720543-us-east-1: AccessDenied); it exists once the account is cdk-bootstrapped with --trust of the caller's account)",
     });
     expect(status(byId, 'deploy-stg')).toEqual({
       state: 'blocked',
@@ -221,7 +221,7 @@ describe('landfall rollout state, from mocked AWS', () => {
     expect(status(byId, 'cdk-bootstrap-dev-us-east-1')).toEqual({
       state: 'next',
       reason:
-        "its qualifier is other, the config's is hnb659fds; bootstrap version 6 is older than 8; it does not trust the management account 403925181745: run the command again",
+        "its qualifier is other, the config's is landfall; bootstrap version 6 is older than 8; it does not trust the management account 403925181745: run the command again",
     });
   });
 

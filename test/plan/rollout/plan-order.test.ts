@@ -84,7 +84,7 @@ describe('the rollout plan of the reference platform: order', () => {
     );
     for (const s of members) {
       expect(s.command).toBe(
-        `npx cdk bootstrap aws://${s.accountId}/${s.region} --profile ${s.account} --qualifier hnb659fds --trust 111111111111 --cloudformation-execution-policies arn:aws:iam::aws:policy/AdministratorAccess --termination-protection`,
+        `npx cdk bootstrap aws://${s.accountId}/${s.region} --profile ${s.account} --qualifier landfall --trust 111111111111 --cloudformation-execution-policies arn:aws:iam::${s.accountId}:policy/landfall-cdk-execution --custom-permissions-boundary landfall-cdk-boundary --termination-protection`,
       );
     }
   });
