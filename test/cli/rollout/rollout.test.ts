@@ -203,6 +203,16 @@ describe('landfall rollout state, from mocked AWS', () => {
 
   // Organizations quotas page: "Newly created accounts and organizations might experience a quota below the
   // default of 10 accounts."
+  it('keeps the bootstrap step to do while the RCP or EC2 declarative policy type is not enabled on the root', async () => {
+    const state = completeState(model);
+    if (state.organization) state.organization.policyTypes = { DECLARATIVE_POLICY_EC2: 'ENABLED' };
+    const { byId } = await observe(model, state);
+    expect(status(byId, 'bootstrap-organization')).toEqual({
+      state: 'next',
+      reason: 'to do: the RCP policy type on the root',
+    });
+  });
+
   it('marks the account quota to do when the organization may hold fewer accounts than the config has', async () => {
     const state = completeState(model);
     state.quota = 4;
@@ -353,7 +363,7 @@ describe('landfall rollout, the command', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('| # | step | state | kind | account, region | what to do | check | why |');
     expect(run.stdout).toContain(
-      '| 11 | `deploy-org-organization` | blocked | deploy | management, us-east-1 | The organization stack: OUs, the member accounts (created one at a time, retained) and the SCP guardrails (needs the SCP policy type and the real root ID)<br>`npx cdk deploy Org/Organization` |',
+      '| 11 | `deploy-org-organization` | blocked | deploy | management, us-east-1 | The organization stack: OUs, the member accounts (created one at a time, retained), the SCP guardrails, the data-perimeter RCP and the EC2 declarative policy (needs their policy types and the real root ID)<br>`npx cdk deploy Org/Organization` |',
     );
   });
 
