@@ -6,6 +6,7 @@ import type { Command, CommandGroup } from './command';
 import { costReviewCommand } from './cost-review';
 import { deployTargetCommand } from './deploy-target';
 import { deployWindowCommand } from './deploy-window/command';
+import { githubCheckCommand } from './github/command';
 import { newServiceCommand } from './new-service/command';
 import { redriveCommand } from './redrive';
 import { costEstimateCommand } from './cost/command';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   redriveCommand,
   deployWindowCommand,
   deployTargetCommand,
+  githubCheckCommand,
   alarmsCommand,
   costReviewCommand,
   costEstimateCommand,
@@ -33,4 +35,5 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { name: ['accounts'], summary: "read the organization's accounts into the config, and bootstrap them for the CDK" },
   { name: ['deploy-window'], summary: "check an environment's deploy window before a deploy" },
   { name: ['cost'], summary: 'review what the platform spends and who hears about it' },
+  { name: ['github'], summary: 'check the GitHub settings the deploy roles rely on' },
 ];
