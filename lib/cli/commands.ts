@@ -9,6 +9,7 @@ import { deployWindowCommand } from './deploy-window/command';
 import { githubCheckCommand } from './github/command';
 import { newServiceCommand } from './new-service/command';
 import { redriveCommand } from './redrive';
+import { deleteRootCredentialsCommand, unlockBucketPolicyCommand } from './root/command';
 import { costEstimateCommand } from './cost/command';
 import { rolloutCommand } from './rollout/command';
 import { validateCommand } from './validate';
@@ -25,6 +26,8 @@ export const COMMANDS: readonly Command[] = [
   deployWindowCommand,
   deployTargetCommand,
   githubCheckCommand,
+  unlockBucketPolicyCommand,
+  deleteRootCredentialsCommand,
   alarmsCommand,
   costReviewCommand,
   costEstimateCommand,
@@ -35,5 +38,6 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { name: ['accounts'], summary: "read the organization's accounts into the config, and bootstrap them for the CDK" },
   { name: ['deploy-window'], summary: "check an environment's deploy window before a deploy" },
   { name: ['cost'], summary: 'review what the platform spends and who hears about it' },
+  { name: ['root'], summary: 'root-only tasks in member accounts, through central root sessions' },
   { name: ['github'], summary: 'check the GitHub settings the deploy roles rely on' },
 ];

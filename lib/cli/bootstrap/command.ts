@@ -33,7 +33,7 @@ export function makeBootstrapCommand(overrides: Partial<CommandDeps> = {}): Comm
       json: JSON_ALIAS_OPTION,
       config: CONFIG_OPTION,
     },
-    aws: 'management account: organizations (reads, EnableAWSServiceAccess, EnablePolicyType, RegisterDelegatedAdministrator), guardduty and securityhub EnableOrganizationAdminAccount, sso and identitystore reads',
+    aws: 'management account: organizations (reads, EnableAWSServiceAccess, EnablePolicyType, RegisterDelegatedAdministrator), iam ListOrganizationsFeatures, EnableOrganizationsRootCredentialsManagement and EnableOrganizationsRootSessions, guardduty and securityhub EnableOrganizationAdminAccount, sso and identitystore reads',
     examples: ['landfall bootstrap', 'landfall bootstrap --apply --profile acme-management'],
     async run({ options }, io) {
       const json = options.format === 'json';

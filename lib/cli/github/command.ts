@@ -23,7 +23,7 @@ export function makeGithubCheckCommand(overrides: Partial<CommandDeps> = {}): Co
     summary:
       'check that every GitHub environment the deploy roles trust has required reviewers and deploys from main only',
     description:
-      "Reads, with the token in GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise Server), every GitHub environment of the repository in `deploy.githubRepository` that a deploy role trusts: each workload environment's, and `deploy.platformGithubEnvironment` for the security and log-archive accounts. Each must exist (GitHub creates a missing one, unprotected, the first time a workflow names it), have required reviewers, and allow deployments from the single branch `main`. Prints what to set for each finding; exits 1 when there is one. The token needs read access to the repository's administration.",
+      "Reads, with the token in GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise Server), every GitHub environment of the repository in `deploy.githubRepository` that a deploy role trusts: each workload environment's, and `deploy.platformGithubEnvironment` for the security and log-archive accounts. Each must exist (GitHub creates a missing one, unprotected, the first time a workflow names it) and allow deployments from the single branch `main`; the shared accounts' environment and those of tiers whose deploys wait for approval (prod) must have required reviewers. Prints what to set for each finding; exits 1 when there is one. The token needs read access to the repository's administration.",
     options: { format: RESULT_FORMAT_OPTION, config: CONFIG_OPTION },
     aws: 'none (GitHub REST API: GET /repos/{owner}/{repo}/environments/{name} and its deployment-branch-policies)',
     examples: ['GITHUB_TOKEN=$(gh auth token) npx landfall github check'],
@@ -39,7 +39,12 @@ export function makeGithubCheckCommand(overrides: Partial<CommandDeps> = {}): Co
       }
       const repository = model.platform.deploy.githubRepository;
       const api = githubApi(deps.fetch, repository, token, io.env.GITHUB_API_URL ?? DEFAULT_API_URL);
-      const results: Array<{ environment: string; accounts: readonly string[]; findings: Finding[] }> = [];
+      const results: Array<{
+        environment: string;
+        accounts: readonly string[];
+        requiresReviewers: boolean;
+        findings: Finding[];
+      }> = [];
       for (const env of trustedEnvironments(model)) {
         const environment = await api.environment(env.name);
         const custom = environment?.deployment_branch_policy?.custom_branch_policies ?? false;
@@ -47,6 +52,7 @@ export function makeGithubCheckCommand(overrides: Partial<CommandDeps> = {}): Co
         results.push({
           environment: env.name,
           accounts: env.accounts,
+          requiresReviewers: env.requiresReviewers,
           findings: environmentFindings(repository, env, environment, policies),
         });
       }
@@ -57,7 +63,9 @@ export function makeGithubCheckCommand(overrides: Partial<CommandDeps> = {}): Co
         const lines = [`GitHub environments of ${repository} that the deploy roles trust:`];
         for (const r of results) {
           if (r.findings.length === 0)
-            lines.push(`  ok  ${r.environment} (${r.accounts.join(', ')}): required reviewers, main only`);
+            lines.push(
+              `  ok  ${r.environment} (${r.accounts.join(', ')}): ${r.requiresReviewers ? 'required reviewers, ' : ''}main only`,
+            );
           for (const f of r.findings) lines.push(`  !!  ${f.environment} ${f.problem}`, `      set: ${f.fix}`);
         }
         lines.push(

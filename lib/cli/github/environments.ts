@@ -4,22 +4,34 @@
  * from main only. Pure: the REST answers come in, findings go out.
  */
 import type { LandfallModel } from '../../config';
+import { REQUIRED_REVIEW_BY_TIER } from '../../plan/rollout/environment-steps';
 
 /** A GitHub environment and the accounts whose deploy role trusts it. */
 export interface TrustedEnvironment {
   readonly name: string;
   readonly accounts: readonly string[];
+  /**
+   * Whether deployments wait for a reviewer: by tier (REQUIRED_REVIEW_BY_TIER, the same data as the rollout plan's
+   * github-environments step), always for the shared accounts' environment.
+   */
+  readonly requiresReviewers: boolean;
 }
 
 /** The environments the Baseline stacks' deploy roles trust, in config order, with their accounts. */
 export function trustedEnvironments(model: LandfallModel): TrustedEnvironment[] {
-  const byName = new Map<string, string[]>();
-  const add = (env: string, account: string) => byName.set(env, [...(byName.get(env) ?? []), account]);
-  for (const e of model.environments) add(e.name, e.account.name);
+  const byName = new Map<string, { accounts: string[]; requiresReviewers: boolean }>();
+  const add = (env: string, account: string, requiresReviewers: boolean) => {
+    const seen = byName.get(env);
+    byName.set(env, {
+      accounts: [...(seen?.accounts ?? []), account],
+      requiresReviewers: (seen?.requiresReviewers ?? false) || requiresReviewers,
+    });
+  };
+  for (const e of model.environments) add(e.name, e.account.name, REQUIRED_REVIEW_BY_TIER[e.tier]);
   const shared = model.platform.deploy.platformGithubEnvironment;
-  add(shared, model.accounts.security.name);
-  add(shared, model.accounts.logArchive.name);
-  return [...byName].map(([name, accounts]) => ({ name, accounts }));
+  add(shared, model.accounts.security.name, true);
+  add(shared, model.accounts.logArchive.name, true);
+  return [...byName].map(([name, v]) => ({ name, ...v }));
 }
 
 /**
@@ -79,7 +91,7 @@ export function environmentFindings(
   }
   const findings: Finding[] = [];
   const reviewers = environment.protection_rules?.find((r) => r.type === 'required_reviewers');
-  if (reviewers === undefined || (reviewers.reviewers ?? []).length === 0) {
+  if (env.requiresReviewers && (reviewers === undefined || (reviewers.reviewers ?? []).length === 0)) {
     findings.push({
       environment: env.name,
       problem: `has no required reviewers (${trusted})`,

@@ -51,12 +51,12 @@ function check(
 }
 
 describe('landfall github check', () => {
-  it('checks the workload environments and the shared accounts’ platform environment', () => {
+  it('checks the workload environments and the shared accounts’ platform environment, reviewers by tier', () => {
     expect(trustedEnvironments(model)).toEqual([
-      { name: 'dev', accounts: ['dev'] },
-      { name: 'stg', accounts: ['stg'] },
-      { name: 'prod', accounts: ['prod'] },
-      { name: 'platform', accounts: ['security', 'log-archive'] },
+      { name: 'dev', accounts: ['dev'], requiresReviewers: false },
+      { name: 'stg', accounts: ['stg'], requiresReviewers: false },
+      { name: 'prod', accounts: ['prod'], requiresReviewers: true },
+      { name: 'platform', accounts: ['security', 'log-archive'], requiresReviewers: true },
     ]);
   });
 
@@ -88,6 +88,14 @@ describe('landfall github check', () => {
     expect(run.stdout).toContain(
       `set: at https://github.com/${repo}/settings/environments (environment "prod"): Deployment protection rules > Required reviewers, add at least one reviewer (and tick "Prevent self-review")`,
     );
+  });
+
+  it('asks no reviewers of a tier that deploys without approval (dev), but still main only', async () => {
+    const envs = allProtected();
+    envs.dev = { deployment_branch_policy: PROTECTED.deployment_branch_policy };
+    const run = await check(github(envs));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('ok  dev (dev): main only');
   });
 
   it('reports an environment any branch may deploy to (no deployment branch policy)', async () => {

@@ -105,6 +105,7 @@ describe('landfall rollout state, from mocked AWS', () => {
     expect([...states].sort()).toEqual(['confirm', 'done']);
     expect(input.statuses.filter((s) => s.state === 'confirm').map((s) => s.id)).toEqual([
       'enable-billing-alerts',
+      'check-organization-policies',
       'chatbot-slack-management',
       'chatbot-slack-dev',
       'chatbot-slack-stg',
@@ -121,6 +122,7 @@ describe('landfall rollout state, from mocked AWS', () => {
       'inputs-stg',
       'confirm-subscriptions-stg-ap-northeast-1',
       'inputs-prod',
+      'check-github-deploy-trust-prod',
       'confirm-subscriptions-prod-ap-northeast-1',
     ]);
   });
@@ -293,7 +295,7 @@ describe('landfall rollout, the command', () => {
     });
     expect(report.placeholders).toEqual([]);
     expect(report.steps[0]).toMatchObject({ id: 'fill-management-account', kind: 'manual', state: 'done' });
-    expect(report.counts).toEqual({ done: 46, next: 0, blocked: 0, unknown: 0, confirm: 18, unread: 0 });
+    expect(report.counts).toEqual({ done: 46, next: 0, blocked: 0, unknown: 0, confirm: 20, unread: 0 });
   });
 
   it('prints the plan offline, placeholders first, without calling AWS', async () => {
@@ -310,7 +312,7 @@ describe('landfall rollout, the command', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe(
-      'Rollout of acme: 64 steps, home region ap-northeast-1; offline: only the placeholders are checked; run with credentials (--profile NAME or the standard chain) to see what is done.',
+      'Rollout of acme: 66 steps, home region ap-northeast-1; offline: only the placeholders are checked; run with credentials (--profile NAME or the standard chain) to see what is done.',
     );
     expect(lines.slice(2, 5)).toEqual([
       "Fill in first (the management account's ID and email before anything else):",
@@ -337,7 +339,7 @@ describe('landfall rollout, the command', () => {
     const run = await runIn([makeRolloutCommand({ clients: factory, retry })], ['rollout'], { cwd: realRepo() });
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe(
-      'Rollout of acme: 64 steps, home region ap-northeast-1; offline (no AWS credentials found): only the placeholders are checked; run with credentials (--profile NAME or the standard chain) to see what is done.',
+      'Rollout of acme: 66 steps, home region ap-northeast-1; offline (no AWS credentials found): only the placeholders are checked; run with credentials (--profile NAME or the standard chain) to see what is done.',
     );
   });
 
