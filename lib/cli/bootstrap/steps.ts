@@ -37,6 +37,9 @@ export const TRUSTED_SERVICES: ReadonlyArray<{ readonly principal: string; reado
   { principal: 'iam.amazonaws.com', label: 'IAM (centralized root access for member accounts)' },
 ];
 
+/** IAM's trusted access, which centralized root access needs first. */
+const IAM_PRINCIPAL = 'iam.amazonaws.com';
+
 /** Services whose delegated administrator is the security account. */
 export const DELEGATED_SERVICES = ['guardduty.amazonaws.com', 'securityhub.amazonaws.com'] as const;
 
@@ -57,13 +60,19 @@ const blocked = (detail: string): StepStatus => ({ state: 'blocked', detail });
 
 /** Every step of `landfall bootstrap`, in the order they are applied. */
 export function bootstrapSteps(ctx: StepContext): Step[] {
+  // The 2024 features (RCPs, declarative policies, centralized root access) come after the service
+  // administrators: independent of them, and what local emulators lack, so a run against one gets that far.
+  const [scp, ...newerPolicyTypes] = POLICY_TYPE_STEPS;
+  const trusted = (s: (typeof TRUSTED_SERVICES)[number]) => trustedAccessStep(ctx, s.principal, s.label);
   return [
-    ...TRUSTED_SERVICES.map((s) => trustedAccessStep(ctx, s.principal, s.label)),
-    ...POLICY_TYPE_STEPS.map((p) => policyTypeStep(ctx, p.type, p.title)),
-    ...rootAccessSteps(ctx),
+    ...TRUSTED_SERVICES.filter((s) => s.principal !== IAM_PRINCIPAL).map(trusted),
+    policyTypeStep(ctx, scp.type, scp.title),
     ...guardDutyRegions(ctx).map((region) => guardDutyAdminStep(ctx, region)),
     securityHubAdminStep(ctx),
     ...DELEGATED_SERVICES.map((principal) => delegatedAdminStep(ctx, principal)),
+    ...newerPolicyTypes.map((p) => policyTypeStep(ctx, p.type, p.title)),
+    ...TRUSTED_SERVICES.filter((s) => s.principal === IAM_PRINCIPAL).map(trusted),
+    ...rootAccessSteps(ctx),
     identityCenterStep(ctx),
   ];
 }

@@ -49,10 +49,10 @@ const ENABLE_CALLS = [
   'EnableAWSServiceAccess',
   'EnableAWSServiceAccess',
   'EnableAWSServiceAccess',
+  'EnablePolicyType',
+  'EnablePolicyType',
+  'EnablePolicyType',
   'EnableAWSServiceAccess',
-  'EnablePolicyType',
-  'EnablePolicyType',
-  'EnablePolicyType',
 ];
 
 describe('landfall bootstrap: plan', () => {
