@@ -8,6 +8,16 @@ export interface GithubDeployRoleProps {
   readonly repository: string;
   /** GitHub environment whose jobs may assume the role (the OIDC subject `repo:OWNER/NAME:environment:ENV`). */
   readonly githubEnvironment: string;
+  /**
+   * The workflow file whose jobs may assume the role, relative to the repository root.
+   * @default '.github/workflows/deploy.yml' (DEPLOY_WORKFLOW)
+   */
+  readonly workflowPath?: string;
+  /**
+   * The branch that workflow must run from: a run of the workflow file from any other branch is refused.
+   * @default 'main'
+   */
+  readonly branch?: string;
   /** Qualifier of the CDK bootstrap stack in this account. */
   readonly cdkQualifier: string;
   /** Regions bootstrapped in this account; the role may assume the bootstrap roles of these regions only. */
@@ -37,6 +47,9 @@ export interface GithubDeployRoleProps {
   readonly readAlarmsPrefix?: string;
 }
 
+/** The workflow that deploys, as the deploy roles trust it by default. */
+export const DEPLOY_WORKFLOW = '.github/workflows/deploy.yml';
+
 /** The default longest deploy session, in seconds: what `.github/workflows/deploy.yml` requests. */
 export const DEPLOY_SESSION_SECONDS = 3 * 60 * 60;
 
@@ -46,6 +59,16 @@ const BOOTSTRAP_ROLE_KINDS = ['deploy', 'file-publishing', 'image-publishing', '
 /**
  * The role GitHub Actions assumes through OIDC: no access keys. It can do exactly one thing: assume the CDK
  * bootstrap roles of this account, which carry the deployment permissions.
+ *
+ * Only the repository's deploy workflow, run from its main branch, in the trusted GitHub environment may assume it:
+ * the subject names the environment (`repo:OWNER/NAME:environment:ENV`), and `job_workflow_ref` names the workflow
+ * file and ref (`OWNER/NAME/.github/workflows/deploy.yml@refs/heads/main`), so a writer who adds a workflow, or runs
+ * deploy.yml from another branch, gets no credentials even in that environment. `job_workflow_ref` is a condition
+ * key of sts:AssumeRoleWithWebIdentity (Service Authorization Reference, AWS STS:
+ * "token.actions.githubusercontent.com:job_workflow_ref - Filters access by the reference path to the reusable
+ * workflow"); GitHub puts it in every job's token (GitHub Docs, "OpenID Connect reference", example token). The
+ * environment's protection rules (required reviewers, main-only deployment branches) are GitHub settings that
+ * `landfall github check` verifies.
  */
 export class GithubDeployRole extends Construct {
   public readonly role: iam.Role;
@@ -70,6 +93,11 @@ export class GithubDeployRole extends Construct {
         StringEquals: {
           [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com',
           [`${GITHUB_OIDC_HOST}:sub`]: `repo:${props.repository}:environment:${props.githubEnvironment}`,
+          [`${GITHUB_OIDC_HOST}:job_workflow_ref`]: jobWorkflowRef(
+            props.repository,
+            props.workflowPath ?? DEPLOY_WORKFLOW,
+            props.branch ?? 'main',
+          ),
         },
       }),
     });
@@ -105,4 +133,9 @@ export class GithubDeployRole extends Construct {
       });
     }
   }
+}
+
+/** The `job_workflow_ref` claim of a job of `workflowPath` run from `branch`: `OWNER/NAME/PATH@refs/heads/BRANCH`. */
+export function jobWorkflowRef(repository: string, workflowPath: string, branch: string): string {
+  return `${repository}/${workflowPath}@refs/heads/${branch}`;
 }

@@ -119,6 +119,17 @@ export class ServiceVpc extends Construct {
     for (const subnet of [...this.vpc.publicSubnets, ...this.vpc.privateSubnets]) {
       acknowledgeLint(subnet, { W3010: ZONES_FROM_CONFIG });
     }
+    // landfall's EC2 declarative policy sets VPC Block Public Access to block_ingress with exclusions allowed:
+    // "All internet traffic to the VPCs (except for VPCs or subnets which are excluded) is blocked" (Organizations
+    // "Declarative policy syntax and examples"). The public subnets hold the internet-facing load balancer (and NAT
+    // instances), so they are the only exclusions; "You can create BPA exclusions for VPCs and subnets even when BPA
+    // is not enabled on the account" (CloudFormation, AWS::EC2::VPCBlockPublicAccessExclusion).
+    this.vpc.publicSubnets.forEach((subnet) => {
+      new ec2.CfnVPCBlockPublicAccessExclusion(subnet, 'BlockPublicAccessExclusion', {
+        subnetId: subnet.subnetId,
+        internetGatewayExclusionMode: 'allow-bidirectional',
+      });
+    });
     this.vpc.publicSubnets.forEach((subnet) => {
       const route = subnet.node.tryFindChild('DefaultRoute');
       if (route) {

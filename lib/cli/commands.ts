@@ -8,8 +8,10 @@ import { deployTargetCommand } from './deploy-target';
 import { deployWindowCommand } from './deploy-window/command';
 import { incidentNewCommand } from './incident/command';
 import { incidentListCommand } from './incident/list';
+import { githubCheckCommand } from './github/command';
 import { newServiceCommand } from './new-service/command';
 import { redriveCommand } from './redrive';
+import { deleteRootCredentialsCommand, unlockBucketPolicyCommand } from './root/command';
 import { costEstimateCommand } from './cost/command';
 import { rolloutCommand } from './rollout/command';
 import { validateCommand } from './validate';
@@ -25,6 +27,9 @@ export const COMMANDS: readonly Command[] = [
   redriveCommand,
   deployWindowCommand,
   deployTargetCommand,
+  githubCheckCommand,
+  unlockBucketPolicyCommand,
+  deleteRootCredentialsCommand,
   alarmsCommand,
   costReviewCommand,
   costEstimateCommand,
@@ -38,4 +43,6 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { name: ['deploy-window'], summary: "check an environment's deploy window before a deploy" },
   { name: ['cost'], summary: 'review what the platform spends and who hears about it' },
   { name: ['incident'], summary: 'write and list blameless postmortems (docs/postmortems/)' },
+  { name: ['root'], summary: 'root-only tasks in member accounts, through central root sessions' },
+  { name: ['github'], summary: 'check the GitHub settings the deploy roles rely on' },
 ];

@@ -2,6 +2,7 @@ import { createAwsClients } from './aws/clients';
 import type { ClientFactory } from './aws/clients';
 import { realSleep } from './aws/call';
 import type { RetryOptions } from './aws/call';
+import type { Fetch } from './github/api';
 
 /** What the AWS commands depend on besides their arguments; tests replace it (mock clients, instant sleeps, a fixed clock). */
 export interface CommandDeps {
@@ -13,6 +14,8 @@ export interface CommandDeps {
   readonly sleep: (ms: number) => Promise<void>;
   /** The current time (deploy windows). */
   readonly now: () => Date;
+  /** HTTP for the GitHub REST API (`landfall github check`). @default the global fetch */
+  readonly fetch: Fetch;
 }
 
 export const DEFAULT_DEPS: CommandDeps = {
@@ -20,6 +23,7 @@ export const DEFAULT_DEPS: CommandDeps = {
   retry: {},
   sleep: realSleep,
   now: () => new Date(),
+  fetch: (url, init) => fetch(url, init),
 };
 
 /** The defaults with some replaced. */

@@ -2,6 +2,7 @@ import type { StackProps } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { MemberAccounts } from '../../constructs/member-accounts';
+import { OrganizationPolicy } from '../../constructs/organization-policy';
 import { OrganizationalUnits } from '../../constructs/organizational-units';
 import { ServiceControlPolicy } from '../../constructs/service-control-policy';
 
@@ -24,11 +25,24 @@ export interface OrganizationStackProps extends StackProps {
     readonly document: Record<string, unknown>;
     readonly targets: readonly string[];
   }>;
+  /**
+   * Resource control policies and EC2 declarative policies with the root (`Root`) or OU paths they are attached
+   * to; their policy types must be enabled on the root (`landfall bootstrap`).
+   * @default none
+   */
+  readonly organizationPolicies?: ReadonlyArray<{
+    readonly name: string;
+    readonly description: string;
+    readonly type: 'RESOURCE_CONTROL_POLICY' | 'DECLARATIVE_POLICY_EC2';
+    readonly document: Record<string, unknown>;
+    readonly targets: readonly string[];
+  }>;
 }
 
 /**
  * The organization's structure, in the management account: OUs, member accounts (created one at a time, never
- * closed by CloudFormation) and the SCP guardrails attached to the root and OUs.
+ * closed by CloudFormation), the SCP guardrails, the resource control policies and the EC2 declarative policy attached
+ * to the root and OUs.
  */
 export class OrganizationStack extends Stack {
   public readonly units: OrganizationalUnits;
@@ -52,6 +66,15 @@ export class OrganizationStack extends Stack {
         description: scp.description,
         document: scp.document,
         targetIds: scp.targets.map((t) => this.units.targetId(t)),
+      });
+    }
+    for (const policy of props.organizationPolicies ?? []) {
+      new OrganizationPolicy(guardrails, policy.name, {
+        name: policy.name,
+        description: policy.description,
+        type: policy.type,
+        document: policy.document,
+        targetIds: policy.targets.map((t) => this.units.targetId(t)),
       });
     }
   }

@@ -4,11 +4,13 @@ import { OU_PATHS } from '../config/schema/organization';
 import { logBucketName, ORGANIZATION_RESOURCE_NAMES, PREFIX, STACKS, stackName, TAGS } from '../naming';
 import { accessPlan } from '../plan/access';
 import { platformScps } from '../plan/guardrails';
+import { landfallDeclarativePolicies, landfallRcps, organizationPolicyValues } from '../plan/organization-policies';
 import { managedMemberAccounts } from '../plan/placement';
 import { ORGANIZATIONS_REGION } from '../plan/regions';
 import { IdentityCenterStack } from '../stacks/identity-center-stack';
 import { OrganizationStack } from '../stacks/organization-stack';
 import { TrailStack } from '../stacks/trail-stack';
+import { loadBalancerLogAccounts } from './principals';
 
 export interface OrganizationStacks {
   readonly organization: OrganizationStack;
@@ -26,6 +28,7 @@ export function addOrganizationStacks(stage: Construct, stageName: string, model
     terminationProtection: true,
   });
 
+  const policyValues = organizationPolicyValues(platform, PREFIX, loadBalancerLogAccounts(platform.allowedRegions));
   const organization = new OrganizationStack(stage, STACKS.organization, {
     ...common(STACKS.organization, 'landfall organization: OUs, member accounts (retained) and SCP guardrails'),
     env: { account: management, region: ORGANIZATIONS_REGION },
@@ -41,6 +44,7 @@ export function addOrganizationStacks(stage: Construct, stageName: string, model
       },
     })),
     serviceControlPolicies: platformScps(platform, PREFIX),
+    organizationPolicies: [...landfallRcps(policyValues), ...landfallDeclarativePolicies(policyValues)],
   });
 
   const plan = accessPlan(model);

@@ -12,3 +12,11 @@ export function loadBalancerLogWriter(region: string): iam.IPrincipal {
     ? new iam.AccountPrincipal(account)
     : new iam.ServicePrincipal('logdelivery.elasticloadbalancing.amazonaws.com');
 }
+
+/**
+ * The Elastic Load Balancing accounts that write ALB access logs in these regions (regions opened since August
+ * 2022 have none: the log delivery service principal writes there).
+ */
+export function loadBalancerLogAccounts(regions: readonly string[]): string[] {
+  return regions.map((r) => RegionInfo.get(r).elbv2Account).filter((a): a is string => a !== undefined);
+}

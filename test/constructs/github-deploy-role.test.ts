@@ -116,3 +116,39 @@ describe('GithubDeployRole: release gates', () => {
     expect(JSON.stringify(role().toJSON())).not.toContain('cloudwatch:');
   });
 });
+
+describe('GithubDeployRole: who may assume it', () => {
+  const statement = (t: Template) => {
+    const [r] = Object.values(t.findResources('AWS::IAM::Role'));
+    return r.Properties.AssumeRolePolicyDocument.Statement[0];
+  };
+
+  it('trusts only the GitHub environment of the deploy, through the audience of STS', () => {
+    expect(statement(role()).Condition.StringEquals).toEqual(
+      expect.objectContaining({
+        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        'token.actions.githubusercontent.com:sub': 'repo:acme/platform:environment:dev',
+      }),
+    );
+  });
+
+  // A writer can reference any environment from a new workflow or another branch; job_workflow_ref pins the
+  // workflow file and its ref (Service Authorization Reference, AWS STS condition keys:
+  // "token.actions.githubusercontent.com:job_workflow_ref").
+  it('trusts only deploy.yml run from main', () => {
+    expect(statement(role()).Condition.StringEquals['token.actions.githubusercontent.com:job_workflow_ref']).toBe(
+      'acme/platform/.github/workflows/deploy.yml@refs/heads/main',
+    );
+  });
+
+  it('takes another workflow file and branch when given them', () => {
+    const t = role({ workflowPath: '.github/workflows/release.yml', branch: 'release' });
+    expect(statement(t).Condition.StringEquals['token.actions.githubusercontent.com:job_workflow_ref']).toBe(
+      'acme/platform/.github/workflows/release.yml@refs/heads/release',
+    );
+  });
+
+  it('uses no wildcard operator, so no other workflow or ref matches', () => {
+    expect(Object.keys(statement(role()).Condition)).toEqual(['StringEquals']);
+  });
+});

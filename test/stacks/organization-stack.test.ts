@@ -172,3 +172,37 @@ describe('Organization stack', () => {
     expect(Object.keys(template.findOutputs('*')).filter((k) => k.startsWith('Accounts'))).toHaveLength(5);
   });
 });
+
+describe('Organization stack: resource control and declarative policies', () => {
+  it('attaches the data-perimeter RCP to the root', () => {
+    template.hasResourceProperties('AWS::Organizations::Policy', {
+      Name: 'landfall-data-perimeter',
+      Type: 'RESOURCE_CONTROL_POLICY',
+      TargetIds: ['r-exmp'],
+      Content: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({ Sid: 'EnforceOrgIdentities', Effect: 'Deny' })]),
+      }),
+    });
+  });
+
+  it('names the ELB account of every allowed region that has one in the RCP (ALB access logs keep arriving)', () => {
+    const [rcp] = Object.values(
+      template.findResources('AWS::Organizations::Policy', { Properties: { Type: 'RESOURCE_CONTROL_POLICY' } }),
+    );
+    const statement = rcp.Properties.Content.Statement.find((s: { Sid: string }) => s.Sid === 'EnforceOrgIdentities');
+    // ap-northeast-1 and us-east-1 are the reference platform's allowed regions.
+    expect(statement.Condition.StringNotEqualsIfExists['aws:PrincipalAccount']).toEqual([
+      '127311923021',
+      '582318560864',
+    ]);
+  });
+
+  it('attaches the EC2 declarative policy to the root', () => {
+    template.hasResourceProperties('AWS::Organizations::Policy', {
+      Name: 'landfall-ec2-baseline',
+      Type: 'DECLARATIVE_POLICY_EC2',
+      TargetIds: ['r-exmp'],
+      Content: { ec2_attributes: Match.objectLike({ instance_metadata_defaults: Match.anyValue() }) },
+    });
+  });
+});

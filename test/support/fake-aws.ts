@@ -2,7 +2,13 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { IAMClient } from '@aws-sdk/client-iam';
+import {
+  EnableOrganizationsRootCredentialsManagementCommand,
+  EnableOrganizationsRootSessionsCommand,
+  IAMClient,
+  ListOrganizationsFeaturesCommand,
+  ServiceAccessNotEnabledException,
+} from '@aws-sdk/client-iam';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import {
   EnableOrganizationAdminAccountCommand as EnableGuardDutyAdmin,
@@ -56,6 +62,10 @@ export interface FakeState {
   organization?: { id: string; managementAccountId: string; featureSet: 'ALL' | 'CONSOLIDATED_BILLING' };
   rootId: string;
   scpStatus?: 'ENABLED' | 'PENDING_ENABLE' | 'PENDING_DISABLE';
+  /** Centralized root access features enabled (RootCredentialsManagement, RootSessions). @default none */
+  rootAccess?: string[];
+  /** Status of the other policy types on the root (RESOURCE_CONTROL_POLICY, DECLARATIVE_POLICY_EC2). @default none */
+  policyTypes?: Record<string, 'ENABLED' | 'PENDING_ENABLE' | 'PENDING_DISABLE'>;
   accounts: Array<{ id: string; name: string; email: string; state: string; parentId: string }>;
   ous: Record<string, string>;
   trusted: Set<string>;
@@ -141,9 +151,12 @@ export function completeSetup(state: FakeState): FakeState {
     'securityhub.amazonaws.com',
     'config.amazonaws.com',
     'cloudtrail.amazonaws.com',
+    'iam.amazonaws.com',
   ])
     state.trusted.add(p);
+  state.rootAccess = ['RootCredentialsManagement', 'RootSessions'];
   state.scpStatus = 'ENABLED';
+  state.policyTypes = { RESOURCE_CONTROL_POLICY: 'ENABLED', DECLARATIVE_POLICY_EC2: 'ENABLED' };
   state.guardDutyAdmins = [{ accountId: '210987654321', status: 'ENABLED' }];
   state.regionalGuardDutyAdmins = { 'us-east-1': [{ accountId: '210987654321', status: 'ENABLED' }] };
   state.securityHubAdmins = [{ accountId: '210987654321', status: 'ENABLED' }];
@@ -173,6 +186,7 @@ export interface FakeAws {
   readonly regionalGuardDuty: Record<string, Stub>;
   readonly securityHub: Stub;
   readonly sqs: Stub;
+  readonly iam: Stub;
   /** Make the next `times` calls of `command` (whose input passes `when`) fail with `error`; later calls behave. */
   inject<I>(
     command: { name: string; prototype: { input: I } },
@@ -208,6 +222,7 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
   const guardDuty = stub(clients.guardDuty);
   const securityHub = stub(clients.securityHub);
   const sqs = stub(clients.sqs);
+  const iam = stub(clients.iam);
 
   const faults: Array<{ command: object; error: Error; times: number; when: (input: unknown) => boolean }> = [];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -253,7 +268,10 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
       {
         Id: state.rootId,
         Name: 'Root',
-        PolicyTypes: state.scpStatus ? [{ Type: 'SERVICE_CONTROL_POLICY', Status: state.scpStatus }] : [],
+        PolicyTypes: [
+          ...(state.scpStatus ? [{ Type: 'SERVICE_CONTROL_POLICY', Status: state.scpStatus }] : []),
+          ...Object.entries(state.policyTypes ?? {}).map(([Type, Status]) => ({ Type, Status })),
+        ],
       },
     ],
   }));
@@ -279,10 +297,29 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     state.trusted.add(input.ServicePrincipal);
     return {};
   });
-  on(org, EnablePolicyTypeCommand, () => {
-    state.scpStatus = 'ENABLED';
+  on(org, EnablePolicyTypeCommand, (input: { PolicyType: string }) => {
+    if (input.PolicyType === 'SERVICE_CONTROL_POLICY') state.scpStatus = 'ENABLED';
+    else state.policyTypes = { ...state.policyTypes, [input.PolicyType]: 'ENABLED' };
     return {};
   });
+  const iamTrusted = () => {
+    if (!state.trusted.has('iam.amazonaws.com'))
+      throw new ServiceAccessNotEnabledException({ message: 'Trusted access is not enabled for IAM.', $metadata: {} });
+  };
+  on(iam, ListOrganizationsFeaturesCommand, () => {
+    iamTrusted();
+    return { OrganizationId: state.organization?.id, EnabledFeatures: state.rootAccess ?? [] };
+  });
+  for (const [command, feature] of [
+    [EnableOrganizationsRootCredentialsManagementCommand, 'RootCredentialsManagement'],
+    [EnableOrganizationsRootSessionsCommand, 'RootSessions'],
+  ] as const) {
+    on(iam, command, () => {
+      iamTrusted();
+      state.rootAccess = [...new Set([...(state.rootAccess ?? []), feature])];
+      return { OrganizationId: state.organization?.id, EnabledFeatures: state.rootAccess };
+    });
+  }
   on(org, ListDelegatedAdministratorsCommand, (input: { ServicePrincipal: string; NextToken?: string }) => {
     const p = page([...(state.delegated.get(input.ServicePrincipal) ?? [])], input);
     return { DelegatedAdministrators: p.items.map((id) => ({ Id: id })), NextToken: p.NextToken };
@@ -413,6 +450,7 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     regionalGuardDuty,
     securityHub,
     sqs,
+    iam,
   };
 }
 

@@ -72,6 +72,8 @@ export interface FakeRolloutState {
     featureSet: 'ALL' | 'CONSOLIDATED_BILLING';
     rootId: string;
     scp?: string;
+    /** The other policy types on the root (RESOURCE_CONTROL_POLICY, DECLARATIVE_POLICY_EC2) and their status. */
+    policyTypes?: Record<string, string>;
   };
   orgAccounts: Array<{ id: string; email: string; state: string }>;
   trusted: string[];
@@ -142,6 +144,7 @@ export function completeState(model: LandfallModel): FakeRolloutState {
       featureSet: 'ALL',
       rootId: model.platform.organization.rootId,
       scp: 'ENABLED',
+      policyTypes: { RESOURCE_CONTROL_POLICY: 'ENABLED', DECLARATIVE_POLICY_EC2: 'ENABLED' },
     },
     orgAccounts: model.platform.accounts.map((a) => ({ id: a.id, email: a.email, state: 'ACTIVE' })),
     trusted: TRUSTED_SERVICES.map((s) => s.principal),
@@ -240,7 +243,15 @@ export function fakeRollout(state: FakeRolloutState): FakeRollout {
     on(clients.organizations, ListRootsCommand, () => {
       const o = org();
       return {
-        Roots: [{ Id: o.rootId, PolicyTypes: o.scp ? [{ Type: 'SERVICE_CONTROL_POLICY', Status: o.scp }] : [] }],
+        Roots: [
+          {
+            Id: o.rootId,
+            PolicyTypes: [
+              ...(o.scp ? [{ Type: 'SERVICE_CONTROL_POLICY', Status: o.scp }] : []),
+              ...Object.entries(o.policyTypes ?? {}).map(([Type, Status]) => ({ Type, Status })),
+            ],
+          },
+        ],
       };
     });
     on(clients.organizations, ListAccountsCommand, () => {

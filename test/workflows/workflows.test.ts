@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
-import { DEPLOY_SESSION_SECONDS } from '../../constructs/github-deploy-role';
+import { DEPLOY_SESSION_SECONDS, DEPLOY_WORKFLOW } from '../../constructs/github-deploy-role';
 import { ROLE_NAMES } from '../../lib/naming';
 import { referenceModel, REPO_ROOT } from '../support/example';
 
@@ -92,6 +92,20 @@ describe('deploy.yml', () => {
     expect(setupNode?.with?.cache).toBeUndefined();
     expect(setupNode?.with?.['package-manager-cache']).toBe(false);
   });
+
+  // The deploy roles trust job_workflow_ref `OWNER/NAME/.github/workflows/deploy.yml@refs/heads/main`: renaming
+  // the file, or moving the deploy jobs to another workflow, would lock every deploy out.
+  it('is the workflow file the deploy roles trust', () => {
+    expect(fs.existsSync(path.join(REPO_ROOT, DEPLOY_WORKFLOW))).toBe(true);
+    expect(path.join(REPO_ROOT, DEPLOY_WORKFLOW)).toBe(path.join(WORKFLOWS, 'deploy.yml'));
+  });
+
+  it.each(environments)(
+    '%s: runs in the GitHub environment of the same name, the one its deploy role trusts',
+    (env) => {
+      expect(deploy.jobs[env].environment).toBe(env);
+    },
+  );
 
   it.each(environments)('%s: deploys only from main, also when run by hand (workflow_dispatch)', (env) => {
     expect(deploy.jobs[env].if).toBe("github.ref == 'refs/heads/main'");

@@ -26,6 +26,8 @@ export interface OrganizationFacts {
   readonly rootId: string;
   /** Status of the SCP policy type on the root (`ENABLED`, `PENDING_ENABLE`, ...), if any. */
   readonly scpStatus?: string;
+  /** Status of every policy type on the root, by type (`RESOURCE_CONTROL_POLICY: 'ENABLED'`, ...). */
+  readonly policyTypes?: Readonly<Record<string, string>>;
   readonly accounts: ReadonlyArray<{ readonly id: string; readonly email: string; readonly state: string }>;
 }
 
@@ -66,6 +68,7 @@ export async function readOrganization(
     featureSet: organization?.FeatureSet ?? 'UNKNOWN',
     rootId: root?.Id ?? '',
     ...(scp === undefined ? {} : { scpStatus: scp }),
+    policyTypes: Object.fromEntries((root?.PolicyTypes ?? []).map((p) => [p.Type ?? '', p.Status ?? ''])),
     accounts: accounts.map((a) => ({
       id: a.Id ?? '',
       email: a.Email ?? '',

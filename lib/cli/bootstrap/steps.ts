@@ -15,6 +15,8 @@ import {
   paginateListOrganizationAdminAccounts as paginateSecurityHubAdmins,
 } from '@aws-sdk/client-securityhub';
 import type { LandfallModel } from '../../config';
+import type { PolicyType } from '../../plan/organization-policies';
+import { POLICY_TYPES } from '../../plan/organization-policies';
 import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
 import { call, collect } from '../aws/call';
 import type { RetryOptions } from '../aws/call';
@@ -23,6 +25,7 @@ import type { IdentityCenterDiscovery } from '../aws/identity-center';
 import type { OrganizationAccount, OrganizationState } from '../aws/organization';
 import { accountByEmail } from '../aws/organization';
 import type { Step, StepStatus } from './engine';
+import { rootAccessSteps } from './root-access';
 
 /** Services landfall integrates with the organization (trusted access), and why. */
 export const TRUSTED_SERVICES: ReadonlyArray<{ readonly principal: string; readonly label: string }> = [
@@ -31,7 +34,11 @@ export const TRUSTED_SERVICES: ReadonlyArray<{ readonly principal: string; reado
   { principal: 'securityhub.amazonaws.com', label: 'Security Hub (central configuration)' },
   { principal: 'config.amazonaws.com', label: 'AWS Config (recorders that Security Hub evaluates)' },
   { principal: 'cloudtrail.amazonaws.com', label: 'CloudTrail (the organization trail)' },
+  { principal: 'iam.amazonaws.com', label: 'IAM (centralized root access for member accounts)' },
 ];
+
+/** IAM's trusted access, which centralized root access needs first. */
+const IAM_PRINCIPAL = 'iam.amazonaws.com';
 
 /** Services whose delegated administrator is the security account. */
 export const DELEGATED_SERVICES = ['guardduty.amazonaws.com', 'securityhub.amazonaws.com'] as const;
@@ -53,12 +60,19 @@ const blocked = (detail: string): StepStatus => ({ state: 'blocked', detail });
 
 /** Every step of `landfall bootstrap`, in the order they are applied. */
 export function bootstrapSteps(ctx: StepContext): Step[] {
+  // The 2024 features (RCPs, declarative policies, centralized root access) come after the service
+  // administrators: independent of them, and what local emulators lack, so a run against one gets that far.
+  const [scp, ...newerPolicyTypes] = POLICY_TYPE_STEPS;
+  const trusted = (s: (typeof TRUSTED_SERVICES)[number]) => trustedAccessStep(ctx, s.principal, s.label);
   return [
-    ...TRUSTED_SERVICES.map((s) => trustedAccessStep(ctx, s.principal, s.label)),
-    scpPolicyTypeStep(ctx),
+    ...TRUSTED_SERVICES.filter((s) => s.principal !== IAM_PRINCIPAL).map(trusted),
+    policyTypeStep(ctx, scp.type, scp.title),
     ...guardDutyRegions(ctx).map((region) => guardDutyAdminStep(ctx, region)),
     securityHubAdminStep(ctx),
     ...DELEGATED_SERVICES.map((principal) => delegatedAdminStep(ctx, principal)),
+    ...newerPolicyTypes.map((p) => policyTypeStep(ctx, p.type, p.title)),
+    ...TRUSTED_SERVICES.filter((s) => s.principal === IAM_PRINCIPAL).map(trusted),
+    ...rootAccessSteps(ctx),
     identityCenterStep(ctx),
   ];
 }
@@ -88,11 +102,23 @@ function trustedAccessStep(ctx: StepContext, principal: string, label: string): 
   };
 }
 
-function scpPolicyTypeStep(ctx: StepContext): Step {
+/**
+ * The policy types on the root, each before the Organization stack creates policies of it (CloudFormation cannot
+ * create a policy whose type is disabled: "Enabling a policy type", AWS Organizations User Guide). RCPs and
+ * declarative policies need an organization with all features ("RCPs are available only in an organization that
+ * has all features enabled", "Resource control policies (RCPs)").
+ */
+export const POLICY_TYPE_STEPS: ReadonlyArray<{ readonly type: PolicyType; readonly title: string }> = [
+  { type: POLICY_TYPES.serviceControl, title: 'SCP policy type on the root' },
+  { type: POLICY_TYPES.resourceControl, title: 'RCP policy type on the root' },
+  { type: POLICY_TYPES.declarativeEc2, title: 'EC2 declarative policy type on the root' },
+];
+
+function policyTypeStep(ctx: StepContext, type: PolicyType, title: string): Step {
   const { clients, retry, organization } = ctx;
   return {
-    id: 'policy-type:SERVICE_CONTROL_POLICY',
-    title: 'SCP policy type on the root',
+    id: `policy-type:${type}`,
+    title,
     async check() {
       const roots = await call(
         'organizations:ListRoots',
@@ -100,20 +126,19 @@ function scpPolicyTypeStep(ctx: StepContext): Step {
         retry,
       );
       const root = roots.Roots?.find((r) => r.Id === organization.rootId);
-      const scp = root?.PolicyTypes?.find((p) => p.Type === 'SERVICE_CONTROL_POLICY');
-      if (scp?.Status === 'ENABLED') return done(`enabled on ${organization.rootId}`);
-      if (scp?.Status === 'PENDING_ENABLE') return done(`being enabled on ${organization.rootId} (PENDING_ENABLE)`);
-      if (scp?.Status === 'PENDING_DISABLE')
+      const policyType = root?.PolicyTypes?.find((p) => p.Type === type);
+      if (policyType?.Status === 'ENABLED') return done(`enabled on ${organization.rootId}`);
+      if (policyType?.Status === 'PENDING_ENABLE')
+        return done(`being enabled on ${organization.rootId} (PENDING_ENABLE)`);
+      if (policyType?.Status === 'PENDING_DISABLE')
         return blocked(`being disabled on ${organization.rootId}; run again when that has finished`);
-      return todo(`EnablePolicyType SERVICE_CONTROL_POLICY on ${organization.rootId}`);
+      return todo(`EnablePolicyType ${type} on ${organization.rootId}`);
     },
     async act() {
       await call(
         'organizations:EnablePolicyType',
         () =>
-          clients.organizations.send(
-            new EnablePolicyTypeCommand({ RootId: organization.rootId, PolicyType: 'SERVICE_CONTROL_POLICY' }),
-          ),
+          clients.organizations.send(new EnablePolicyTypeCommand({ RootId: organization.rootId, PolicyType: type })),
         retry,
       );
     },

@@ -14,7 +14,7 @@ import {
 import type { Read } from '../aws/account-access';
 import type { RegionFacts, RolloutObservations } from '../aws/rollout-state';
 import { DELEGATED_PRINCIPALS } from '../aws/rollout-state';
-import { TRUSTED_SERVICES } from '../bootstrap/steps';
+import { POLICY_TYPE_STEPS, TRUSTED_SERVICES } from '../bootstrap/steps';
 
 const done = (detail: string): StepFact => ({ state: 'done', detail });
 const notDone = (detail: string, blockers?: readonly string[]): StepFact =>
@@ -157,10 +157,17 @@ function bootstrapFact(obs: RolloutObservations): StepFact {
   const todo = TRUSTED_SERVICES.filter((s) => !trusted.has(s.principal)).map(
     (s) => `trusted access for ${s.principal}`,
   );
-  const scp = obs.organization.value.scpStatus;
-  if (scp !== 'ENABLED' && scp !== 'PENDING_ENABLE') todo.push('the SCP policy type on the root');
+  const { scpStatus, policyTypes } = obs.organization.value;
+  const enabled = (status: string | undefined) => status === 'ENABLED' || status === 'PENDING_ENABLE';
+  if (!enabled(scpStatus)) todo.push('the SCP policy type on the root');
+  // Older readers report only the SCP type; the others are checked when the root's policy types are known.
+  if (policyTypes !== undefined) {
+    for (const { type, title } of POLICY_TYPE_STEPS.slice(1)) {
+      if (!enabled(policyTypes[type])) todo.push(`the ${title.replace(' on the root', '')} on the root`);
+    }
+  }
   return todo.length === 0
-    ? done('trusted access and the SCP policy type are enabled')
+    ? done('trusted access and the SCP, RCP and EC2 declarative policy types are enabled')
     : notDone(`to do: ${todo.join(', ')}`);
 }
 

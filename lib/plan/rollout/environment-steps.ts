@@ -57,11 +57,12 @@ export function environmentSteps(ctx: PlanContext): RolloutStep[] {
   const github = step(management, home, {
     id: STEP.githubEnvironments,
     kind: 'manual',
-    title: `Create the GitHub environments ${[...names, platformEnvironment].join(', ')} in ${repository} (Settings > Environments), with required reviewers on ${[...model.environments.filter((e) => REQUIRED_REVIEW_BY_TIER[e.tier]).map((e) => e.name), platformEnvironment].join(' and ')}: GitHub creates a missing environment unprotected on first use, and the deploy roles trust them by name`,
+    title: `Create the GitHub environments ${[...names, platformEnvironment].join(', ')} in ${repository} (Settings > Environments), with required reviewers on ${[...model.environments.filter((e) => REQUIRED_REVIEW_BY_TIER[e.tier]).map((e) => e.name), platformEnvironment].join(' and ')}, and deployment branches limited to main on every one: GitHub creates a missing environment unprotected on first use, and the deploy roles trust them by name`,
     needs: [STEP.fillConfig],
     check: {
-      description: 'each environment exists and the protected ones list a required_reviewers rule',
-      command: `gh api repos/${repository}/environments --jq '.environments[] | [.name, ([.protection_rules[].type] | join(","))] | @tsv'`,
+      description:
+        'each environment exists, deploys from main only, and the protected ones have required reviewers (GITHUB_TOKEN=$(gh auth token))',
+      command: 'npx landfall github check',
     },
     phase: 'environments',
     reads: 'confirm',

@@ -100,4 +100,49 @@ export const FIRST_DEPLOY_CHECKS: readonly FirstDeployCheckDefinition[] = [
       },
     ];
   },
+  // Declarative policies take effect through the EC2 service, not IAM: only a member account's reported setting
+  // shows that the policy type was enabled and the policy reached the account.
+  (ctx) => {
+    const env = ctx.model.environments[0];
+    if (env === undefined) return [];
+    return [
+      {
+        id: 'organization-policies',
+        after: deployStepId(stackName(STAGES.org, STACKS.organization)),
+        title: `The EC2 declarative policy governs account ${env.account.name} (IMDSv2 required, managed by the policy)`,
+        account: env.account,
+        region: ctx.home,
+        check: {
+          description:
+            'HttpTokens is required and ManagedBy is declarative-policy (the data-perimeter RCP is listed under the root: aws organizations list-policies-for-target --filter RESOURCE_CONTROL_POLICY)',
+          command: `aws ec2 get-instance-metadata-defaults --region ${ctx.home} --profile ${profileOf(env.account)} --query "AccountLevel.[HttpTokens,ManagedBy]" --output text`,
+        },
+        source:
+          'Organizations User Guide, "Declarative policy syntax and examples"; EC2 API Reference, InstanceMetadataDefaultsResponse (managedBy: declarative-policy)',
+      },
+    ];
+  },
+  // job_workflow_ref is listed among the STS condition keys, but only a real GitHub token proves that IAM matches it
+  // for a workflow that is not reusable; the deploy role refuses the token otherwise (fails closed). Checked after
+  // the last environment, the one whose GitHub environment waits for a reviewer.
+  (ctx) => {
+    const env = ctx.model.environments.at(-1);
+    if (env === undefined) return [];
+    return [
+      {
+        id: `github-deploy-trust-${env.name}`,
+        after: environmentDeployStepId(env.name),
+        title: `GitHub Actions assumed the deploy role of ${env.name} from deploy.yml on main, in a protected environment`,
+        account: env.account,
+        region: ctx.home,
+        check: {
+          description:
+            'the configure-aws-credentials step of the deploy job succeeded (an AccessDenied on AssumeRoleWithWebIdentity means the job_workflow_ref condition did not match), and every trusted GitHub environment has required reviewers and deploys from main only',
+          command: 'npx landfall github check',
+        },
+        source:
+          'Service Authorization Reference, AWS STS condition keys (token.actions.githubusercontent.com:job_workflow_ref); GitHub Docs, "OpenID Connect reference"',
+      },
+    ];
+  },
 ];

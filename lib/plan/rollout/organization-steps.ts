@@ -107,7 +107,7 @@ export function organizationSteps(ctx: PlanContext): RolloutStep[] {
     stacksAt(ctx, (s) => s.role === 'organization'),
     {
       title:
-        'The organization stack: OUs, the member accounts (created one at a time, retained) and the SCP guardrails (needs the SCP policy type and the real root ID)',
+        'The organization stack: OUs, the member accounts (created one at a time, retained), the SCP guardrails, the data-perimeter RCP and the EC2 declarative policy (needs their policy types and the real root ID)',
       needs: [STEP.fillConfig, STEP.accountQuota, STEP.bootstrapOrganization, STEP.syncOrganization],
       phase: 'organization',
     },
@@ -117,11 +117,11 @@ export function organizationSteps(ctx: PlanContext): RolloutStep[] {
       id: STEP.bootstrapOrganization,
       kind: 'cli',
       title:
-        'Prepare the organization: trusted access for Identity Center, GuardDuty, Security Hub, Config and CloudTrail, and the SCP policy type (`npx landfall bootstrap` shows the plan first; its delegated-administrator steps wait for the security account)',
+        'Prepare the organization: trusted access for Identity Center, GuardDuty, Security Hub, Config, CloudTrail and IAM, the SCP, RCP and EC2 declarative policy types, and centralized root access (`npx landfall bootstrap` shows the plan first; its delegated-administrator steps wait for the security account)',
       needs: [STEP.createOrganization],
       command: 'npx landfall bootstrap --apply',
       check: {
-        description: 'the trusted-access and SCP steps of `landfall bootstrap` are done',
+        description: 'the trusted-access, policy-type and root-access steps of `landfall bootstrap` are done',
         command: 'npx landfall bootstrap',
       },
       phase: 'organization',

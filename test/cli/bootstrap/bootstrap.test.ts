@@ -50,6 +50,9 @@ const ENABLE_CALLS = [
   'EnableAWSServiceAccess',
   'EnableAWSServiceAccess',
   'EnablePolicyType',
+  'EnablePolicyType',
+  'EnablePolicyType',
+  'EnableAWSServiceAccess',
 ];
 
 describe('landfall bootstrap: plan', () => {
@@ -63,7 +66,12 @@ describe('landfall bootstrap: plan', () => {
       'trusted access: Security Hub': 'to do',
       'trusted access: AWS Config': 'to do',
       'trusted access: CloudTrail': 'to do',
+      'trusted access: IAM': 'to do',
       'SCP policy type on the root': 'to do',
+      'RCP policy type on the root': 'to do',
+      'EC2 declarative policy type on the root': 'to do',
+      'central root access: root credentials management': 'to do',
+      'central root access: root sessions for privileged tasks': 'to do',
       'GuardDuty administrator in ap-northeast-1': 'to do',
       'GuardDuty administrator in us-east-1': 'to do',
       'Security Hub administrator in ap-northeast-1': 'to do',
@@ -71,7 +79,7 @@ describe('landfall bootstrap: plan', () => {
       'delegated administrator for securityhub.amazonaws.com': 'to do',
       'Identity Center instance and groups': 'done',
     });
-    expect(run.stdout).toContain('11 to do. Run `landfall bootstrap --apply` to make the changes.');
+    expect(run.stdout).toContain('16 to do. Run `landfall bootstrap --apply` to make the changes.');
     expect(aws.organizations.commandCalls(EnableAWSServiceAccessCommand)).toHaveLength(0);
     expect(aws.guardDuty.commandCalls(EnableGuardDutyAdmin)).toHaveLength(0);
   });
@@ -130,8 +138,8 @@ describe('landfall bootstrap: plan', () => {
     expect(states(run.stdout)['trusted access: CloudTrail']).toBe('done');
     expect(states(run.stdout)['GuardDuty administrator in ap-northeast-1']).toBe('done');
     expect(states(run.stdout)['delegated administrator for guardduty.amazonaws.com']).toBe('done');
-    // Each check of the five trusted services reads the five principals one page at a time.
-    expect(aws.organizations.commandCalls(ListAWSServiceAccessForOrganizationCommand)).toHaveLength(25);
+    // Each check of the six trusted services reads the six principals one page at a time.
+    expect(aws.organizations.commandCalls(ListAWSServiceAccessForOrganizationCommand)).toHaveLength(36);
     expect(aws.guardDuty.commandCalls(ListGuardDutyAdmins)).toHaveLength(2);
   });
 
@@ -146,7 +154,7 @@ describe('landfall bootstrap: plan', () => {
     const run = await bootstrap(fakeAws(), ['--format', 'json']);
     const report = JSON.parse(run.stdout);
     expect(report.organization).toEqual({ id: 'o-a1b2c3d4e5', managementAccountId: '111111111111', rootId: 'r-a1b2' });
-    expect(report.steps).toHaveLength(12);
+    expect(report.steps).toHaveLength(17);
     expect(report.steps[0]).toEqual({
       id: 'trusted-access:sso.amazonaws.com',
       title: 'trusted access: IAM Identity Center',
@@ -173,6 +181,7 @@ describe('landfall bootstrap --apply', () => {
       'securityhub.amazonaws.com',
       'config.amazonaws.com',
       'cloudtrail.amazonaws.com',
+      'iam.amazonaws.com',
     ]);
     expect(aws.guardDuty.commandCalls(EnableGuardDutyAdmin)[0].args[0].input).toEqual({
       AdminAccountId: '210987654321',
@@ -187,7 +196,7 @@ describe('landfall bootstrap --apply', () => {
     const run = await bootstrap(aws, ['--apply']);
     expect(aws.organizations.commandCalls(RegisterDelegatedAdministratorCommand)).toHaveLength(0);
     expect(run.stdout).toContain('already done: delegated administrator for guardduty.amazonaws.com');
-    expect(run.stdout).toContain('Changed 9 steps (2 found already done).');
+    expect(run.stdout).toContain('Changed 14 steps (2 found already done).');
   });
 
   it('registers a delegated administrator that the service did not register', async () => {
@@ -205,11 +214,13 @@ describe('landfall bootstrap --apply', () => {
     aws.guardDuty.resetHistory();
     aws.regionalGuardDuty['us-east-1'].resetHistory();
     aws.securityHub.resetHistory();
+    aws.iam.resetHistory();
     const second = await bootstrap(aws, ['--apply']);
     expect(second.code).toBe(0);
     expect(Object.values(states(second.stdout)).every((s) => s === 'done')).toBe(true);
-    expect(second.stdout).toContain('Nothing to do: 12 of 12 steps are done; nothing changed.');
+    expect(second.stdout).toContain('Nothing to do: 17 of 17 steps are done; nothing changed.');
     expect(commandNames(aws.organizations).filter((n) => /^(Enable|Register)/.test(n))).toEqual([]);
+    expect(commandNames(aws.iam).filter((n) => n.startsWith('Enable'))).toEqual([]);
     expect(aws.guardDuty.commandCalls(EnableGuardDutyAdmin)).toHaveLength(0);
     expect(aws.regionalGuardDuty['us-east-1'].commandCalls(EnableGuardDutyAdmin)).toHaveLength(0);
     expect(aws.securityHub.commandCalls(EnableSecurityHubAdmin)).toHaveLength(0);
@@ -244,7 +255,7 @@ describe('landfall bootstrap --apply', () => {
     expect(first.code).toBe(3);
     expect(first.stderr).toBe(
       [
-        'landfall: step 3 of 11 "trusted access: Security Hub" failed: access denied to organizations:EnableAWSServiceAccess (AccessDeniedException: You don\'t have permissions to access this resource.)',
+        'landfall: step 3 of 16 "trusted access: Security Hub" failed: access denied to organizations:EnableAWSServiceAccess (AccessDeniedException: You don\'t have permissions to access this resource.)',
         'hint: 2 steps applied before it. Fix the cause and run `landfall bootstrap --apply` again: it reads the state from AWS and continues with this step',
         '',
       ].join('\n'),
@@ -258,7 +269,7 @@ describe('landfall bootstrap --apply', () => {
     expect(states(second.stdout)['trusted access: Security Hub']).toBe('to do');
     expect(
       aws.organizations.commandCalls(EnableAWSServiceAccessCommand).map((c) => c.args[0].input.ServicePrincipal),
-    ).toEqual(['securityhub.amazonaws.com', 'config.amazonaws.com', 'cloudtrail.amazonaws.com']);
+    ).toEqual(['securityhub.amazonaws.com', 'config.amazonaws.com', 'cloudtrail.amazonaws.com', 'iam.amazonaws.com']);
   });
 
   it('prints no stack trace when a step fails', async () => {
@@ -282,7 +293,7 @@ describe('landfall bootstrap: faults', () => {
     const run = await bootstrap(aws);
     expect(run.code).toBe(1);
     // One call per trusted-access step: the throttled one was not retried on top of the SDK's attempts.
-    expect(aws.organizations.commandCalls(ListAWSServiceAccessForOrganizationCommand)).toHaveLength(5);
+    expect(aws.organizations.commandCalls(ListAWSServiceAccessForOrganizationCommand)).toHaveLength(6);
     expect(run.stdout).toContain(
       'could not read the state: organizations:ListAWSServiceAccessForOrganization failed: TooManyRequestsException: Rate exceeded',
     );
@@ -468,5 +479,69 @@ describe('bootstrap step: Identity Center', () => {
     expect(planned.detail).toBe(
       'arn:aws:sso:::instance/ssoins-7758a1b2c3d4e5f6, identity store d-9067a1b2c3, 1 group; groups not found by display name: auditors (create them in Identity Center or your identity provider)',
     );
+  });
+});
+
+describe('landfall bootstrap: policy types', () => {
+  it('enables the SCP, RCP and EC2 declarative policy types on the root, in that order', async () => {
+    const aws = fakeAws();
+    await bootstrap(aws, ['--apply']);
+    expect(aws.organizations.commandCalls(EnablePolicyTypeCommand).map((c) => c.args[0].input)).toEqual([
+      { RootId: 'r-a1b2', PolicyType: 'SERVICE_CONTROL_POLICY' },
+      { RootId: 'r-a1b2', PolicyType: 'RESOURCE_CONTROL_POLICY' },
+      { RootId: 'r-a1b2', PolicyType: 'DECLARATIVE_POLICY_EC2' },
+    ]);
+  });
+
+  it('enables only the RCP type when the others are enabled already', async () => {
+    const aws = fakeAws(
+      freshOrganization({ scpStatus: 'ENABLED', policyTypes: { DECLARATIVE_POLICY_EC2: 'ENABLED' } }),
+    );
+    const run = await bootstrap(aws, ['--apply']);
+    expect(run.code).toBe(0);
+    expect(aws.organizations.commandCalls(EnablePolicyTypeCommand).map((c) => c.args[0].input.PolicyType)).toEqual([
+      'RESOURCE_CONTROL_POLICY',
+    ]);
+  });
+
+  it('counts a policy type that is being enabled as done and one being disabled as blocked', async () => {
+    const run = await bootstrap(
+      fakeAws(
+        freshOrganization({
+          policyTypes: { RESOURCE_CONTROL_POLICY: 'PENDING_ENABLE', DECLARATIVE_POLICY_EC2: 'PENDING_DISABLE' },
+        }),
+      ),
+    );
+    expect(states(run.stdout)['RCP policy type on the root']).toBe('done');
+    expect(states(run.stdout)['EC2 declarative policy type on the root']).toBe('blocked');
+    expect(run.stdout).toContain('being disabled on r-a1b2; run again when that has finished');
+  });
+});
+
+describe('landfall bootstrap: centralized root access (IAM User Guide, "Centrally manage root access")', () => {
+  it('plans root access after trusted access for IAM, which IAM requires first', async () => {
+    const run = await bootstrap(fakeAws());
+    expect(run.stdout).toContain(
+      'EnableOrganizationsRootCredentialsManagement (after trusted access for iam.amazonaws.com)',
+    );
+  });
+
+  it('enables trusted access for IAM, then root credentials management, then root sessions', async () => {
+    const aws = fakeAws();
+    const run = await bootstrap(aws, ['--apply']);
+    expect(run.code).toBe(0);
+    expect(commandNames(aws.iam).filter((n) => n.startsWith('Enable'))).toEqual([
+      'EnableOrganizationsRootCredentialsManagement',
+      'EnableOrganizationsRootSessions',
+    ]);
+    expect(aws.state.rootAccess).toEqual(['RootCredentialsManagement', 'RootSessions']);
+  });
+
+  it('enables only root sessions when root credentials management is already on', async () => {
+    const state = completeSetup(freshOrganization());
+    state.rootAccess = ['RootCredentialsManagement'];
+    const aws = fakeAws(state);
+    await bootstrap(aws, ['--apply']);
+    expect(commandNames(aws.iam).filter((n) => n.startsWith('Enable'))).toEqual(['EnableOrganizationsRootSessions']);
   });
 });

@@ -105,6 +105,7 @@ describe('landfall rollout state, from mocked AWS', () => {
     expect([...states].sort()).toEqual(['confirm', 'done']);
     expect(input.statuses.filter((s) => s.state === 'confirm').map((s) => s.id)).toEqual([
       'enable-billing-alerts',
+      'check-organization-policies',
       'chatbot-slack-management',
       'chatbot-slack-dev',
       'chatbot-slack-stg',
@@ -121,6 +122,7 @@ describe('landfall rollout state, from mocked AWS', () => {
       'inputs-stg',
       'confirm-subscriptions-stg-ap-northeast-1',
       'inputs-prod',
+      'check-github-deploy-trust-prod',
       'confirm-subscriptions-prod-ap-northeast-1',
     ]);
   });
@@ -203,6 +205,16 @@ describe('landfall rollout state, from mocked AWS', () => {
 
   // Organizations quotas page: "Newly created accounts and organizations might experience a quota below the
   // default of 10 accounts."
+  it('keeps the bootstrap step to do while the RCP or EC2 declarative policy type is not enabled on the root', async () => {
+    const state = completeState(model);
+    if (state.organization) state.organization.policyTypes = { DECLARATIVE_POLICY_EC2: 'ENABLED' };
+    const { byId } = await observe(model, state);
+    expect(status(byId, 'bootstrap-organization')).toEqual({
+      state: 'next',
+      reason: 'to do: the RCP policy type on the root',
+    });
+  });
+
   it('marks the account quota to do when the organization may hold fewer accounts than the config has', async () => {
     const state = completeState(model);
     state.quota = 4;
@@ -283,7 +295,7 @@ describe('landfall rollout, the command', () => {
     });
     expect(report.placeholders).toEqual([]);
     expect(report.steps[0]).toMatchObject({ id: 'fill-management-account', kind: 'manual', state: 'done' });
-    expect(report.counts).toEqual({ done: 46, next: 0, blocked: 0, unknown: 0, confirm: 18, unread: 0 });
+    expect(report.counts).toEqual({ done: 46, next: 0, blocked: 0, unknown: 0, confirm: 20, unread: 0 });
   });
 
   it('prints the plan offline, placeholders first, without calling AWS', async () => {
@@ -300,7 +312,7 @@ describe('landfall rollout, the command', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe(
-      'Rollout of acme: 64 steps, home region ap-northeast-1; offline: only the placeholders are checked; run with credentials (--profile NAME or the standard chain) to see what is done.',
+      'Rollout of acme: 66 steps, home region ap-northeast-1; offline: only the placeholders are checked; run with credentials (--profile NAME or the standard chain) to see what is done.',
     );
     expect(lines.slice(2, 5)).toEqual([
       "Fill in first (the management account's ID and email before anything else):",
@@ -327,7 +339,7 @@ describe('landfall rollout, the command', () => {
     const run = await runIn([makeRolloutCommand({ clients: factory, retry })], ['rollout'], { cwd: realRepo() });
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe(
-      'Rollout of acme: 64 steps, home region ap-northeast-1; offline (no AWS credentials found): only the placeholders are checked; run with credentials (--profile NAME or the standard chain) to see what is done.',
+      'Rollout of acme: 66 steps, home region ap-northeast-1; offline (no AWS credentials found): only the placeholders are checked; run with credentials (--profile NAME or the standard chain) to see what is done.',
     );
   });
 
@@ -353,7 +365,7 @@ describe('landfall rollout, the command', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('| # | step | state | kind | account, region | what to do | check | why |');
     expect(run.stdout).toContain(
-      '| 11 | `deploy-org-organization` | blocked | deploy | management, us-east-1 | The organization stack: OUs, the member accounts (created one at a time, retained) and the SCP guardrails (needs the SCP policy type and the real root ID)<br>`npx cdk deploy Org/Organization` |',
+      '| 11 | `deploy-org-organization` | blocked | deploy | management, us-east-1 | The organization stack: OUs, the member accounts (created one at a time, retained), the SCP guardrails, the data-perimeter RCP and the EC2 declarative policy (needs their policy types and the real root ID)<br>`npx cdk deploy Org/Organization` |',
     );
   });
 

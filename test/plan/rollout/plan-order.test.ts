@@ -291,6 +291,8 @@ describe('the rollout plan of the reference platform: manual prerequisites', () 
       'security-hub-admin-us-east-1',
       'organization-trail',
       'alb-access-logs-dev',
+      'organization-policies',
+      'github-deploy-trust-prod',
     ]);
     for (const c of checks) {
       const s = stepOf(`check-${c.id}`);
@@ -315,6 +317,7 @@ describe('the rollout plan of the reference platform: the steps', () => {
       'cdk-bootstrap-management-ap-northeast-1 (cli, management, ap-northeast-1)',
       'cdk-bootstrap-management-us-east-1 (cli, management, us-east-1)',
       'deploy-org-organization (deploy, management, us-east-1)',
+      'check-organization-policies (manual, dev, ap-northeast-1)',
       'accounts-sync-members (cli, management, ap-northeast-1)',
       'bootstrap-delegated-admins (cli, management, ap-northeast-1)',
       'cdk-bootstrap-security-ap-northeast-1 (cli, security, ap-northeast-1)',
@@ -367,6 +370,7 @@ describe('the rollout plan of the reference platform: the steps', () => {
       'confirm-subscriptions-stg-ap-northeast-1 (manual, stg, ap-northeast-1)',
       'inputs-prod (manual, prod, ap-northeast-1)',
       'deploy-prod (deploy, prod, ap-northeast-1)',
+      'check-github-deploy-trust-prod (manual, prod, ap-northeast-1)',
       'confirm-subscriptions-prod-ap-northeast-1 (manual, prod, ap-northeast-1)',
     ]);
   });
