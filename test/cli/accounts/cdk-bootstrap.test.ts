@@ -47,6 +47,7 @@ describe('cdk bootstrap commands', () => {
     const run = await runIn(
       [cdkBootstrapCommand],
       ['accounts', 'cdk-bootstrap', '--trust', 'security', '--profile-format', 'acme-{name}-{id}'],
+      { cwd: tempRepo(undefined, { discovered: true }) },
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
@@ -76,5 +77,13 @@ describe('cdk bootstrap commands', () => {
       '# prod in ap-northeast-1: not in the organization yet: next `npx cdk deploy Org/Organization` (rollout step deploy-org-organization), then `npx landfall accounts sync` (rollout step accounts-sync-members)',
     );
     expect(run.stdout).not.toContain('aws://666666666666');
+  });
+
+  it('refuses while the trusted account ID is a placeholder, naming the field and the value (exit 4)', async () => {
+    const run = await runIn([cdkBootstrapCommand], ['accounts', 'cdk-bootstrap']);
+    expect([run.code, run.stdout]).toEqual([4, '']);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'landfall: config/platform.ts accounts[0].id: "111111111111" is a placeholder (an example account ID): put the management account\'s real ID here (`aws sts get-caller-identity` with its credentials); `landfall accounts cdk-bootstrap` needs it',
+    );
   });
 });
