@@ -6,6 +6,7 @@ import type { Command, CommandGroup } from './command';
 import { costReviewCommand } from './cost-review';
 import { deployTargetCommand } from './deploy-target';
 import { deployWindowCommand } from './deploy-window/command';
+import { initCommand } from './init/command';
 import { newServiceCommand } from './new-service/command';
 import { redriveCommand } from './redrive';
 import { costEstimateCommand } from './cost/command';
@@ -14,6 +15,7 @@ import { validateCommand } from './validate';
 
 /** Every CLI command; `landfall help` and docs/cli.md list them in this order. */
 export const COMMANDS: readonly Command[] = [
+  initCommand,
   validateCommand,
   rolloutCommand,
   bootstrapCommand,
