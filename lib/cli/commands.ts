@@ -1,4 +1,6 @@
 import { cdkBootstrapCommand } from './accounts/cdk-bootstrap';
+import { accountsAcceptCommand } from './accounts/accept';
+import { accountsInviteCommand } from './accounts/invite';
 import { accountsSyncCommand } from './accounts/sync';
 import { alarmsCommand } from './alarms';
 import { bootstrapCommand } from './bootstrap/command';
@@ -20,6 +22,8 @@ export const COMMANDS: readonly Command[] = [
   rolloutCommand,
   bootstrapCommand,
   accountsSyncCommand,
+  accountsInviteCommand,
+  accountsAcceptCommand,
   cdkBootstrapCommand,
   newServiceCommand,
   redriveCommand,
@@ -32,7 +36,11 @@ export const COMMANDS: readonly Command[] = [
 
 /** The first words of multi-word commands: `landfall accounts` lists the `accounts ...` commands. */
 export const COMMAND_GROUPS: readonly CommandGroup[] = [
-  { name: ['accounts'], summary: "read the organization's accounts into the config, and bootstrap them for the CDK" },
+  {
+    name: ['accounts'],
+    summary:
+      "invite existing accounts, read the organization's accounts into the config, and bootstrap them for the CDK",
+  },
   { name: ['deploy-window'], summary: "check an environment's deploy window before a deploy" },
   { name: ['cost'], summary: 'review what the platform spends and who hears about it' },
 ];

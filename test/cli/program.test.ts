@@ -87,12 +87,12 @@ describe('usage errors: exit 2, one line and a hint, nothing on stdout', () => {
     [
       ['valdiate'],
       'landfall: unknown command "valdiate" (did you mean validate?)',
-      /^hint: commands: init, validate, rollout, bootstrap, accounts sync, accounts cdk-bootstrap, .* \(landfall help\)$/,
+      /^hint: commands: init, validate, rollout, bootstrap, accounts sync, accounts invite, accounts accept, accounts cdk-bootstrap, .* \(landfall help\)$/,
     ],
     [
       ['accounts', 'synk'],
       'landfall: unknown command "accounts synk" (did you mean sync?)',
-      /^hint: commands: accounts sync, accounts cdk-bootstrap \(landfall help accounts\)$/,
+      /^hint: commands: accounts sync, accounts invite, accounts accept, accounts cdk-bootstrap \(landfall help accounts\)$/,
     ],
     [['help', 'nope'], 'landfall: unknown command "nope"', /^hint: commands: init, validate, /],
     [['nope', '--help'], 'landfall: unknown command "nope"', /^hint: commands: init, validate, /],
