@@ -1,4 +1,6 @@
 import { cdkBootstrapCommand } from './accounts/cdk-bootstrap';
+import { accountsAcceptCommand } from './accounts/accept';
+import { accountsInviteCommand } from './accounts/invite';
 import { accountsSyncCommand } from './accounts/sync';
 import { alarmsCommand } from './alarms';
 import { bootstrapCommand } from './bootstrap/command';
@@ -9,6 +11,7 @@ import { deployWindowCommand } from './deploy-window/command';
 import { incidentNewCommand } from './incident/command';
 import { incidentListCommand } from './incident/list';
 import { githubCheckCommand } from './github/command';
+import { initCommand } from './init/command';
 import { newServiceCommand } from './new-service/command';
 import { redriveCommand } from './redrive';
 import { deleteRootCredentialsCommand, unlockBucketPolicyCommand } from './root/command';
@@ -18,10 +21,13 @@ import { validateCommand } from './validate';
 
 /** Every CLI command; `landfall help` and docs/cli.md list them in this order. */
 export const COMMANDS: readonly Command[] = [
+  initCommand,
   validateCommand,
   rolloutCommand,
   bootstrapCommand,
   accountsSyncCommand,
+  accountsInviteCommand,
+  accountsAcceptCommand,
   cdkBootstrapCommand,
   newServiceCommand,
   redriveCommand,
@@ -39,7 +45,11 @@ export const COMMANDS: readonly Command[] = [
 
 /** The first words of multi-word commands: `landfall accounts` lists the `accounts ...` commands. */
 export const COMMAND_GROUPS: readonly CommandGroup[] = [
-  { name: ['accounts'], summary: "read the organization's accounts into the config, and bootstrap them for the CDK" },
+  {
+    name: ['accounts'],
+    summary:
+      "invite existing accounts, read the organization's accounts into the config, and bootstrap them for the CDK",
+  },
   { name: ['deploy-window'], summary: "check an environment's deploy window before a deploy" },
   { name: ['cost'], summary: 'review what the platform spends and who hears about it' },
   { name: ['incident'], summary: 'write and list blameless postmortems (docs/postmortems/)' },

@@ -4,6 +4,7 @@ import { ROLE_NAMES } from '../naming';
 import { defineCommand, flag } from './command';
 import { environmentArg, loadModel } from './config-option';
 import { CliError, EXIT, UsageError } from './errors';
+import { accountIdPath, refusePlaceholders } from './placeholder-guard';
 import { CONFIG_OPTION, ENV_ARGUMENT, JSON_ALIAS_OPTION, RESULT_FORMAT_OPTION } from './options';
 
 /** Where an environment deploys: its account, the home region and the Baseline stack's GitHub deploy role. */
@@ -40,8 +41,10 @@ export const deployTargetCommand = defineCommand({
   async run({ args, options }, io) {
     if (options.format === 'json' && options.githubOutput)
       throw new UsageError('--format json and --github-output exclude each other');
-    const { model } = loadModel(io, options.config);
-    const target = deployTarget(environmentArg(model, args.env), model.platform.homeRegion);
+    const { model, dir } = loadModel(io, options.config);
+    const env = environmentArg(model, args.env);
+    refusePlaceholders(io, model, dir, `deploy-target ${env.name}`, [accountIdPath(model, env.account)]);
+    const target = deployTarget(env, model.platform.homeRegion);
     const lines = [
       `account-id=${target.accountId}`,
       `region=${target.region}`,

@@ -14,6 +14,7 @@ import type { AwsClients } from './aws/clients';
 import type { Command } from './command';
 import { defineCommand, flag, value } from './command';
 import { environmentArg, loadModel } from './config-option';
+import { accountIdPath, refusePlaceholders } from './placeholder-guard';
 import type { CommandDeps } from './deps';
 import { withDeps } from './deps';
 import { CliError, EXIT, UsageError } from './errors';
@@ -141,7 +142,7 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
     async run({ args, options }, io) {
       const json = options.format === 'json';
       const rate = rateArg(options.rate);
-      const { model } = loadModel(io, options.config);
+      const { model, dir } = loadModel(io, options.config);
       const env = environmentArg(model, args.env);
       const worker = workerArg(model, args.worker);
       const region = model.platform.homeRegion;
@@ -155,6 +156,14 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
         'sts:GetCallerIdentity',
         () => clients.sts.send(new GetCallerIdentityCommand({})),
         retry,
+      );
+      refusePlaceholders(
+        io,
+        model,
+        dir,
+        `redrive ${env.name}`,
+        [accountIdPath(model, env.account)],
+        [caller.Account ?? ''],
       );
       if (caller.Account !== env.account.id) {
         throw new CliError(

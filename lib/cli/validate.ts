@@ -1,10 +1,14 @@
 import * as path from 'node:path';
 import type { LandfallModel } from '../config';
 import { ConfigError } from '../config';
+import type { Problem } from '../config/problems';
 import { loadPlatform } from '../plan/load';
+import type { Placeholder } from '../plan/placeholders';
+import { findPlaceholders, formatPlaceholders } from '../plan/placeholders';
 import { defineCommand } from './command';
 import { EXIT } from './errors';
 import { CONFIG_OPTION, REPORT_FORMAT_OPTION } from './options';
+import { platformFileOf } from './placeholder-guard';
 import { table } from './table';
 
 /** `landfall validate`: every config problem at once (exit 1), or a summary of what will be synthesized. */
@@ -12,7 +16,7 @@ export const validateCommand = defineCommand({
   name: ['validate'],
   summary: 'check the config and summarize the accounts, environments and services it defines',
   description:
-    'Loads the config as `cdk synth` does (platform.ts, services/*.ts and discovered.json) and checks it: schema rules first, then cross-field rules. Prints every problem at once and exits 1, or a summary of the accounts, environments and services that will be synthesized.',
+    "Loads the config as `cdk synth` does (platform.ts, services/*.ts and discovered.json) and checks it: schema rules first, then cross-field rules. Prints every problem at once and exits 1, or a summary of the accounts, environments and services that will be synthesized. A valid config still exits 0 while it holds placeholders (example account IDs, addresses at example.com, example Slack and certificate IDs): they are listed on stderr, with the loader's notices, because the deploy commands refuse them.",
   options: { config: CONFIG_OPTION, format: REPORT_FORMAT_OPTION },
   examples: ['landfall validate', 'landfall validate --format json'],
   async run({ options }, io) {
@@ -29,11 +33,44 @@ export const validateCommand = defineCommand({
         );
       return EXIT.problems;
     }
-    if (options.format === 'json') io.out(JSON.stringify({ valid: true, ...summaryData(model) }, null, 2));
-    else io.out(summaryText(model, path.relative(io.cwd, dir) || '.', options.format));
+    const placeholders = findPlaceholders(model, platformFileOf(io, dir));
+    const notices = model.notices ?? [];
+    if (options.format === 'json') {
+      io.out(JSON.stringify({ valid: true, ...summaryData(model), placeholders, notices }, null, 2));
+      return EXIT.ok;
+    }
+    io.out(summaryText(model, path.relative(io.cwd, dir) || '.', options.format));
+    const remarks = remarksText(placeholders, notices);
+    if (remarks !== '') io.err(remarks);
     return EXIT.ok;
   },
 });
+
+/**
+ * What a valid config still holds that a deploy cannot use (placeholders) and what the loader ignored (notices),
+ * for stderr: `config/platform.ts has 2 placeholders:` and a line each, then the notices the same way.
+ */
+export function remarksText(placeholders: readonly Placeholder[], notices: readonly Problem[]): string {
+  const parts: string[] = [];
+  if (placeholders.length > 0) {
+    const n = placeholders.length;
+    parts.push(
+      formatPlaceholders(placeholders),
+      `${n} placeholder${n === 1 ? '' : 's'} left: the config is valid, but \`landfall deploy-target\`, \`accounts cdk-bootstrap\`, \`bootstrap --apply\` and \`redrive\` refuse a placeholder they need (\`landfall rollout\` says which step fills each).`,
+    );
+  }
+  const byFile = new Map<string, Problem[]>();
+  for (const p of notices) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  for (const [file, list] of byFile) {
+    parts.push(
+      [
+        `${file} has ${list.length} notice${list.length === 1 ? '' : 's'}:`,
+        ...list.map((p) => `  * ${p.path === '' ? '' : `${p.path}: `}${p.message}`),
+      ].join('\n'),
+    );
+  }
+  return parts.join('\n');
+}
 
 function summaryData(model: LandfallModel) {
   return {

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Command, CommandGroup } from '../../lib/cli/command';
 import { defineCommand, flag, list, optionFlag, usageLine, value } from '../../lib/cli/command';
 import { COMMAND_GROUPS, COMMANDS } from '../../lib/cli/commands';
@@ -6,6 +7,7 @@ import { memoryIo } from '../../lib/cli/io';
 import { main } from '../../lib/cli/main';
 import { ENV_ARGUMENT, JSON_ALIAS_OPTION, RESULT_FORMAT_OPTION } from '../../lib/cli/options';
 import packageJson from '../../package.json';
+import { tempRepo } from '../support/cli';
 import { REFERENCE_ROOT } from '../support/example';
 
 async function run(args: string[], commands?: readonly Command[], groups?: readonly CommandGroup[]) {
@@ -85,15 +87,15 @@ describe('usage errors: exit 2, one line and a hint, nothing on stdout', () => {
     [
       ['valdiate'],
       'landfall: unknown command "valdiate" (did you mean validate?)',
-      /^hint: commands: validate, rollout, bootstrap, accounts sync, accounts cdk-bootstrap, .* \(landfall help\)$/,
+      /^hint: commands: init, validate, rollout, bootstrap, accounts sync, accounts invite, accounts accept, accounts cdk-bootstrap, .* \(landfall help\)$/,
     ],
     [
       ['accounts', 'synk'],
       'landfall: unknown command "accounts synk" (did you mean sync?)',
-      /^hint: commands: accounts sync, accounts cdk-bootstrap \(landfall help accounts\)$/,
+      /^hint: commands: accounts sync, accounts invite, accounts accept, accounts cdk-bootstrap \(landfall help accounts\)$/,
     ],
-    [['help', 'nope'], 'landfall: unknown command "nope"', /^hint: commands: validate, /],
-    [['nope', '--help'], 'landfall: unknown command "nope"', /^hint: commands: validate, /],
+    [['help', 'nope'], 'landfall: unknown command "nope"', /^hint: commands: init, validate, /],
+    [['nope', '--help'], 'landfall: unknown command "nope"', /^hint: commands: init, validate, /],
     [
       ['validate', '--confg', 'x'],
       'landfall: unknown option --confg (did you mean --config?)',
@@ -176,7 +178,9 @@ describe('commander stays in-process', () => {
 
 describe('--json, the spelling before --format json', () => {
   it('still prints JSON, with a warning on stderr', async () => {
-    const { code, out, err } = await run(['deploy-target', 'dev', '--json']);
+    // A config whose IDs `accounts sync` wrote (deploy-target refuses placeholder account IDs).
+    const config = path.join(tempRepo(undefined, { discovered: true }), 'config');
+    const { code, out, err } = await run(['deploy-target', 'dev', '--json', '--config', config]);
     expect(code).toBe(0);
     expect(JSON.parse(out).accountId).toBe('444444444444');
     expect(err).toBe('warning: --json is deprecated; use --format json\n');

@@ -1,7 +1,7 @@
 import { ListMessageMoveTasksCommand, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
 import { makeRedriveCommand } from '../../lib/cli/redrive';
 import { deadLetterQueueName, queueName } from '../../lib/naming';
-import { runIn } from '../support/cli';
+import { runIn, tempRepo } from '../support/cli';
 import { fakeAws, freshOrganization } from '../support/fake-aws';
 import type { FakeAws } from '../support/fake-aws';
 
@@ -42,13 +42,17 @@ function progressingTask(aws: FakeAws, total: number, step: number, end: 'COMPLE
   };
 }
 
-function redrive(aws: FakeAws, args: string[], options: { sleep?: () => Promise<void>; isTty?: boolean } = {}) {
+function redrive(
+  aws: FakeAws,
+  args: string[],
+  options: { sleep?: () => Promise<void>; isTty?: boolean; cwd?: string } = {},
+) {
   const command = makeRedriveCommand({
     clients: aws.factory,
     retry: { sleep: async () => undefined },
     sleep: options.sleep ?? (async () => undefined),
   });
-  return runIn([command], ['redrive', ...args], { isTty: options.isTty });
+  return runIn([command], ['redrive', ...args], { isTty: options.isTty, cwd: options.cwd });
 }
 
 describe('landfall redrive (unit: moto lacks StartMessageMoveTask)', () => {
@@ -175,10 +179,21 @@ describe('landfall redrive (unit: moto lacks StartMessageMoveTask)', () => {
     expect(run.stderr.split('\n')[0]).toBe('landfall: "api" is a web service, not a worker (allowed: jobs)');
   });
 
+  it("refuses while the environment's account ID is a placeholder the credentials do not confirm (exit 4)", async () => {
+    const aws = devAccount();
+    aws.state.callerAccount = '740583619432';
+    const run = await redrive(aws, ['dev', 'jobs']);
+    expect(run.code).toBe(4);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'landfall: config/platform.ts accounts[3].id: "444444444444" is a placeholder (an example account ID): `npx landfall accounts sync` fills it in once the account exists in the organization; `landfall redrive dev` needs it',
+    );
+    expect(aws.sqs.calls()).toHaveLength(0);
+  });
+
   it('rejects credentials of another account than the environment', async () => {
     const aws = devAccount();
     aws.state.callerAccount = '666666666666';
-    const run = await redrive(aws, ['dev', 'jobs']);
+    const run = await redrive(aws, ['dev', 'jobs'], { cwd: tempRepo(undefined, { discovered: true }) });
     expect(run.code).toBe(4);
     expect(run.stderr.split('\n')[0]).toBe(
       'landfall: the credentials are for account 666666666666; environment dev is in account 444444444444 (dev)',

@@ -56,7 +56,7 @@ describe('landfall validate', () => {
     const io = memoryIo({ cwd: REPO_ROOT });
     expect(await main(['valdiate'], io)).toBe(2);
     expect(io.stderr()).toMatch(
-      /^landfall: unknown command "valdiate" \(did you mean validate\?\)\nhint: commands: validate, rollout, bootstrap, accounts sync, .* \(landfall help\)\n$/,
+      /^landfall: unknown command "valdiate" \(did you mean validate\?\)\nhint: commands: init, validate, rollout, bootstrap, accounts sync, .* \(landfall help\)\n$/,
     );
   });
 

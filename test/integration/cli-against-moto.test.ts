@@ -56,8 +56,10 @@ const plainKeys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
   });
   beforeEach(async () => {
     await moto.reset();
-    // moto's organization gives the management account the email master@example.com.
-    root = tempRepo((s) => s.replace('aws+management@example.com', 'master@example.com'));
+    // moto's organization gives the management account the email master@example.com and the ID 123456789012.
+    root = tempRepo((s) =>
+      s.replace('aws+management@example.com', 'master@example.com').replace("'111111111111'", `'${MANAGEMENT}'`),
+    );
   });
 
   const env = (keys: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } = plainKeys) => ({

@@ -12,6 +12,7 @@ import { partitionOf } from '../../plan/rollout/commands';
 import { nextStepsHint, ORGANIZATION_DEPLOY_STEP, rolloutPlan, STEP } from '../../plan/rollout';
 import { defineCommand, value } from '../command';
 import { loadModel } from '../config-option';
+import { accountIdPath, refusePlaceholders } from '../placeholder-guard';
 import { EXIT, UsageError } from '../errors';
 import { CONFIG_OPTION, JSON_ALIAS_OPTION, RESULT_FORMAT_OPTION } from '../options';
 
@@ -138,7 +139,9 @@ export const cdkBootstrapCommand = defineCommand({
   },
   examples: ["landfall accounts cdk-bootstrap --profile-format 'acme-{name}'"],
   async run({ options }, io) {
-    const { model } = loadModel(io, options.config);
+    const { model, dir } = loadModel(io, options.config);
+    const trusted = model.platform.accounts.find((a) => a.name === (options.trust ?? model.accounts.management.name));
+    if (trusted) refusePlaceholders(io, model, dir, 'accounts cdk-bootstrap', [accountIdPath(model, trusted)]);
     const targets = cdkBootstrapTargets(model, { trustAccount: options.trust, profileFormat: options.profileFormat });
     if (options.writePolicies !== undefined) {
       const q = model.platform.deploy.cdkQualifier;

@@ -5,6 +5,7 @@ import { listOrganizationAccounts, managementPreflight } from '../aws/organizati
 import type { Command } from '../command';
 import { defineCommand, flag } from '../command';
 import { loadModel } from '../config-option';
+import { accountIdPath, refusePlaceholders } from '../placeholder-guard';
 import type { CommandDeps } from '../deps';
 import { withDeps } from '../deps';
 import { EXIT } from '../errors';
@@ -37,12 +38,21 @@ export function makeBootstrapCommand(overrides: Partial<CommandDeps> = {}): Comm
     examples: ['landfall bootstrap', 'landfall bootstrap --apply --profile acme-management'],
     async run({ options }, io) {
       const json = options.format === 'json';
-      const { model } = loadModel(io, options.config);
+      const { model, dir } = loadModel(io, options.config);
       const region = model.platform.homeRegion;
       const clients = deps.clients({ region, profile: options.profile, onRetry: sdkRetryNotice(io) });
       const retry = retryWithNotice(io, deps.retry);
 
       const organization = await managementPreflight(clients, retry, 'landfall bootstrap');
+      if (options.apply)
+        refusePlaceholders(
+          io,
+          model,
+          dir,
+          'bootstrap --apply',
+          [accountIdPath(model, model.accounts.management)],
+          [organization.managementAccountId],
+        );
       const accounts = await listOrganizationAccounts(clients, retry);
       const identityCenter = await discoverSafely(() =>
         discoverIdentityCenter(clients, retry, {

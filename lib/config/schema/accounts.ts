@@ -55,6 +55,13 @@ export const AccountSchema = strict({
    * @default false
    */
   importPending: z.boolean().optional(),
+  /**
+   * The account exists outside the organization and joins it by invitation instead of being created:
+   * `landfall accounts invite NAME` from the management account, `landfall accounts accept` with the account's own
+   * credentials (docs/getting-started.md). Set `importPending` too until the account is in the organization.
+   * @default false
+   */
+  invited: z.boolean().optional(),
   /** Singletons an adopted account already has (Config recorder, Chatbot channels). @default none */
   existing: ExistingResourcesSchema.optional(),
 });

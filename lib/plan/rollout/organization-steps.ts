@@ -8,6 +8,7 @@ import type { PlanContext } from './context';
 import { deployStep, stacksAt, step } from './context';
 import { cdkBootstrapStepId, STEP } from './ids';
 import { accountRegions, BILLING_REGION, ORGANIZATIONS_REGION } from './inventory';
+import { acceptStepId, importSteps, invitationSteps } from './invitation-steps';
 import type { RolloutStep } from './types';
 
 /** `fill-management-account`, `fill-config`, the organization, its quota, Identity Center, billing alerts. */
@@ -112,6 +113,8 @@ export function organizationSteps(ctx: PlanContext): RolloutStep[] {
       phase: 'organization',
     },
   );
+  const invitations = invitationSteps(ctx);
+  const invitedAccounts = model.platform.accounts.filter((a) => a.invited === true && a.role !== 'management');
   return [
     step(management, home, {
       id: STEP.bootstrapOrganization,
@@ -161,12 +164,13 @@ export function organizationSteps(ctx: PlanContext): RolloutStep[] {
         },
       }),
     ),
+    ...invitations,
     organization,
     step(management, home, {
       id: STEP.syncMembers,
       kind: 'cli',
       title: "Record the new member accounts' IDs (and Identity Center's) in config/discovered.json; commit it",
-      needs: [organization.id],
+      needs: [organization.id, ...invitedAccounts.map((a) => acceptStepId(a.name))],
       command: 'npx landfall accounts sync',
       check: {
         description: 'every config account is in the organization, found by email, with its real ID in the config',
@@ -175,6 +179,7 @@ export function organizationSteps(ctx: PlanContext): RolloutStep[] {
       phase: 'organization',
       reads: 'member-account-ids',
     }),
+    ...importSteps(ctx, organization.id),
     step(management, home, {
       id: STEP.delegatedAdministrators,
       kind: 'cli',

@@ -7,6 +7,9 @@ import { referenceModel } from '../../support/example';
 
 import { cdkExecutionPolicy, cdkPermissionsBoundary } from '../../../lib/plan/cdk-execution';
 
+/** The reference repository after `accounts sync`: real account IDs, so the command does not refuse placeholders. */
+const synced = () => tempRepo(undefined, { discovered: true });
+
 /** The execution policy and boundary landfall defines, by their names in the account (issue 10, item 1). */
 const exec = (id: string) =>
   `--cloudformation-execution-policies arn:aws:iam::${id}:policy/landfall-cdk-execution --custom-permissions-boundary landfall-cdk-boundary --termination-protection`;
@@ -52,6 +55,7 @@ describe('cdk bootstrap commands', () => {
     const run = await runIn(
       [cdkBootstrapCommand],
       ['accounts', 'cdk-bootstrap', '--trust', 'security', '--profile-format', 'acme-{name}-{id}'],
+      { cwd: tempRepo(undefined, { discovered: true }) },
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
@@ -88,7 +92,7 @@ describe('cdk bootstrap commands', () => {
   });
 
   it('prints the create-policy commands once per account, before its bootstrap commands', async () => {
-    const run = await runIn([cdkBootstrapCommand], ['accounts', 'cdk-bootstrap']);
+    const run = await runIn([cdkBootstrapCommand], ['accounts', 'cdk-bootstrap'], { cwd: synced() });
     const lines = run.stdout.split('\n');
     const create = lines.filter((l) => l.startsWith('aws iam create-policy') && l.endsWith('--profile prod'));
     expect(create).toEqual([
@@ -100,11 +104,21 @@ describe('cdk bootstrap commands', () => {
 
   it('writes the two documents with --write-policies', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-policies-'));
-    const run = await runIn([cdkBootstrapCommand], ['accounts', 'cdk-bootstrap', '--write-policies', dir]);
+    const run = await runIn([cdkBootstrapCommand], ['accounts', 'cdk-bootstrap', '--write-policies', dir], {
+      cwd: synced(),
+    });
     expect(run.code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'landfall-cdk-boundary.json'), 'utf8'))).toEqual(
       cdkPermissionsBoundary('landfall').document,
     );
     expect(fs.readdirSync(dir).sort()).toEqual(['landfall-cdk-boundary.json', 'landfall-cdk-execution.json']);
+  });
+
+  it('refuses while the trusted account ID is a placeholder, naming the field and the value (exit 4)', async () => {
+    const run = await runIn([cdkBootstrapCommand], ['accounts', 'cdk-bootstrap']);
+    expect([run.code, run.stdout]).toEqual([4, '']);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'landfall: config/platform.ts accounts[0].id: "111111111111" is a placeholder (an example account ID): put the management account\'s real ID here (`aws sts get-caller-identity` with its credentials); `landfall accounts cdk-bootstrap` needs it',
+    );
   });
 });
