@@ -11,6 +11,7 @@ import { redriveCommand } from './redrive';
 import { costEstimateCommand } from './cost/command';
 import { rolloutCommand } from './rollout/command';
 import { validateCommand } from './validate';
+import { slowQueriesCommand } from './db/slow-queries';
 
 /** Every CLI command; `landfall help` and docs/cli.md list them in this order. */
 export const COMMANDS: readonly Command[] = [
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   alarmsCommand,
   costReviewCommand,
   costEstimateCommand,
+  slowQueriesCommand,
 ];
 
 /** The first words of multi-word commands: `landfall accounts` lists the `accounts ...` commands. */
@@ -33,4 +35,5 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { name: ['accounts'], summary: "read the organization's accounts into the config, and bootstrap them for the CDK" },
   { name: ['deploy-window'], summary: "check an environment's deploy window before a deploy" },
   { name: ['cost'], summary: 'review what the platform spends and who hears about it' },
+  { name: ['db'], summary: "look into a service's database (slow statements)" },
 ];
