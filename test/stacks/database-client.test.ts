@@ -52,6 +52,10 @@ describe('services connecting to a database', () => {
       (e) => e.Name === 'API_DB_USER',
     );
     expect(user?.Value).toBe('jobs_read');
+    const host = containerEnv(jobs).Properties.ContainerDefinitions[0]?.Environment.find(
+      (e) => e.Name === 'API_DB_HOST',
+    );
+    expect(JSON.stringify(host?.Value)).toContain('databaseapireaderendpoint');
     jobs.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({ Sid: 'ConnectDatabaseapi', Action: 'rds-db:connect' })]),
