@@ -31,6 +31,10 @@ export const RUNBOOKS = {
   costAnomaly: 'cost-anomaly',
   budgetExceeded: 'budget-exceeded',
   deploymentRollback: 'deployment-rollback',
+  slowQueries: 'slow-queries',
+  databaseSaturation: 'database-saturation',
+  databaseReplicaLag: 'database-replica-lag',
+  databaseDeadlocks: 'database-deadlocks',
 } as const;
 export type Runbook = (typeof RUNBOOKS)[keyof typeof RUNBOOKS];
 

@@ -145,3 +145,21 @@ export const TAGS = {
 
 /** The file `landfall accounts sync` writes next to `platform.ts`: generated, committed, read by the app. */
 export const DISCOVERED_FILE = 'discovered.json';
+
+/** Stack construct ID of the database a service owns: `Database-<service>`, deployed beside Platform. */
+export function databaseStackId(service: string): string {
+  return `Database-${service}`;
+}
+
+/** Aurora cluster identifier of a service's database: `landfall-<environment>-<service>` (RDS allows 63 characters). */
+export function databaseClusterIdentifier(environment: string, service: string): string {
+  return `${PREFIX}-${environment}-${service}`;
+}
+
+/**
+ * The log group RDS exports a cluster's PostgreSQL log to: `/aws/rds/cluster/<identifier>/postgresql` (the name is
+ * RDS's, not landfall's; `landfall db slow-queries` queries it).
+ */
+export function databaseLogGroupName(environment: string, service: string): string {
+  return `/aws/rds/cluster/${databaseClusterIdentifier(environment, service)}/postgresql`;
+}

@@ -17,6 +17,7 @@ describe('the example platform', () => {
   it('has exactly these stacks (a change that adds or drops one shows here)', () => {
     expect(stacks.map((s) => `${s.node.path} -> ${s.stackName} @ ${s.account}/${s.region}`)).toEqual([
       'dev/Baseline -> landfall-dev-baseline @ 444444444444/ap-northeast-1',
+      'dev/Database-api -> landfall-dev-database-api @ 444444444444/ap-northeast-1',
       'dev/Network -> landfall-dev-network @ 444444444444/ap-northeast-1',
       'dev/Observability -> landfall-dev-observability @ 444444444444/ap-northeast-1',
       'dev/Platform -> landfall-dev-platform @ 444444444444/ap-northeast-1',
@@ -34,6 +35,7 @@ describe('the example platform', () => {
       'Org/RegionalBaseline-us-east-1 -> landfall-org-regional-baseline-us-east-1 @ 111111111111/us-east-1',
       'Org/Trail -> landfall-org-trail @ 111111111111/ap-northeast-1',
       'prod/Baseline -> landfall-prod-baseline @ 666666666666/ap-northeast-1',
+      'prod/Database-api -> landfall-prod-database-api @ 666666666666/ap-northeast-1',
       'prod/Network -> landfall-prod-network @ 666666666666/ap-northeast-1',
       'prod/Observability -> landfall-prod-observability @ 666666666666/ap-northeast-1',
       'prod/Platform -> landfall-prod-platform @ 666666666666/ap-northeast-1',
@@ -47,6 +49,7 @@ describe('the example platform', () => {
       'Security/RegionalBaseline-us-east-1 -> landfall-security-regional-baseline-us-east-1 @ 222222222222/us-east-1',
       'Security/SecurityHub -> landfall-security-security-hub @ 222222222222/ap-northeast-1',
       'stg/Baseline -> landfall-stg-baseline @ 555555555555/ap-northeast-1',
+      'stg/Database-api -> landfall-stg-database-api @ 555555555555/ap-northeast-1',
       'stg/Network -> landfall-stg-network @ 555555555555/ap-northeast-1',
       'stg/Observability -> landfall-stg-observability @ 555555555555/ap-northeast-1',
       'stg/Platform -> landfall-stg-platform @ 555555555555/ap-northeast-1',
@@ -62,6 +65,7 @@ describe('the example platform', () => {
       ['dev', 'stg'].flatMap((e) =>
         [
           'Baseline',
+          'Database-api',
           'Network',
           'Observability',
           'Platform',

@@ -18,6 +18,7 @@ import { deleteRootCredentialsCommand, unlockBucketPolicyCommand } from './root/
 import { costEstimateCommand } from './cost/command';
 import { rolloutCommand } from './rollout/command';
 import { validateCommand } from './validate';
+import { slowQueriesCommand } from './db/slow-queries';
 
 /** Every CLI command; `landfall help` and docs/cli.md list them in this order. */
 export const COMMANDS: readonly Command[] = [
@@ -41,6 +42,7 @@ export const COMMANDS: readonly Command[] = [
   costEstimateCommand,
   incidentNewCommand,
   incidentListCommand,
+  slowQueriesCommand,
 ];
 
 /** The first words of multi-word commands: `landfall accounts` lists the `accounts ...` commands. */
@@ -55,4 +57,5 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { name: ['incident'], summary: 'write and list blameless postmortems (docs/postmortems/)' },
   { name: ['root'], summary: 'root-only tasks in member accounts, through central root sessions' },
   { name: ['github'], summary: 'check the GitHub settings the deploy roles rely on' },
+  { name: ['db'], summary: "look into a service's database (slow statements)" },
 ];

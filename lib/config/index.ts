@@ -43,3 +43,6 @@ export { CLOUDWATCH_RETENTION_DAYS } from './fields';
 export type { CloudWatchRetentionDays } from './fields';
 
 export type { WorkingHoursConfig } from './schema/working-hours';
+export { AURORA_POSTGRESQL_MAJORS, databaseNameOf, supportsAutoPause } from './schema/database';
+export type { DatabaseConfig } from './schema/database';
+export { MIN_BACKUP_RETENTION_DAYS } from './profiles';

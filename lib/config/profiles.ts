@@ -10,6 +10,22 @@ export type Tier = z.infer<typeof TierSchema>;
  * Everything that differs between tiers, as data. An environment gets the profile of its tier, with the
  * environment's `overrides` merged on top; constructs receive these numbers and flags, never a tier name.
  */
+/** Aurora Serverless v2 capacity in ACUs: 0 to 256 in steps of 0.5 (RDS API, ServerlessV2ScalingConfiguration). */
+const acu = (lowest: number) =>
+  z
+    .number()
+    .min(lowest, `is not an Aurora Serverless v2 capacity (allowed: ${lowest}-256 ACUs in steps of 0.5)`)
+    .max(256, `is not an Aurora Serverless v2 capacity (allowed: ${lowest}-256 ACUs in steps of 0.5)`)
+    .refine((v) => Number.isInteger(v * 2), {
+      error: `is not an Aurora Serverless v2 capacity (allowed: ${lowest}-256 ACUs in steps of 0.5)`,
+    });
+
+/**
+ * The fewest days of automated backups each tier may keep, whatever its overrides say: production restores from
+ * backups of at least a week. Aurora allows 1-35 days (CreateDBCluster, BackupRetentionPeriod).
+ */
+export const MIN_BACKUP_RETENTION_DAYS: Readonly<Record<Tier, number>> = { dev: 1, stg: 1, prod: 7 };
+
 export const TierProfileSchema = strict({
   /** AWS Config recording frequency of the Baseline stack. CONTINUOUS records every change; DAILY is cheaper. */
   configRecordingFrequency: z.enum(['CONTINUOUS', 'DAILY']),
@@ -47,6 +63,28 @@ export const TierProfileSchema = strict({
   organizationalUnit: OuPathSchema,
   /** What the Developer permission set grants here: `power-user` (build and change) or `read-only` (plus logs). */
   developerAccess: z.enum(['power-user', 'read-only']),
+  /** Lowest Aurora Serverless v2 capacity of a database, in ACUs; 0 lets an idle database pause (engine versions with auto-pause). */
+  databaseMinCapacityAcu: acu(0),
+  /** Highest Aurora Serverless v2 capacity of a database, in ACUs (1 ACU is about 2 GiB of memory). */
+  databaseMaxCapacityAcu: acu(1),
+  /** Minutes without connections before a database at 0 ACUs pauses (Aurora allows 5 minutes to 24 hours). */
+  databaseAutoPauseMinutes: z
+    .number()
+    .int('must be a whole number of minutes')
+    .min(5, 'is not an auto-pause delay Aurora allows (allowed: 5-1440 minutes)')
+    .max(1440, 'is not an auto-pause delay Aurora allows (allowed: 5-1440 minutes)'),
+  /** Reader instances besides the writer, placed in other availability zones (a failover target each). */
+  databaseReaders: z.number().int().min(0).max(15, 'is too many readers (allowed: 0-15, the Aurora limit)'),
+  /** Days of automated backups (point-in-time restore). */
+  databaseBackupRetentionDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'is not a backup retention Aurora allows (allowed: 1-35 days)')
+    .max(35, 'is not a backup retention Aurora allows (allowed: 1-35 days)'),
+  /** Deletion protection on database clusters (a delete fails until it is turned off). */
+  databaseDeletionProtection: z.boolean(),
+  /** Database Insights mode: `off`, `standard` (Performance Insights, 7 days, no charge) or `advanced` (15 months, charged per ACU-hour). */
+  databaseInsights: z.enum(['off', 'standard', 'advanced']),
 });
 export type TierProfile = z.infer<typeof TierProfileSchema>;
 
@@ -68,6 +106,13 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     sessionDurationHours: 12,
     organizationalUnit: 'Workloads/NonProd',
     developerAccess: 'power-user',
+    databaseMinCapacityAcu: 0,
+    databaseMaxCapacityAcu: 2,
+    databaseAutoPauseMinutes: 10,
+    databaseReaders: 0,
+    databaseBackupRetentionDays: 1,
+    databaseDeletionProtection: false,
+    databaseInsights: 'off',
   },
   stg: {
     configRecordingFrequency: 'DAILY',
@@ -86,6 +131,13 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     sessionDurationHours: 8,
     organizationalUnit: 'Workloads/NonProd',
     developerAccess: 'read-only',
+    databaseMinCapacityAcu: 0.5,
+    databaseMaxCapacityAcu: 4,
+    databaseAutoPauseMinutes: 10,
+    databaseReaders: 0,
+    databaseBackupRetentionDays: 7,
+    databaseDeletionProtection: false,
+    databaseInsights: 'standard',
   },
   prod: {
     configRecordingFrequency: 'CONTINUOUS',
@@ -104,6 +156,13 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     sessionDurationHours: 4,
     organizationalUnit: 'Workloads/Prod',
     developerAccess: 'read-only',
+    databaseMinCapacityAcu: 1,
+    databaseMaxCapacityAcu: 16,
+    databaseAutoPauseMinutes: 10,
+    databaseReaders: 1,
+    databaseBackupRetentionDays: 14,
+    databaseDeletionProtection: true,
+    databaseInsights: 'standard',
   },
 };
 

@@ -28,6 +28,8 @@ import {
   taskFamily,
 } from '../naming';
 import type { ServiceAlarmNames } from './alarm-names';
+import type { DatabaseConnectionPlan, DatabasePlan } from './database';
+import { databaseConnections, databasePlan } from './database';
 import { serviceAlarmNames } from './alarm-names';
 import { observabilityParts } from './observability';
 import type { ObservabilityPlan } from './observability';
@@ -109,6 +111,8 @@ interface ServicePlanBase {
   readonly minTasks: number;
   readonly maxTasks: number;
   readonly alarmNames: ServiceAlarmNames;
+  /** The databases the service connects to: its own first, then those whose `access` names it. */
+  readonly databases: readonly DatabaseConnectionPlan[];
 }
 
 export interface WebServicePlan extends ServicePlanBase {
@@ -173,6 +177,8 @@ export interface EnvironmentPlan {
   readonly network: NetworkPlan;
   readonly platform: PlatformPlan;
   readonly services: readonly ServicePlan[];
+  /** One per service with a database, each in its own stack beside Platform. */
+  readonly databases: readonly DatabasePlan[];
   readonly observability: readonly ObservabilityPlan[];
 }
 
@@ -258,6 +264,7 @@ export function environmentPlan(model: LandfallModel, environment: ResolvedEnvir
       },
     },
     services,
+    databases: model.services.flatMap((service) => databasePlan(environment, service) ?? []),
     observability: observabilityParts(name, services),
   };
 }
@@ -302,6 +309,7 @@ function servicePlan(
     minTasks: bounds.minTasks,
     maxTasks: bounds.maxTasks,
     alarmNames: serviceAlarmNames(env, service, profile.containerInsights),
+    databases: databaseConnections(env, service, model.services),
   };
   if (service.kind === 'worker') {
     return {

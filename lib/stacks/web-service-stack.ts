@@ -2,6 +2,8 @@ import type { StackProps } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Construct } from 'constructs';
+import type { DatabaseConnection } from '../../constructs/database-client';
+import { DatabaseClient } from '../../constructs/database-client';
 import type { Severity } from '../../constructs/alarm-conventions';
 import type { ArmWebServiceProps } from '../../constructs/arm-web-service';
 import { ArmWebService } from '../../constructs/arm-web-service';
@@ -25,6 +27,8 @@ export interface WebServiceStackProps extends StackProps {
     ArmWebServiceProps,
     'image' | 'secrets' | 'sendsTo' | 'cluster' | 'listener' | 'logEncryptionKey' | 'alarmActions'
   >;
+  /** Databases the service connects to (its own and those that grant it access). @default none */
+  readonly databases?: readonly DatabaseConnection[];
   /** The service's alarms: objectives, thresholds and the environment's alarm settings. */
   readonly alarms: ServiceAlarmSettings & {
     readonly objectives: WebServiceObjectives;
@@ -58,6 +62,15 @@ export class WebServiceStack extends Stack {
       secrets: inputs.secrets,
       sendsTo: inputs.sendsTo,
     });
+    if (props.databases !== undefined && props.databases.length > 0) {
+      const [securityGroup] = this.web.service.connections.securityGroups;
+      if (securityGroup === undefined) throw new Error(`${this.node.path}: the service has no security group`);
+      new DatabaseClient(this, 'Databases', {
+        taskDefinition: this.web.taskDefinition,
+        securityGroup,
+        connections: props.databases,
+      });
+    }
     this.alarms = new WebServiceAlarms(this, 'Alarms', {
       policy: alarmPolicy(props.alarms, topics),
       serviceName: props.alarms.serviceName,

@@ -2,6 +2,8 @@ import type { StackProps } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Construct } from 'constructs';
+import type { DatabaseConnection } from '../../constructs/database-client';
+import { DatabaseClient } from '../../constructs/database-client';
 import type { Severity } from '../../constructs/alarm-conventions';
 import type { EnvironmentReferencesProps } from '../../constructs/environment-references';
 import { EnvironmentReferences } from '../../constructs/environment-references';
@@ -25,6 +27,8 @@ export interface WorkerStackProps extends StackProps {
     QueueWorkerProps,
     'image' | 'secrets' | 'sendsTo' | 'cluster' | 'logEncryptionKey' | 'alarmActions'
   >;
+  /** Databases the service connects to (its own and those that grant it access). @default none */
+  readonly databases?: readonly DatabaseConnection[];
   /** The worker's alarms: thresholds and the environment's alarm settings. */
   readonly alarms: ServiceAlarmSettings & {
     readonly thresholds: WorkerThresholds;
@@ -56,6 +60,15 @@ export class WorkerStack extends Stack {
       secrets: inputs.secrets,
       sendsTo: inputs.sendsTo,
     });
+    if (props.databases !== undefined && props.databases.length > 0) {
+      const [securityGroup] = this.worker.service.connections.securityGroups;
+      if (securityGroup === undefined) throw new Error(`${this.node.path}: the service has no security group`);
+      new DatabaseClient(this, 'Databases', {
+        taskDefinition: this.worker.taskDefinition,
+        securityGroup,
+        connections: props.databases,
+      });
+    }
     this.alarms = new WorkerAlarms(this, 'Alarms', {
       policy: alarmPolicy(props.alarms, topics),
       serviceName: props.alarms.serviceName,

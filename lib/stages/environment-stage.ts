@@ -10,6 +10,8 @@ import { NetworkStack } from '../stacks/network-stack';
 import type { ObservabilityStack } from '../stacks/observability-stack';
 import { PlatformStack } from '../stacks/platform-stack';
 import { addBaseline, addRegionalBaselines } from './baseline';
+import { addDatabaseStacks } from './databases';
+import type { DatabaseStack } from '../stacks/database-stack';
 import { removalPolicy, retentionDays } from './cdk-values';
 import { addObservability } from './observability';
 import type { ServiceStacks } from './services';
@@ -34,6 +36,8 @@ export class EnvironmentStage extends Stage {
   public readonly network: NetworkStack;
   public readonly platform: PlatformStack;
   public readonly services: ServiceStacks;
+  /** One stack per service database, by owning service name. */
+  public readonly databases: Map<string, DatabaseStack>;
   /** One Observability stack per 25 services (`SERVICES_PER_DASHBOARD`). */
   public readonly observability: ObservabilityStack[];
 
@@ -88,7 +92,21 @@ export class EnvironmentStage extends Stage {
       },
     });
 
+    // Databases need only Network (its SSM parameters): they deploy beside Platform, in the second wave.
+    this.databases = addDatabaseStacks(this, plan);
+    for (const stack of this.databases.values()) {
+      stack.addStackDependency(this.network, 'reads the VPC, private subnets and log key from SSM parameters');
+    }
     this.services = addServiceStacks(this, plan);
+    for (const service of plan.services) {
+      for (const connection of service.databases) {
+        const database = this.databases.get(connection.owner);
+        if (database === undefined) throw new Error(`no database stack of ${connection.owner}`);
+        this.services
+          .get(service.name)
+          ?.addStackDependency(database, 'reads the database endpoint, secret and security group from SSM parameters');
+      }
+    }
     this.observability = addObservability(this, plan);
     // The third wave: everything after Platform, and after Network through it (their SSM parameters).
     for (const stack of [...this.services.values(), ...this.observability]) {

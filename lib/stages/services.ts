@@ -27,6 +27,7 @@ export function addServiceStacks(stage: Construct, plan: EnvironmentPlan): Servi
         secrets: service.secrets,
         sendsTo: service.sendsTo,
       },
+      databases: service.databases,
     };
     const stack =
       service.kind === 'web'

@@ -54,6 +54,8 @@ function costSection(est: CostEstimate): string {
   const address = line('stg', 'Network', 'public IPv4 address (Elastic IP)').monthlyUsd.low;
   const prodLog = line('prod', 'Service-api', 'log ingestion and storage').monthlyUsd.low;
   const devLog = line('dev', 'Service-api', 'log ingestion and storage').monthlyUsd.low;
+  const devDatabase = est.lines.filter((l) => l.environment === 'dev' && l.stack.endsWith('Database-api'));
+  const prodDatabase = est.lines.filter((l) => l.environment === 'prod' && l.stack.endsWith('Database-api'));
   return [
     BEGIN,
     `<!-- generated from \`npx landfall cost estimate\` of the reference example by test/cli/cost-estimate-example.test.ts; LANDFALL_UPDATE_DOCS=1 npx jest test/cli/cost-estimate-example.test.ts rewrites it -->`,
@@ -90,6 +92,7 @@ function costSection(est: CostEstimate): string {
     `| \`scheduledScaleDown\` (with \`workingHours\`) | dev api: up 65 of 168 hours a week | ${money(devApi.monthlyUsd.low)} instead of ${money(perTask)} for one task |`,
     `| \`logRetentionDays\` | prod 365 days, dev 14 | ${money(prodLog)} against ${money(devLog)} per log group for each GB ingested a month (ingestion is most of it) |`,
     `| \`configRecordingFrequency\` | dev and stg DAILY, prod CONTINUOUS | ${money(lines('dev', 'AWS Config items (daily)')[0].monthlyUsd.low)} (300 daily items) against ${money(lines('prod', 'AWS Config items (continuous)')[0].monthlyUsd.low)} (1,000 continuous items): a daily item costs 4 times more, so daily pays where resources change several times a day |`,
+    `| \`databaseMinCapacityAcu\` (with \`databaseAutoPauseMinutes\`) | dev api database: 0-2 ACUs, paused after 10 idle minutes | ${money(sum(devDatabase))} for the idle dev database (storage of 10 GB, its secret, key, log group and alarms; nothing for capacity while paused), against ${money(sum(prodDatabase))} in prod (1 ACU minimum on a writer and a reader) |`,
     `| \`containerInsights\` | on in stg and prod | not in the figures: its metrics are billed per metric (cluster, service, task), listed under "Not priced" |`,
     END,
   ].join('\n');
@@ -98,14 +101,14 @@ function costSection(est: CostEstimate): string {
 describe('cost estimate of the reference example', () => {
   it('totals each environment (idle and at the maximum)', () => {
     expect(e.totals.byEnvironment.map((t) => [t.key, money(t.monthlyUsd.low), money(t.monthlyUsd.high)])).toEqual([
-      ['dev', '$75.45', '$214.24'],
+      ['dev', '$79.43', '$439.21'],
       ['LogArchive', '$12.00', '$76.00'],
       ['Org', '$18.69', '$88.69'],
-      ['prod', '$254.42', '$529.31'],
+      ['prod', '$477.88', '$4,039.77'],
       ['Security', '$13.00', '$79.00'],
-      ['stg', '$116.55', '$252.66'],
+      ['stg', '$175.30', '$696.66'],
     ]);
-    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$490.11', '$1,239.90']);
+    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$776.29', '$5,419.33']);
   });
 
   it('scales dev and stg web services down outside working hours, and prices workers at zero tasks when idle', () => {

@@ -24,13 +24,16 @@ describe('cost estimate of databases', () => {
         Properties: { DBInstanceClass: 'db.serverless', DBClusterIdentifier: { Ref: 'Cluster' } },
       },
     });
-    // 0.5 ACU x $0.12 x 730 h = $43.80; 4 ACU x $0.12 x 730 h = $350.40
-    expect(priced(e)).toEqual([['Aurora Serverless v2 capacity', 43.8, 350.4]]);
+    // 0.5 ACU x $0.12 x 730 h = $43.80; 4 ACU x $0.12 x 730 h = $350.40; storage 10 GB x $0.10 = $1.00
+    expect(priced(e)).toEqual([
+      ['Aurora storage', 1, 1],
+      ['Aurora Serverless v2 capacity', 43.8, 350.4],
+    ]);
     expect(e.unknown).toEqual([
       {
         type: 'AWS::RDS::DBCluster',
         count: 1,
-        reason: 'storage, I/O and backups are usage-based',
+        reason: 'I/O requests ($0.20 per million in us-east-1) are usage-based',
         stacks: ['dev/Data'],
       },
     ]);

@@ -21,6 +21,7 @@ describe('environment stages', () => {
     expect(inventory).toEqual({
       dev: [
         'dev/Baseline = landfall-dev-baseline',
+        'dev/Database-api = landfall-dev-database-api',
         'dev/Network = landfall-dev-network',
         'dev/Observability = landfall-dev-observability',
         'dev/Platform = landfall-dev-platform',
@@ -30,6 +31,7 @@ describe('environment stages', () => {
       ],
       stg: [
         'stg/Baseline = landfall-stg-baseline',
+        'stg/Database-api = landfall-stg-database-api',
         'stg/Network = landfall-stg-network',
         'stg/Observability = landfall-stg-observability',
         'stg/Platform = landfall-stg-platform',
@@ -39,6 +41,7 @@ describe('environment stages', () => {
       ],
       prod: [
         'prod/Baseline = landfall-prod-baseline',
+        'prod/Database-api = landfall-prod-database-api',
         'prod/Network = landfall-prod-network',
         'prod/Observability = landfall-prod-observability',
         'prod/Platform = landfall-prod-platform',
@@ -239,7 +242,11 @@ describe('environment stages', () => {
         }),
       ],
     });
-    expect(stackAt(built, 'prod/Service-api').dependencies.map((s) => s.node.path)).toEqual(['prod/Platform']);
+    // The api waits for its own database (wave 2), never for the jobs stack.
+    expect(stackAt(built, 'prod/Service-api').dependencies.map((s) => s.node.path)).toEqual([
+      'prod/Database-api',
+      'prod/Platform',
+    ]);
   });
 
   it('notifies the ticket topic from rollback alarms where the profile enables actions', () => {

@@ -49,9 +49,11 @@ describe('least privilege of service tasks', () => {
     expect(await isAllowed(jobs, 'sqs:ReceiveMessage', OTHER, ACCOUNT)).toBe(false);
   });
 
-  it('gives neither task any secret-reading permission (the execution role injects secrets)', async () => {
+  // The api's task role reads one secret itself: its database's RDS-managed secret (re-read after a rotation), whose
+  // ARN is an SSM parameter resolved at deploy time; the simulator sees that unresolved value as any resource, so
+  // the api is checked in test/stacks/database-client.test.ts instead.
+  it('gives the jobs task no secret-reading permission (the execution role injects secrets)', async () => {
     const secret = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:acme/api/token-AbCdEf`;
-    expect(await isAllowed(api, 'secretsmanager:GetSecretValue', secret, ACCOUNT)).toBe(false);
     expect(await isAllowed(jobs, 'secretsmanager:GetSecretValue', secret, ACCOUNT)).toBe(false);
   });
 

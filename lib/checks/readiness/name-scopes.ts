@@ -113,6 +113,21 @@ export const NAME_SCOPES: Readonly<Record<string, TypeNames>> = {
   'AWS::KMS::Alias': regional('AliasName'),
   'AWS::SecretsManager::Secret': regional('Name'),
   'AWS::SSM::Parameter': regional('Name'),
+  'AWS::RDS::DBCluster': {
+    names: [
+      {
+        property: 'DBClusterIdentifier',
+        scope: 'region',
+        source:
+          'Amazon Aurora User Guide, DB cluster identifier: it "must be unique for all DB clusters per AWS account, per AWS Region"',
+      },
+    ],
+    notNames: {
+      DBClusterParameterGroupName: 'the parameter group the cluster uses (a reference)',
+      DBSubnetGroupName: 'the subnet group the cluster uses (a reference)',
+      DatabaseName: 'the database created inside the cluster, not an AWS resource name',
+    },
+  },
   'AWS::ECR::Repository': regional('RepositoryName'),
   'AWS::ApplicationAutoScaling::ScalingPolicy': regional('PolicyName', { within: 'ScalingTargetId' }),
   'AWS::CloudTrail::Trail': {

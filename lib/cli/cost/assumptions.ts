@@ -15,6 +15,8 @@ export interface UsageAssumptions {
   readonly logGbPerMonth: number;
   /** Months of data a log group that never expires is assumed to hold. */
   readonly neverExpireMonths: number;
+  /** GB an Aurora cluster stores (backups up to that size are free; I/O is not priced). */
+  readonly databaseStorageGb: number;
   /** Configuration items AWS Config records per recorder and month, by recording frequency. */
   readonly configItemsPerMonth: Readonly<Record<'CONTINUOUS' | 'DAILY', number>>;
 }
@@ -26,5 +28,6 @@ export const DEFAULT_ASSUMPTIONS: UsageAssumptions = {
   endpointGbPerMonth: 1,
   logGbPerMonth: 1,
   neverExpireMonths: 12,
+  databaseStorageGb: 10,
   configItemsPerMonth: { CONTINUOUS: 1000, DAILY: 300 },
 };

@@ -136,9 +136,24 @@ function managedSecret(ctx: PricingContext): LineDraft[] {
   ];
 }
 
-/** An Aurora or RDS cluster: its capacity is priced on its instances; storage and I/O are usage. */
+/**
+ * An Aurora or RDS cluster: its capacity is priced on its instances; storage at the assumed size (Aurora bills the
+ * GB-months it stores, and backups up to that size are free); I/O requests are usage.
+ */
 export function rdsCluster(ctx: PricingContext): Outcome {
-  return { lines: managedSecret(ctx), unknown: 'storage, I/O and backups are usage-based' };
+  const gb = ctx.assumptions.databaseStorageGb;
+  const p = price(ctx, 'aurora.storageGbMonth');
+  const storage: LineDraft = {
+    item: 'Aurora storage',
+    quantity: `${gb} GB`,
+    assumption: `${gb} GB x ${rate(p)}/${p.unit} (assumed size; backups up to it are free)`,
+    low: gb * p.usd,
+    high: gb * p.usd,
+  };
+  return {
+    lines: [storage, ...managedSecret(ctx)],
+    unknown: 'I/O requests ($0.20 per million in us-east-1) are usage-based',
+  };
 }
 
 /** An RDS instance: Aurora Serverless v2 ACU-hours at the cluster's capacity range, or instance-hours by class. */

@@ -302,6 +302,7 @@ export function describeAssumptions(a: UsageAssumptions): string[] {
     `idle is the minimum task count of every service (after scheduled scale-down), the high end the maximum`,
     `an Application Load Balancer uses ${a.albLcuPerHour} LCU on average; a NAT gateway processes ${a.natGbPerMonth} GB a month; an interface endpoint ${a.endpointGbPerMonth} GB`,
     `each log group ingests ${a.logGbPerMonth} GB a month and keeps it for its retention (${a.neverExpireMonths} months when it never expires)`,
+    `an Aurora cluster stores ${a.databaseStorageGb} GB; idle, Serverless v2 runs at its minimum capacity (0 ACU while paused)`,
     `AWS Config records ${a.configItemsPerMonth.CONTINUOUS.toLocaleString('en-US')} items a month when continuous, ${a.configItemsPerMonth.DAILY.toLocaleString('en-US')} when daily`,
     'data transfer to the internet and between zones is not estimated',
   ];

@@ -1,5 +1,6 @@
 import { checkAccounts } from './accounts';
 import type { Check } from './context';
+import { checkDatabases } from './databases';
 import { checkEnvironments } from './environments';
 import { checkExisting } from './existing';
 import { checkIdentityCenter } from './identity-center';
@@ -29,6 +30,7 @@ export const CHECKS: readonly Check[] = [
   checkRouting,
   checkNetwork,
   checkExisting,
+  checkDatabases,
 ];
 
 export type { Check, CheckContext, ServiceEntry } from './context';

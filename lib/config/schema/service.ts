@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describeAllowedMemory, FARGATE_CPU_VALUES, FARGATE_MEMORY_BY_CPU } from '../fargate';
 import { kebabName, port, strict } from '../fields';
 import { secretReferenceProblem } from '../secrets';
+import { DatabaseSchema } from './database';
 import { webOperations, workerOperations } from './service-operations';
 import { WebScalingSchema, WorkerScalingSchema } from './scaling';
 
@@ -63,6 +64,8 @@ const common = {
   sendsTo: z.array(z.string()).optional(),
   /** The team that owns the service (`landfall:owner` tag). @default the platform owner */
   owner: z.string().min(1).optional(),
+  /** An Aurora PostgreSQL database the service owns, in its own stack. @default no database */
+  database: DatabaseSchema.optional(),
 };
 
 export const WebServiceSchema = strict({

@@ -4,7 +4,7 @@
  * of them in exactly one step; `test/plan/rollout/app-consistency.test.ts` compares it with `cdk.out`.
  */
 import type { AccountConfig, LandfallModel } from '../../config';
-import { regionalStackId, serviceStackId, STACKS, stackName, STAGES } from '../../naming';
+import { databaseStackId, regionalStackId, serviceStackId, STACKS, stackName, STAGES } from '../../naming';
 import { SERVICES_PER_DASHBOARD } from '../observability';
 import { BILLING_REGION, ORGANIZATIONS_REGION } from '../regions';
 
@@ -26,6 +26,7 @@ export type StackRole =
   | 'findings'
   | 'network'
   | 'platform'
+  | 'database'
   | 'service'
   | 'observability';
 
@@ -106,6 +107,11 @@ export function plannedStacks(model: LandfallModel): PlannedStack[] {
       ...baselines(env.name, env.account, env.name),
       stack(env.name, STACKS.network, env.account, home, 'network', env.name),
       stack(env.name, STACKS.platform, env.account, home, 'platform', env.name),
+      ...model.services.flatMap((s) =>
+        s.database === undefined
+          ? []
+          : [stack(env.name, databaseStackId(s.name), env.account, home, 'database', env.name)],
+      ),
       ...model.services.map((s) => stack(env.name, serviceStackId(s.name), env.account, home, 'service', env.name)),
       ...observabilityStackIds(model.services.length).map((id) =>
         stack(env.name, id, env.account, home, 'observability', env.name),
