@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { acknowledge } from './acknowledge';
@@ -127,9 +127,13 @@ export class GithubDeployRole extends Construct {
           new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData'], resources: ['*'] }),
         ],
       });
+      const nagPartition = Token.isUnresolved(partition) ? '<AWS::Partition>' : partition;
+      const nagAccount = Token.isUnresolved(account) ? '<AWS::AccountId>' : account;
       acknowledge(gates, {
-        'AwsSolutions-IAM5':
+        'AwsSolutions-IAM5[Resource::*]':
           'cloudwatch:GetMetricData has no resource types (Service Authorization Reference): it can only be granted on *, and it only reads metrics',
+        [`AwsSolutions-IAM5[Resource::arn:${nagPartition}:cloudwatch:*:${nagAccount}:alarm:${props.readAlarmsPrefix}*]`]:
+          "DescribeAlarms on landfall's own alarms in every region of this account: the release gates read their definitions, nothing else",
       });
     }
   }

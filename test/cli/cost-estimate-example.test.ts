@@ -103,12 +103,12 @@ describe('cost estimate of the reference example', () => {
     expect(e.totals.byEnvironment.map((t) => [t.key, money(t.monthlyUsd.low), money(t.monthlyUsd.high)])).toEqual([
       ['dev', '$79.43', '$439.21'],
       ['LogArchive', '$12.00', '$76.00'],
-      ['Org', '$18.69', '$88.69'],
+      ['Org', '$19.69', '$91.69'],
       ['prod', '$477.88', '$4,039.77'],
       ['Security', '$13.00', '$79.00'],
       ['stg', '$175.30', '$696.66'],
     ]);
-    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$776.29', '$5,419.33']);
+    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$777.29', '$5,422.33']);
   });
 
   it('scales dev and stg web services down outside working hours, and prices workers at zero tasks when idle', () => {
