@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import { acknowledge, acknowledgeLint } from './acknowledge';
+import { MIN_EVIDENCE_RETENTION_DAYS, shortRetentionReason } from './log-retention';
 import { denyGrantsExceptForAwsServices } from './kms-grant-guard';
 
 /** Aurora Serverless v2 capacity of every instance of the cluster. */
@@ -95,6 +96,13 @@ export class AuroraDatabase extends Construct {
       encryptionKey: props.logEncryptionKey,
       removalPolicy: props.dataRemovalPolicy,
     });
+    acknowledge(this.logGroup, {
+      ...(props.logRetention < MIN_EVIDENCE_RETENTION_DAYS
+        ? { 'guard:cloudwatch_log_group_retention_period_check': shortRetentionReason(props.logRetention) }
+        : {}),
+      'guard:cloudwatch_log_group_encrypted_check':
+        "CT.CLOUDWATCH.PR.3: the group is encrypted with the environment's log key; from the Network stack its ARN is an SSM parameter the rule cannot resolve",
+    });
     const engine = rds.DatabaseClusterEngine.auroraPostgres({
       version: rds.AuroraPostgresEngineVersion.of(props.engineVersion, major),
     });
@@ -170,6 +178,8 @@ export class AuroraDatabase extends Construct {
     const cfn = this.cluster.node.defaultChild as rds.CfnDBCluster;
     this.secretArn = cfn.attrMasterUserSecretSecretArn;
     acknowledge(this, {
+      'guard:rds_instance_enhanced_monitoring_enabled_check':
+        'CT.RDS.PR.2 (enhanced monitoring): OS-level metrics come from CloudWatch (AWS/RDS) and Database Insights where the tier profile turns it on',
       'NIST.800.53.R5-RDSEnhancedMonitoringEnabled':
         'OS-level metrics come from CloudWatch (AWS/RDS) and Database Insights where the tier profile turns it on; Enhanced Monitoring would add a role and a per-instance log stream for little more',
       'NIST.800.53.R5-RDSInBackupPlan':
@@ -186,6 +196,8 @@ export class AuroraDatabase extends Construct {
             'AwsSolutions-RDS10':
               'Deletion protection is off by this tier profile (databaseDeletionProtection: false): non-production databases are disposable',
             'NIST.800.53.R5-RDSInstanceDeletionProtectionEnabled':
+              'Deletion protection is off by this tier profile (databaseDeletionProtection: false): non-production databases are disposable',
+            'guard:rds_cluster_deletion_protection_enabled_check':
               'Deletion protection is off by this tier profile (databaseDeletionProtection: false): non-production databases are disposable',
           }),
     });

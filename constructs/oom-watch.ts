@@ -71,10 +71,11 @@ export class OomWatch extends Construct {
         'guard:cloudwatch_log_group_retention_period_check': `CT.CLOUDWATCH.PR.2: the environment's profile keeps OOM stop events ${props.retention} days; they are copies of ECS task events for diagnosis, and CloudTrail keeps the audit record`,
       });
     }
-    if (Stack.of(props.encryptionKey) !== stack) {
+    // A key of another stack, or one this stack only imports (an SSM parameter): the rule cannot resolve either.
+    if (Stack.of(props.encryptionKey) !== stack || props.encryptionKey.node.defaultChild === undefined) {
       acknowledge(this.logGroup, {
         'guard:cloudwatch_log_group_encrypted_check':
-          "CT.CLOUDWATCH.PR.3: the group is encrypted with the environment's alarm key; from another stack its ARN is an Fn::ImportValue the rule cannot resolve",
+          "CT.CLOUDWATCH.PR.3: the group is encrypted with the environment's alarm key; from another stack its ARN is a reference the rule cannot resolve",
       });
     }
     const logGroupArn = stack.formatArn({
