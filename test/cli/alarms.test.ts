@@ -27,7 +27,7 @@ describe('landfall alarms over the example platform, environment prod', () => {
     expect(out.split('\n').slice(0, 3)).toEqual([
       'Alarms',
       '',
-      'prod: 37 alarms (6 page, 17 ticket, 12 composite inputs), about $7.70 a month',
+      'prod: 44 alarms (8 page, 22 ticket, 12 composite inputs), about $8.40 a month',
     ]);
     expect(out.slice(out.indexOf('Totals'))).toBe(
       [
@@ -35,7 +35,7 @@ describe('landfall alarms over the example platform, environment prod', () => {
         '',
         'environment  page  ticket  composite inputs  other  total  list price/month',
         '-----------  ----  ------  ----------------  -----  -----  ----------------',
-        'prod            6      17                12      2     37             $7.70',
+        'prod            8      22                12      2     44             $8.40',
         '',
         'Problems (0)',
         '',
@@ -76,7 +76,7 @@ describe('landfall alarms over the example platform, environment prod', () => {
       'on',
       'docs/runbooks/dlq-not-empty.md',
     ]);
-    expect(rows).toHaveLength(37);
+    expect(rows).toHaveLength(44);
   });
 
   it('lists pages first within each service', async () => {
@@ -93,7 +93,7 @@ describe('landfall alarms over the example platform, environment prod', () => {
     expect(out.split('\n').slice(0, 7)).toEqual([
       '## Alarms',
       '',
-      '### prod: 37 alarms (6 page, 17 ticket, 12 composite inputs), about $7.70 a month',
+      '### prod: 44 alarms (8 page, 22 ticket, 12 composite inputs), about $8.40 a month',
       '',
       '| service | alarm | metric | threshold | severity | actions | runbook |',
       '| --- | --- | --- | --- | --- | --- | --- |',
@@ -105,7 +105,7 @@ describe('landfall alarms over the example platform, environment prod', () => {
     const { code, out } = await run(['alarms', '--out', fixture.outdir, '--config', CONFIG, '--environment', 'stg']);
     expect([code, out.split('\n')[2]]).toEqual([
       0,
-      'stg: 37 alarms (6 page, 17 ticket, 12 composite inputs), about $7.70 a month',
+      'stg: 43 alarms (8 page, 21 ticket, 12 composite inputs), about $8.30 a month',
     ]);
     expect(out).not.toMatch(/landfall-(dev|prod)-/);
   });
@@ -154,7 +154,7 @@ describe('landfall alarms refuses and flags', () => {
     fs.utimesSync(path.join(config, 'services', 'api.ts'), edited, edited);
     const { code, out, err } = await run(['alarms', '--out', fixture.outdir, '--config', config]);
     expect(code).toBe(0);
-    expect(out).toContain('prod: 37 alarms');
+    expect(out).toContain('prod: 44 alarms');
     expect(err).toBe(
       `warning: ${fixture.outdir} was synthesized at ${synthesized.toISOString()}, before ${path.join(config, 'services', 'api.ts')} changed at ${edited.toISOString()}: the review may not match the config; run \`npx cdk synth\` first\n`,
     );

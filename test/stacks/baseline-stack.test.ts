@@ -68,7 +68,7 @@ describe('Baseline stack', () => {
     });
   });
 
-  it('lets the deploy role assume the CDK bootstrap roles of its account, in every allowed region, and nothing else', () => {
+  it('lets the deploy role assume the CDK bootstrap roles of its account in every allowed region, and read only landfall alarms and metric data', () => {
     const policies = template('dev/Baseline').findResources('AWS::IAM::ManagedPolicy', {
       Properties: { Roles: [Match.anyValue()] },
     });
@@ -87,6 +87,13 @@ describe('Baseline stack', () => {
           ),
         ),
       },
+      // The release gates (deploy-window check --error-budgets) measure error budgets with the alarms' own queries.
+      {
+        Effect: 'Allow',
+        Action: 'cloudwatch:DescribeAlarms',
+        Resource: 'arn:aws:cloudwatch:*:444444444444:alarm:landfall-*',
+      },
+      { Effect: 'Allow', Action: 'cloudwatch:GetMetricData', Resource: '*' },
     ]);
     expect((statements[0] as { Resource: string[] }).Resource).toHaveLength(8);
   });

@@ -141,8 +141,10 @@ describe('Observability stack', () => {
 
   it("encrypts the OOM events with the environment's log key, read from the Network stack's SSM parameter", () => {
     const key = (Object.values(prod.findResources('AWS::Logs::LogGroup'))[0].Properties as { KmsKeyId: unknown })
-      .KmsKeyId as { Ref: string };
-    expect(prod.toJSON().Parameters[key.Ref]).toEqual(
+      .KmsKeyId as { 'Fn::Sub': [string, { LogKeyArn: { Ref: string } }] };
+    // Fn::Sub around the parameter (EnvironmentReferences.logKey says why): the same value at deploy time.
+    expect(key['Fn::Sub'][0]).toBe('${LogKeyArn}');
+    expect(prod.toJSON().Parameters[key['Fn::Sub'][1].LogKeyArn.Ref]).toEqual(
       expect.objectContaining({
         Type: 'AWS::SSM::Parameter::Value<String>',
         Default: '/landfall/prod/network/log-key-arn',
