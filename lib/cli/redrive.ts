@@ -20,6 +20,7 @@ import { withDeps } from './deps';
 import { CliError, EXIT, UsageError } from './errors';
 import { CONFIG_OPTION, ENV_ARGUMENT, JSON_ALIAS_OPTION, PROFILE_OPTION, RESULT_FORMAT_OPTION } from './options';
 import { progress } from './progress';
+import { requireEnvironmentAccount } from './aws/environment-account';
 
 /** Seconds between two looks at a running move task. */
 export const POLL_INTERVAL_MS = 5000;
@@ -165,13 +166,7 @@ export function makeRedriveCommand(overrides: Partial<CommandDeps> = {}): Comman
         [accountIdPath(model, env.account)],
         [caller.Account ?? ''],
       );
-      if (caller.Account !== env.account.id) {
-        throw new CliError(
-          `the credentials are for account ${caller.Account}; environment ${env.name} is in account ${env.account.id} (${env.account.name})`,
-          EXIT.precondition,
-          `use credentials of account ${env.account.name}: --profile NAME or AWS_PROFILE`,
-        );
-      }
+      requireEnvironmentAccount(caller.Account, env);
       const where = `account ${env.account.id} (${env.account.name}), ${region}`;
       const dlq = await queueInfo(clients, retry, deadLetterQueueName(env.name, worker.name), where);
       const queue = await queueInfo(clients, retry, queueName(env.name, worker.name), where);

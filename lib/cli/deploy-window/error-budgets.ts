@@ -4,8 +4,8 @@ import { call, retryWithNotice, sdkRetryNotice } from '../aws/call';
 import type { BudgetSpent } from '../aws/error-budget';
 import { budgetSpent, objectiveProbes, SLO_PERIOD_MS } from '../aws/error-budget';
 import type { CommandDeps } from '../deps';
-import { CliError, EXIT } from '../errors';
 import type { CliIo } from '../io';
+import { requireEnvironmentAccount } from '../aws/environment-account';
 
 /** What the error budget policy says about a deploy of the environment. */
 export interface BudgetGate {
@@ -33,13 +33,8 @@ export async function budgetGate(
   const clients = deps.clients({ region: model.platform.homeRegion, profile, onRetry: sdkRetryNotice(io) });
   const retry = retryWithNotice(io, deps.retry);
   const caller = await call('sts:GetCallerIdentity', () => clients.sts.send(new GetCallerIdentityCommand({})), retry);
-  if (caller.Account !== env.account.id) {
-    throw new CliError(
-      `the credentials are for account ${caller.Account}; environment ${env.name} is in account ${env.account.id} (${env.account.name})`,
-      EXIT.precondition,
-      `use credentials of account ${env.account.name} (the deploy role can read its alarms and metrics): --profile NAME or AWS_PROFILE`,
-    );
-  }
+  // In the deploy workflow these are the deploy role's: it may read landfall's alarms and metric data.
+  requireEnvironmentAccount(caller.Account, env);
   const window = { from: new Date(at.getTime() - SLO_PERIOD_MS), to: at };
   const budgets = await budgetSpent(clients, retry, objectiveProbes(env.name, services), window);
   return {

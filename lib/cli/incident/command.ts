@@ -19,6 +19,7 @@ import { budgetSpent, objectiveProbes } from '../aws/error-budget';
 import { alarmTimeline, releases } from './history';
 import type { TimelineEntry } from './postmortem';
 import { postmortemFileName, renderPostmortem } from './postmortem';
+import { requireEnvironmentAccount } from '../aws/environment-account';
 
 /** Where postmortems live, relative to the working directory. */
 export const POSTMORTEM_DIR = path.join('docs', 'postmortems');
@@ -67,13 +68,7 @@ async function readWindow(
     }
     throw err;
   }
-  if (caller.Account !== env.account.id) {
-    throw new CliError(
-      `the credentials are for account ${caller.Account}; environment ${env.name} is in account ${env.account.id} (${env.account.name})`,
-      EXIT.precondition,
-      `use credentials of account ${env.account.name}: --profile NAME or AWS_PROFILE, or --offline`,
-    );
-  }
+  requireEnvironmentAccount(caller.Account, env, ', or --offline');
   const prefixes = services.map((s) => `${operationsPrefix(env.name)}-${s.name}-`);
   const timeline = await alarmTimeline(clients, prefixes, window);
   for (const s of services) timeline.push(...(await releases(clients, retry, clusterName(env.name), s.name, window)));

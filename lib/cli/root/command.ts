@@ -16,6 +16,7 @@ import { loadModel } from '../config-option';
 import type { CommandDeps } from '../deps';
 import { withDeps } from '../deps';
 import { EXIT } from '../errors';
+import type { CliIo } from '../io';
 import { CONFIG_OPTION, PROFILE_OPTION } from '../options';
 import type { RootClientFactory } from './session';
 import { assumeRoot, createRootClients, memberAccount, ROOT_TASK_POLICIES } from './session';
@@ -37,6 +38,23 @@ function deps(overrides: Partial<RootCommandDeps>): RootCommandDeps {
   return { ...withDeps(overrides), rootClients: overrides.rootClients ?? createRootClients };
 }
 
+/** The member account named on the command line and a central root session in it, limited to one task policy. */
+async function rootSession(
+  d: RootCommandDeps,
+  io: CliIo,
+  options: { readonly config: string; readonly profile?: string },
+  accountName: string,
+  task: keyof typeof ROOT_TASK_POLICIES,
+) {
+  const { model } = loadModel(io, options.config);
+  const account = memberAccount(model, accountName);
+  const region = model.platform.homeRegion;
+  const clients = d.clients({ region, profile: options.profile, onRetry: sdkRetryNotice(io) });
+  const retry = retryWithNotice(io, d.retry);
+  const credentials = await assumeRoot(clients, retry, account.id, ROOT_TASK_POLICIES[task]);
+  return { account, retry, root: d.rootClients(credentials, region) };
+}
+
 /** `landfall root unlock-bucket-policy ACCOUNT BUCKET`: delete a bucket policy that denies everyone, as root. */
 export function makeUnlockBucketPolicyCommand(overrides: Partial<RootCommandDeps> = {}): Command {
   const d = deps(overrides);
@@ -49,13 +67,8 @@ export function makeUnlockBucketPolicyCommand(overrides: Partial<RootCommandDeps
     aws: 'management account: sts:AssumeRoot (task policy S3UnlockBucketPolicy); in the member account: s3:DeleteBucketPolicy',
     examples: ['landfall root unlock-bucket-policy prod landfall-prod-uploads --profile acme-management'],
     async run({ args, options }, io) {
-      const { model } = loadModel(io, options.config);
-      const account = memberAccount(model, args.account);
-      const region = model.platform.homeRegion;
-      const clients = d.clients({ region, profile: options.profile, onRetry: sdkRetryNotice(io) });
-      const retry = retryWithNotice(io, d.retry);
-      const credentials = await assumeRoot(clients, retry, account.id, ROOT_TASK_POLICIES.unlockBucketPolicy);
-      const { s3 } = d.rootClients(credentials, region);
+      const { account, retry, root } = await rootSession(d, io, options, args.account, 'unlockBucketPolicy');
+      const { s3 } = root;
       await call('s3:DeleteBucketPolicy', () => s3.send(new DeleteBucketPolicyCommand({ Bucket: args.bucket })), retry);
       io.out(
         `Deleted the bucket policy of ${args.bucket} in ${account.name} (${account.id}) as its root user (central root session). Redeploy the stack that owns the bucket to restore its policy.`,
@@ -77,13 +90,8 @@ export function makeDeleteRootCredentialsCommand(overrides: Partial<RootCommandD
     aws: 'management account: sts:AssumeRoot (task policy IAMDeleteRootUserCredentials); in the member account: iam GetLoginProfile, DeleteLoginProfile, ListAccessKeys, DeleteAccessKey, ListSigningCertificates, DeleteSigningCertificate, ListMFADevices, DeactivateMFADevice',
     examples: ['landfall root delete-credentials dev --profile acme-management'],
     async run({ args, options }, io) {
-      const { model } = loadModel(io, options.config);
-      const account = memberAccount(model, args.account);
-      const region = model.platform.homeRegion;
-      const clients = d.clients({ region, profile: options.profile, onRetry: sdkRetryNotice(io) });
-      const retry = retryWithNotice(io, d.retry);
-      const credentials = await assumeRoot(clients, retry, account.id, ROOT_TASK_POLICIES.deleteCredentials);
-      const { iam } = d.rootClients(credentials, region);
+      const { account, retry, root } = await rootSession(d, io, options, args.account, 'deleteCredentials');
+      const { iam } = root;
       const removed: string[] = [];
 
       // Without UserName these calls act on the caller: the member account's root user.
