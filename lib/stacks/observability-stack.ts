@@ -8,6 +8,7 @@ import { EnvironmentReferences } from '../../constructs/environment-references';
 import type { DatabaseRow, ServiceRow } from '../../constructs/environment-dashboard';
 import { EnvironmentDashboard } from '../../constructs/environment-dashboard';
 import { OomWatch } from '../../constructs/oom-watch';
+import { SecretAgeWatch } from '../../constructs/secret-age-watch';
 import { ecsServiceMetrics, queueMetrics } from '../../constructs/service-metrics';
 
 /** A web service on the dashboard: names only, so this stack needs nothing from the service's stack. */
@@ -75,10 +76,20 @@ export interface ObservabilityStackProps extends StackProps {
     readonly removalPolicy: RemovalPolicy;
     readonly runbookUrl: string;
   };
+  /**
+   * The environment's secret-age watch, in the first Observability stack only: its Config rule's name, the days a
+   * secret may stay unchanged and the runbook its announcements link.
+   * @default no secret-age watch in this stack
+   */
+  readonly secretAgeWatch?: {
+    readonly ruleName: string;
+    readonly maxAgeDays: number;
+    readonly runbookUrl: string;
+  };
 }
 
 /**
- * The operations of an environment that belong to no service: the OOM watch and the dashboard. Every alarm lives in
+ * The operations of an environment that belong to no service: the OOM and secret-age watches and the dashboard. Every alarm lives in
  * its service's stack; the dashboard refers to alarms by the ARNs of their derived names and builds every other
  * metric from derived dimensions (cluster, ECS service and queue names). Metrics whose dimensions only exist after
  * deployment (the target group's generated name: requests, 5xx, latency) are shown through the service's own alarm
@@ -86,6 +97,7 @@ export interface ObservabilityStackProps extends StackProps {
  */
 export class ObservabilityStack extends Stack {
   public readonly oomWatch?: OomWatch;
+  public readonly secretAgeWatch?: SecretAgeWatch;
   public readonly dashboard: EnvironmentDashboard;
 
   constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
@@ -101,6 +113,14 @@ export class ObservabilityStack extends Stack {
         retention: props.oomWatch.retention,
         encryptionKey: environment.logKey,
         removalPolicy: props.oomWatch.removalPolicy,
+      });
+    }
+
+    if (props.secretAgeWatch !== undefined) {
+      this.secretAgeWatch = new SecretAgeWatch(this, 'SecretAgeWatch', {
+        ...props.secretAgeWatch,
+        topic: environment.topics.ticket,
+        environment: props.environment,
       });
     }
 

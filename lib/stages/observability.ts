@@ -88,6 +88,11 @@ export function addObservability(stage: Construct, plan: EnvironmentPlan): Obser
       containerInsights: plan.containerInsights,
       ...(part.oomWatch
         ? {
+            secretAgeWatch: {
+              ruleName: part.secretAgeRuleName,
+              maxAgeDays: plan.secretMaxAgeDays,
+              runbookUrl: `${plan.runbookBaseUrl}/${RUNBOOKS.secretAge}.md`,
+            },
             oomWatch: {
               logGroupName: part.oomLogGroupName,
               retention: retentionDays(plan.logRetentionDays),
