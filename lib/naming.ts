@@ -147,6 +147,11 @@ export const TAGS = {
 export const DISCOVERED_FILE = 'discovered.json';
 
 /** Stack construct ID of the database a service owns: `Database-<service>`, deployed beside Platform. */
+/** The AWS Config rule of an environment's secret-age watch: `landfall-<environment>-secret-age`. */
+export function secretAgeRuleName(environment: string): string {
+  return `${operationsPrefix(environment)}-secret-age`;
+}
+
 export function databaseStackId(service: string): string {
   return `Database-${service}`;
 }

@@ -3,7 +3,7 @@
  * dashboard far below CloudWatch's 500 widgets and a template far below CloudFormation's 1 MB, however many services
  * an environment has. The first stack also holds the environment's OOM and secret-age watches.
  */
-import { operationsPrefix, STACKS, stackName } from '../naming';
+import { operationsPrefix, secretAgeRuleName, STACKS, stackName } from '../naming';
 
 /** Services per Observability stack and dashboard. */
 export const SERVICES_PER_DASHBOARD = 25;
@@ -44,7 +44,7 @@ export function observabilityParts(
       services: services.slice(start, start + SERVICES_PER_DASHBOARD).map((s) => s.name),
       oomWatch: part === 1,
       oomLogGroupName: `/aws/events/${prefix}-out-of-memory`,
-      secretAgeRuleName: `${prefix}-secret-age`,
+      secretAgeRuleName: secretAgeRuleName(environment),
     });
   }
   return parts;

@@ -3,7 +3,8 @@
  * applies, so the first real rollout verifies it. Extend the list when a question stays open; name the source.
  */
 import type { AccountConfig } from '../../config';
-import { logBucketName, ORGANIZATION_RESOURCE_NAMES, STACKS, stackName, STAGES } from '../../naming';
+import { secretsFor } from '../../config';
+import { logBucketName, ORGANIZATION_RESOURCE_NAMES, secretAgeRuleName, STACKS, stackName, STAGES } from '../../naming';
 import { profileOf } from './commands';
 import type { PlanContext } from './context';
 import { deployStepId, environmentDeployStepId } from './ids';
@@ -143,6 +144,51 @@ export const FIRST_DEPLOY_CHECKS: readonly FirstDeployCheckDefinition[] = [
         source:
           'Service Authorization Reference, AWS STS condition keys (token.actions.githubusercontent.com:job_workflow_ref); GitHub Docs, "OpenID Connect reference"',
       },
+    ];
+  },
+  // The secret-age watch's periodic Config rule: only a real account shows that it runs against the recorder and
+  // evaluates the account's secrets; and a team's rotation function: only a real rotation proves its role and the
+  // invoke permission landfall adds.
+  (ctx) => {
+    const env = ctx.model.environments[0];
+    if (env === undefined) return [];
+    const profile = profileOf(env.account);
+    const rule = secretAgeRuleName(env.name);
+    return [
+      {
+        id: `secret-age-${env.name}`,
+        after: environmentDeployStepId(env.name),
+        title: `The secret-age watch of ${env.name} evaluates the account's secrets (AWS Config rule ${rule})`,
+        account: env.account,
+        region: ctx.home,
+        check: {
+          description:
+            'the rule reports COMPLIANT or NON_COMPLIANT per secret (not INSUFFICIENT_DATA a day after the deploy)',
+          command: `aws configservice describe-compliance-by-config-rule --config-rule-names ${rule} --region ${ctx.home} --profile ${profile} --output text`,
+        },
+        source: 'AWS Config Developer Guide, "secretsmanager-secret-periodic-rotation" (trigger type: periodic)',
+      },
+      ...ctx.model.services.flatMap((service) =>
+        Object.keys(service.secretRotation ?? {}).flatMap((variable) => {
+          const secret = secretsFor(service, env.name)[variable];
+          if (secret === undefined) return [];
+          return [
+            {
+              id: `secret-rotation-${env.name}-${service.name}-${variable.toLowerCase().replace(/_/g, '-')}`,
+              after: environmentDeployStepId(env.name),
+              title: `The rotation function of ${service.name}'s ${variable} rotates it in ${env.name}`,
+              account: env.account,
+              region: ctx.home,
+              check: {
+                description:
+                  "the rotation succeeds (the function's role may read and write the secret, Secrets Manager may invoke it) and RotationEnabled is true",
+                command: `aws secretsmanager rotate-secret --secret-id ${secret} --region ${ctx.home} --profile ${profile}`,
+              },
+              source: 'Secrets Manager User Guide, "Lambda rotation function execution role permissions"',
+            },
+          ];
+        }),
+      ),
     ];
   },
 ];

@@ -8,7 +8,7 @@ import {
   STEP,
 } from '../../../lib/plan/rollout';
 import { planContext } from '../../../lib/plan/rollout/context';
-import { referenceModel, referencePlatform, validate } from '../../support/example';
+import { referenceModel, referencePlatform, referenceServices, validate } from '../../support/example';
 
 const model = referenceModel();
 const plan = rolloutPlan(model);
@@ -293,11 +293,14 @@ describe('the rollout plan of the reference platform: manual prerequisites', () 
       'alb-access-logs-dev',
       'organization-policies',
       'github-deploy-trust-prod',
+      'secret-age-dev',
     ]);
     for (const c of checks) {
       const s = stepOf(`check-${c.id}`);
       expect(s).toMatchObject({ kind: 'manual', needs: [c.after], check: c.check, reads: 'confirm' });
-      expect(index(s.id)).toBe(index(c.after) + 1);
+      // Right after it, or after the other checks of the same step.
+      const between = plan.steps.slice(index(c.after) + 1, index(s.id));
+      expect(between.filter((b) => !b.id.startsWith('check-') || !b.needs.includes(c.after))).toEqual([]);
     }
   });
 });
@@ -364,6 +367,7 @@ describe('the rollout plan of the reference platform: the steps', () => {
       'inputs-dev (manual, dev, ap-northeast-1)',
       'deploy-dev (deploy, dev, ap-northeast-1)',
       'check-alb-access-logs-dev (manual, log-archive, ap-northeast-1)',
+      'check-secret-age-dev (manual, dev, ap-northeast-1)',
       'confirm-subscriptions-dev-ap-northeast-1 (manual, dev, ap-northeast-1)',
       'inputs-stg (manual, stg, ap-northeast-1)',
       'deploy-stg (deploy, stg, ap-northeast-1)',
@@ -380,5 +384,25 @@ describe('the rollout plan of the reference platform: the steps', () => {
       if (s.kind !== 'manual') expect([s.id, typeof s.command]).toEqual([s.id, 'string']);
       expect([s.id, s.check.description.length > 0]).toEqual([s.id, true]);
     }
+  });
+});
+
+describe('first-deploy checks of a rotation the team supplies', () => {
+  it('asks for one real rotation of each scheduled secret in the first environment', () => {
+    const services = referenceServices();
+    Object.assign(services.api, {
+      secretRotation: { API_TOKEN_SECRET: { function: 'rotate-api-token', everyDays: 30 } },
+    });
+    const checks = FIRST_DEPLOY_CHECKS.flatMap((define) =>
+      define(planContext(validate(referencePlatform(), services))),
+    );
+    expect(checks.find((c) => c.id === 'secret-rotation-dev-api-api-token-secret')).toMatchObject({
+      after: 'deploy-dev',
+      account: { name: 'dev' },
+      check: {
+        command:
+          'aws secretsmanager rotate-secret --secret-id acme/api/token --region ap-northeast-1 --profile dev',
+      },
+    });
   });
 });
