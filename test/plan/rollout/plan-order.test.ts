@@ -400,8 +400,7 @@ describe('first-deploy checks of a rotation the team supplies', () => {
       after: 'deploy-dev',
       account: { name: 'dev' },
       check: {
-        command:
-          'aws secretsmanager rotate-secret --secret-id acme/api/token --region ap-northeast-1 --profile dev',
+        command: 'aws secretsmanager rotate-secret --secret-id acme/api/token --region ap-northeast-1 --profile dev',
       },
     });
   });
