@@ -1,6 +1,7 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import {
   EnableOrganizationsRootCredentialsManagementCommand,
@@ -213,6 +214,7 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     serviceQuotas: new ServiceQuotasClient({ region: 'us-east-1', credentials }),
     cloudWatch: new CloudWatchClient({ region, credentials }),
     ecs: new ECSClient({ region, credentials }),
+    costExplorer: new CostExplorerClient({ region: 'us-east-1', credentials }),
   };
   const stub = <T extends object>(client: T) => mockClient(client as never) as unknown as Stub;
   const org = stub(clients.organizations);
