@@ -89,16 +89,11 @@ export class GithubDeployRole extends Construct {
       roleName: props.roleName,
       description: `GitHub Actions (${props.repository}, environment ${props.githubEnvironment}) deploys with the CDK bootstrap roles`,
       maxSessionDuration: props.maxSessionDuration ?? Duration.seconds(DEPLOY_SESSION_SECONDS),
-      assumedBy: new iam.WebIdentityPrincipal(this.providerArn, {
-        StringEquals: {
-          [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com',
-          [`${GITHUB_OIDC_HOST}:sub`]: `repo:${props.repository}:environment:${props.githubEnvironment}`,
-          [`${GITHUB_OIDC_HOST}:job_workflow_ref`]: jobWorkflowRef(
-            props.repository,
-            props.workflowPath ?? DEPLOY_WORKFLOW,
-            props.branch ?? 'main',
-          ),
-        },
+      assumedBy: githubWorkflowPrincipal(this.providerArn, {
+        repository: props.repository,
+        subject: `repo:${props.repository}:environment:${props.githubEnvironment}`,
+        workflowPath: props.workflowPath ?? DEPLOY_WORKFLOW,
+        branch: props.branch ?? 'main',
       }),
     });
 
@@ -137,6 +132,28 @@ export class GithubDeployRole extends Construct {
       });
     }
   }
+}
+
+/**
+ * The principal of the jobs of one workflow file of `repository`, run from `branch`, whose OIDC subject is
+ * `subject`: exact matches only (StringEquals), so no other workflow, ref or repository matches.
+ */
+export function githubWorkflowPrincipal(
+  providerArn: string,
+  trust: {
+    readonly repository: string;
+    readonly subject: string;
+    readonly workflowPath: string;
+    readonly branch: string;
+  },
+): iam.WebIdentityPrincipal {
+  return new iam.WebIdentityPrincipal(providerArn, {
+    StringEquals: {
+      [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com',
+      [`${GITHUB_OIDC_HOST}:sub`]: trust.subject,
+      [`${GITHUB_OIDC_HOST}:job_workflow_ref`]: jobWorkflowRef(trust.repository, trust.workflowPath, trust.branch),
+    },
+  });
 }
 
 /** The `job_workflow_ref` claim of a job of `workflowPath` run from `branch`: `OWNER/NAME/PATH@refs/heads/BRANCH`. */

@@ -122,6 +122,8 @@ export const ROLE_NAMES = {
   configRecorder: `${PREFIX}-config-recorder`,
   /** Security account: runs the custom resources that configure GuardDuty (exempt from the GuardDuty guardrail). */
   guardDutyConfigurator: `${PREFIX}-guardduty-configurator`,
+  /** Member accounts: what the weekly review workflow reads with (`landfall review weekly --web-identity-token-file`). */
+  review: `${PREFIX}-review`,
 } as const;
 
 /** Names of the organization-wide resources landfall creates once. */

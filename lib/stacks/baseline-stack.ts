@@ -4,6 +4,8 @@ import type { Construct } from 'constructs';
 import { AccountApiSetting } from '../../constructs/account-api-setting';
 import { ConfigRecorder } from '../../constructs/config-recorder';
 import { GithubDeployRole } from '../../constructs/github-deploy-role';
+import type { ReviewReads } from '../../constructs/review-role';
+import { ReviewRole } from '../../constructs/review-role';
 import { PREFIX, ROLE_NAMES } from '../naming';
 
 /** Who may deploy the account from GitHub Actions. */
@@ -19,6 +21,11 @@ export interface BaselineGithubProps {
    * @default false
    */
   readonly oidcProviderExists?: boolean;
+  /**
+   * The read-only role of the weekly review workflow (`landfall-review`), trusting the same OIDC provider, and what
+   * it reads here. @default no review role
+   */
+  readonly review?: ReviewReads;
 }
 
 export interface BaselineStackProps extends StackProps {
@@ -56,7 +63,7 @@ export class BaselineStack extends Stack {
     });
 
     if (props.github !== undefined) {
-      new GithubDeployRole(this, 'GithubDeploy', {
+      const deploy = new GithubDeployRole(this, 'GithubDeploy', {
         repository: props.github.repository,
         githubEnvironment: props.github.environment,
         cdkQualifier: props.github.cdkQualifier,
@@ -65,6 +72,16 @@ export class BaselineStack extends Stack {
         createOidcProvider: !(props.github.oidcProviderExists ?? false),
         readAlarmsPrefix: `${PREFIX}-`,
       });
+      if (props.github.review !== undefined) {
+        new ReviewRole(this, 'WeeklyReview', {
+          oidcProviderArn: deploy.providerArn,
+          repository: props.github.repository,
+          roleName: ROLE_NAMES.review,
+          alarmPrefix: `${PREFIX}-`,
+          clusterPrefix: `${PREFIX}-`,
+          reads: props.github.review,
+        });
+      }
     }
 
     new AccountApiSetting(this, 'S3PublicAccessBlock', {

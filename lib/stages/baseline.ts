@@ -1,4 +1,5 @@
 import type { Construct } from 'constructs';
+import type { ReviewReads } from '../../constructs/review-role';
 import type { Stack } from 'aws-cdk-lib';
 import type { AccountConfig, LandfallModel } from '../config';
 import { hasExistingConfigRecorder } from '../config';
@@ -12,6 +13,11 @@ export interface AddBaselineOptions {
   readonly recordingFrequency: 'CONTINUOUS' | 'DAILY';
   /** GitHub environment whose jobs deploy this account. @default no GitHub deploy role (the management account) */
   readonly githubEnvironment?: string;
+  /**
+   * What the weekly review workflow reads in this account through its `landfall-review` role (needs
+   * `githubEnvironment`: the role trusts the same GitHub OIDC provider). @default no review role
+   */
+  readonly review?: ReviewReads;
   readonly terminationProtection: boolean;
   /**
    * Stacks of the same account and deployment that must exist first (the log-archive account's LogBuckets: its
@@ -47,6 +53,7 @@ export function addBaseline(stage: Construct, model: LandfallModel, options: Add
             // bootstrap roles of each.
             cdkRegions: [platform.homeRegion, ...platform.allowedRegions.filter((r) => r !== platform.homeRegion)],
             oidcProviderExists: options.account.existing?.githubOidcProvider ?? false,
+            ...(options.review === undefined ? {} : { review: options.review }),
           },
         }),
   });

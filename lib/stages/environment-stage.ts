@@ -52,6 +52,8 @@ export class EnvironmentStage extends Stage {
       account: environment.account,
       recordingFrequency: plan.configRecordingFrequency,
       githubEnvironment: plan.name,
+      // The weekly review reads the environment's alarms, metrics, releases and costs.
+      review: { operations: true },
       terminationProtection: plan.terminationProtection,
     };
     this.baseline = addBaseline(this, model, baselineOptions);

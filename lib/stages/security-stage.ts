@@ -22,6 +22,8 @@ export class SecurityStage extends Stage {
       account: model.accounts.security,
       recordingFrequency: PROFILES.prod.configRecordingFrequency,
       githubEnvironment: model.platform.deploy.platformGithubEnvironment,
+      // The weekly review reads the organization's open findings from the delegated administrator.
+      review: { findings: true },
       terminationProtection: true,
     };
     const baseline = addBaseline(this, model, options);

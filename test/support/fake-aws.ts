@@ -1,6 +1,11 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ECSClient } from '@aws-sdk/client-ecs';
+import {
+  CostExplorerClient,
+  ListCostAllocationTagsCommand,
+  UpdateCostAllocationTagsStatusCommand,
+} from '@aws-sdk/client-cost-explorer';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import {
   EnableOrganizationsRootCredentialsManagementCommand,
@@ -78,6 +83,11 @@ export interface FakeState {
   groups: Record<string, string>;
   queues: Record<string, { arn: string; visible: number; inFlight: number }>;
   moveTasks: ListMessageMoveTasksResultEntry[];
+  /**
+   * Cost allocation tag keys Billing has seen, with their status (`Active`/`Inactive`); a key not listed was never
+   * seen on a resource. @default landfall's three keys, seen and inactive
+   */
+  costAllocationTags?: Record<string, 'Active' | 'Inactive'>;
   /** Items per page of every list operation (`NextToken` for the rest), as AWS pages long lists. @default all */
   pageSize?: number;
 }
@@ -139,6 +149,11 @@ export function freshOrganization(overrides: Partial<FakeState> = {}): FakeState
     },
     queues: {},
     moveTasks: [],
+    costAllocationTags: {
+      'landfall:service': 'Inactive',
+      'landfall:environment': 'Inactive',
+      'landfall:owner': 'Inactive',
+    },
     ...overrides,
   };
 }
@@ -162,6 +177,11 @@ export function completeSetup(state: FakeState): FakeState {
   state.securityHubAdmins = [{ accountId: '210987654321', status: 'ENABLED' }];
   state.delegated.set('guardduty.amazonaws.com', new Set(['210987654321']));
   state.delegated.set('securityhub.amazonaws.com', new Set(['210987654321']));
+  state.costAllocationTags = {
+    'landfall:service': 'Active',
+    'landfall:environment': 'Active',
+    'landfall:owner': 'Active',
+  };
   return state;
 }
 
@@ -187,6 +207,7 @@ export interface FakeAws {
   readonly securityHub: Stub;
   readonly sqs: Stub;
   readonly iam: Stub;
+  readonly costExplorer: Stub;
   /** Make the next `times` calls of `command` (whose input passes `when`) fail with `error`; later calls behave. */
   inject<I>(
     command: { name: string; prototype: { input: I } },
@@ -213,6 +234,7 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     serviceQuotas: new ServiceQuotasClient({ region: 'us-east-1', credentials }),
     cloudWatch: new CloudWatchClient({ region, credentials }),
     ecs: new ECSClient({ region, credentials }),
+    costExplorer: new CostExplorerClient({ region: 'us-east-1', credentials }),
   };
   const stub = <T extends object>(client: T) => mockClient(client as never) as unknown as Stub;
   const org = stub(clients.organizations);
@@ -223,6 +245,7 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
   const securityHub = stub(clients.securityHub);
   const sqs = stub(clients.sqs);
   const iam = stub(clients.iam);
+  const costExplorer = stub(clients.costExplorer);
 
   const faults: Array<{ command: object; error: Error; times: number; when: (input: unknown) => boolean }> = [];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -310,6 +333,26 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     iamTrusted();
     return { OrganizationId: state.organization?.id, EnabledFeatures: state.rootAccess ?? [] };
   });
+  // Cost Explorer lists only the keys Billing has seen; activating one it has not seen fails per key, in Errors.
+  on(costExplorer, ListCostAllocationTagsCommand, (input: { TagKeys?: string[] }) => ({
+    CostAllocationTags: Object.entries(state.costAllocationTags ?? {})
+      .filter(([key]) => (input.TagKeys ?? [key]).includes(key))
+      .map(([TagKey, Status]) => ({ TagKey, Status, Type: 'UserDefined' })),
+  }));
+  on(
+    costExplorer,
+    UpdateCostAllocationTagsStatusCommand,
+    (input: { CostAllocationTagsStatus: Array<{ TagKey: string; Status: 'Active' | 'Inactive' }> }) => {
+      const tags = (state.costAllocationTags ??= {});
+      const errors = [];
+      for (const entry of input.CostAllocationTagsStatus) {
+        if (tags[entry.TagKey] === undefined)
+          errors.push({ TagKey: entry.TagKey, Code: 'TagKeysNotFoundException', Message: 'tag key not found' });
+        else tags[entry.TagKey] = entry.Status;
+      }
+      return { Errors: errors };
+    },
+  );
   for (const [command, feature] of [
     [EnableOrganizationsRootCredentialsManagementCommand, 'RootCredentialsManagement'],
     [EnableOrganizationsRootSessionsCommand, 'RootSessions'],
@@ -451,6 +494,7 @@ export function fakeAws(state: FakeState = freshOrganization()): FakeAws {
     securityHub,
     sqs,
     iam,
+    costExplorer,
   };
 }
 

@@ -6,6 +6,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import {
   ConfigServiceClient,
   DescribeConfigurationRecordersCommand,
@@ -192,6 +193,7 @@ export function fakeRollout(state: FakeRolloutState): FakeRollout {
       serviceQuotas: new ServiceQuotasClient({ region, credentials }),
       cloudWatch: new CloudWatchClient({ region, credentials }),
       ecs: new ECSClient({ region, credentials }),
+      costExplorer: new CostExplorerClient({ region: 'us-east-1', credentials }),
     };
     const caller = accountId === state.callerAccount;
     const account = state.accounts[accountId];

@@ -1,6 +1,7 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -12,7 +13,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { ORGANIZATIONS_REGION } from '../../plan/regions';
+import { BILLING_REGION, ORGANIZATIONS_REGION } from '../../plan/regions';
 import { SDK_THROTTLING_CODES } from './call';
 
 /** Where and as whom the CLI calls AWS. */
@@ -67,6 +68,11 @@ export interface AwsClients {
   readonly cloudWatch: CloudWatchClient;
   /** Service deployments (`landfall incident new`'s releases). */
   readonly ecs: ECSClient;
+  /**
+   * Cost Explorer, whose one endpoint is in us-east-1 (Cost Explorer API: "https://ce.us-east-1.amazonaws.com"):
+   * `landfall review weekly`'s costs, `bootstrap`'s cost allocation tags.
+   */
+  readonly costExplorer: CostExplorerClient;
   /**
    * The same clients (same credentials) in another region, for the few per-region calls (GuardDuty's delegated
    * administrator is designated in each region). @default none: per-region steps report that they cannot run
@@ -185,6 +191,9 @@ export const createAwsClients: ClientFactory = (options) => {
   const serviceQuotas = lazy(() => announceRetries(new ServiceQuotasClient(common), 'servicequotas', onRetry));
   const cloudWatch = lazy(() => announceRetries(new CloudWatchClient(common), 'cloudwatch', onRetry));
   const ecs = lazy(() => announceRetries(new ECSClient(common), 'ecs', onRetry));
+  const costExplorer = lazy(() =>
+    announceRetries(new CostExplorerClient({ ...common, region: BILLING_REGION }), 'ce', onRetry),
+  );
   const regions = new Map<string, AwsClients>();
   return {
     inRegion: (region) => {
@@ -233,6 +242,9 @@ export const createAwsClients: ClientFactory = (options) => {
     },
     get ecs() {
       return ecs();
+    },
+    get costExplorer() {
+      return costExplorer();
     },
   };
 };

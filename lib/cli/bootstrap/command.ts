@@ -26,7 +26,7 @@ export function makeBootstrapCommand(overrides: Partial<CommandDeps> = {}): Comm
     summary:
       'check and prepare the organization: trusted access, SCPs, delegated administrators, Identity Center (--apply)',
     description:
-      'With management-account credentials: checks that the caller is the management account of an organization with all features, then plans every step (done, to do, or blocked and why): trusted access for IAM Identity Center, GuardDuty, Security Hub, AWS Config, CloudTrail and IAM, the SCP, RCP and EC2 declarative policy types on the root, centralized root access for member accounts (root credentials management, then root sessions), the security account as GuardDuty administrator in every allowed region, as Security Hub administrator, and as their delegated administrator, and the Identity Center discovery. `--apply` runs the steps to do, in order, each checked again just before it runs. Every run reads the state from AWS (no state file), so a re-run after a failure continues where it stopped. Exits 1 while a step is blocked.',
+      'With management-account credentials: checks that the caller is the management account of an organization with all features, then plans every step (done, to do, or blocked and why): trusted access for IAM Identity Center, GuardDuty, Security Hub, AWS Config, CloudTrail and IAM, the SCP, RCP and EC2 declarative policy types on the root, centralized root access for member accounts (root credentials management, then root sessions), the security account as GuardDuty administrator in every allowed region, as Security Hub administrator, and as their delegated administrator, the Identity Center discovery, and the landfall tag keys (landfall:service, landfall:environment, landfall:owner) as cost allocation tags, once Billing has seen them after the first deploy. `--apply` runs the steps to do, in order, each checked again just before it runs. Every run reads the state from AWS (no state file), so a re-run after a failure continues where it stopped. Exits 1 while a step is blocked.',
     options: {
       apply: flag({ description: 'make the changes the plan lists as to do' }),
       profile: PROFILE_OPTION,
@@ -34,7 +34,7 @@ export function makeBootstrapCommand(overrides: Partial<CommandDeps> = {}): Comm
       json: JSON_ALIAS_OPTION,
       config: CONFIG_OPTION,
     },
-    aws: 'management account: organizations (reads, EnableAWSServiceAccess, EnablePolicyType, RegisterDelegatedAdministrator), iam ListOrganizationsFeatures, EnableOrganizationsRootCredentialsManagement and EnableOrganizationsRootSessions, guardduty and securityhub EnableOrganizationAdminAccount, sso and identitystore reads',
+    aws: 'management account: organizations (reads, EnableAWSServiceAccess, EnablePolicyType, RegisterDelegatedAdministrator), iam ListOrganizationsFeatures, EnableOrganizationsRootCredentialsManagement and EnableOrganizationsRootSessions, guardduty and securityhub EnableOrganizationAdminAccount, sso and identitystore reads, ce ListCostAllocationTags and UpdateCostAllocationTagsStatus',
     examples: ['landfall bootstrap', 'landfall bootstrap --apply --profile acme-management'],
     async run({ options }, io) {
       const json = options.format === 'json';

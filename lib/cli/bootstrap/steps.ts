@@ -25,6 +25,7 @@ import type { IdentityCenterDiscovery } from '../aws/identity-center';
 import type { OrganizationAccount, OrganizationState } from '../aws/organization';
 import { accountByEmail } from '../aws/organization';
 import type { Step, StepStatus } from './engine';
+import { costAllocationTagsStep } from './cost-allocation-tags';
 import { rootAccessSteps } from './root-access';
 
 /** Services landfall integrates with the organization (trusted access), and why. */
@@ -74,6 +75,8 @@ export function bootstrapSteps(ctx: StepContext): Step[] {
     ...TRUSTED_SERVICES.filter((s) => s.principal === IAM_PRINCIPAL).map(trusted),
     ...rootAccessSteps(ctx),
     identityCenterStep(ctx),
+    // Last: Billing lists landfall's tags only after the first deploy, and local emulators lack the API.
+    costAllocationTagsStep(ctx),
   ];
 }
 

@@ -2,46 +2,21 @@
  * What AWS remembers of an incident window, read-only: the state changes of the services' alarms (CloudWatch alarm
  * history) and their releases (ECS service deployments). The error budget it spent: `../aws/error-budget.ts`.
  */
-import { paginateDescribeAlarmHistory } from '@aws-sdk/client-cloudwatch';
-import { ListServiceDeploymentsCommand } from '@aws-sdk/client-ecs';
-import type { ServiceDeploymentBrief } from '@aws-sdk/client-ecs';
-import { call, collect } from '../aws/call';
+import { alarmStateChanges } from '../aws/alarm-history';
 import type { RetryOptions } from '../aws/call';
 import type { AwsClients } from '../aws/clients';
 import type { Window } from '../aws/error-budget';
+import { serviceDeployments } from '../aws/service-deployments';
 import type { TimelineEntry } from './postmortem';
 
-/** Burn-rate window alarms (`...-long`, `...-short`) only feed their composites: the timeline leaves them out. */
-const isWindowInput = (name: string) => /-(long|short)$/.test(name);
-
-/**
- * The state changes of alarms whose names start with one of `prefixes` (`landfall-prod-api-`), oldest first.
- * DescribeAlarmHistory filters by one alarm name or none, so the prefix filter runs here.
- */
+/** The state changes of alarms whose names start with one of `prefixes` (`landfall-prod-api-`), oldest first. */
 export async function alarmTimeline(
   clients: AwsClients,
   prefixes: readonly string[],
   window: Window,
 ): Promise<TimelineEntry[]> {
-  const items = await collect(
-    'cloudwatch:DescribeAlarmHistory',
-    paginateDescribeAlarmHistory(
-      { client: clients.cloudWatch },
-      {
-        HistoryItemType: 'StateUpdate',
-        StartDate: window.from,
-        EndDate: window.to,
-        ScanBy: 'TimestampAscending',
-      },
-    ),
-    (page) => page.AlarmHistoryItems,
-  );
-  return items
-    .filter((i) => {
-      const name = i.AlarmName ?? '';
-      return prefixes.some((p) => name.startsWith(p)) && !isWindowInput(name);
-    })
-    .map((i) => ({ at: i.Timestamp ?? window.from, text: `${i.AlarmName}: ${i.HistorySummary ?? 'state changed'}` }));
+  const changes = await alarmStateChanges(clients, prefixes, window);
+  return changes.map((c) => ({ at: c.at, text: `${c.alarm}: ${c.summary}` }));
 }
 
 /** The deployments of one ECS service that started in the window (ListServiceDeployments), as timeline entries. */
@@ -52,25 +27,7 @@ export async function releases(
   service: string,
   window: Window,
 ): Promise<TimelineEntry[]> {
-  const found: ServiceDeploymentBrief[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await call(
-      'ecs:ListServiceDeployments',
-      () =>
-        clients.ecs.send(
-          new ListServiceDeploymentsCommand({
-            cluster,
-            service,
-            createdAt: { after: window.from, before: window.to },
-            ...(nextToken === undefined ? {} : { nextToken }),
-          }),
-        ),
-      retry,
-    );
-    found.push(...(page.serviceDeployments ?? []));
-    nextToken = page.nextToken;
-  } while (nextToken !== undefined);
+  const found = await serviceDeployments(clients, retry, cluster, service, window);
   return found.flatMap((d) => {
     const revision = d.targetServiceRevisionArn?.split('/').pop() ?? 'a new revision';
     const started = d.startedAt ?? d.createdAt;
