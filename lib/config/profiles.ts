@@ -26,6 +26,47 @@ const acu = (lowest: number) =>
  */
 export const MIN_BACKUP_RETENTION_DAYS: Readonly<Record<Tier, number>> = { dev: 1, stg: 1, prod: 7 };
 
+/** How a web service's new revision reaches traffic (ECS `DeploymentConfiguration.Strategy`). */
+export const DEPLOYMENT_STRATEGIES = ['canary', 'linear', 'rolling'] as const;
+export const DeploymentStrategySchema = z.enum(DEPLOYMENT_STRATEGIES, {
+  error: `is not a deployment strategy (allowed: ${DEPLOYMENT_STRATEGIES.join(', ')})`,
+});
+export type DeploymentStrategy = z.infer<typeof DeploymentStrategySchema>;
+
+/** A traffic share ECS accepts: multiples of 0.1 from `lowest` to 100 (CanaryConfiguration, LinearConfiguration). */
+const trafficPercent = (lowest: number, what: string) => {
+  const allowed = `${what} ECS allows (allowed: multiples of 0.1 from ${lowest.toFixed(1)} to 100.0 percent)`;
+  const tenths = (v: number) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9;
+  return z.number().refine((v) => v >= lowest && v <= 100 && tenths(v), { error: `is not a ${allowed}` });
+};
+
+/** Whole minutes from 0 to 1440 (24 hours): the range ECS allows for canary and linear step waits. */
+const deploymentMinutes = (what: string) =>
+  z
+    .number()
+    .int('must be a whole number of minutes')
+    .min(0, `is not a ${what} ECS allows (allowed: 0-1440 minutes)`)
+    .max(1440, `is not a ${what} ECS allows (allowed: 0-1440 minutes)`);
+
+/** The deployment settings of a tier profile, also accepted per web service (`deployment` in a service file). */
+export const deploymentFields = {
+  /** `canary`: a small share of traffic for a while, then all; `linear`: equal steps; `rolling`: tasks replaced in place. */
+  deploymentStrategy: DeploymentStrategySchema,
+  /** Share of production traffic the new revision gets during the canary phase, in percent. */
+  canaryPercent: trafficPercent(0.1, 'canary share'),
+  /** Minutes the canary share runs before the rest of the traffic moves. */
+  canaryIntervalMinutes: deploymentMinutes('canary interval'),
+  /** Share of production traffic each linear step moves, in percent. */
+  linearStepPercent: trafficPercent(3, 'linear step'),
+  /** Minutes between linear steps (not applied after the last step). */
+  linearIntervalMinutes: deploymentMinutes('linear step interval'),
+  /**
+   * Minutes both revisions keep running after all traffic moved (canary, linear): a rollback inside them only moves
+   * traffic back. landfall allows 0-1440 minutes.
+   */
+  deploymentBakeMinutes: deploymentMinutes('bake time'),
+};
+
 export const TierProfileSchema = strict({
   /** AWS Config recording frequency of the Baseline stack. CONTINUOUS records every change; DAILY is cheaper. */
   configRecordingFrequency: z.enum(['CONTINUOUS', 'DAILY']),
@@ -85,6 +126,7 @@ export const TierProfileSchema = strict({
   databaseDeletionProtection: z.boolean(),
   /** Database Insights mode: `off`, `standard` (Performance Insights, 7 days, no charge) or `advanced` (15 months, charged per ACU-hour). */
   databaseInsights: z.enum(['off', 'standard', 'advanced']),
+  ...deploymentFields,
 });
 export type TierProfile = z.infer<typeof TierProfileSchema>;
 
@@ -113,6 +155,12 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     databaseBackupRetentionDays: 1,
     databaseDeletionProtection: false,
     databaseInsights: 'off',
+    deploymentStrategy: 'rolling',
+    canaryPercent: 10,
+    canaryIntervalMinutes: 5,
+    linearStepPercent: 25,
+    linearIntervalMinutes: 2,
+    deploymentBakeMinutes: 0,
   },
   stg: {
     configRecordingFrequency: 'DAILY',
@@ -138,6 +186,12 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     databaseBackupRetentionDays: 7,
     databaseDeletionProtection: false,
     databaseInsights: 'standard',
+    deploymentStrategy: 'linear',
+    canaryPercent: 10,
+    canaryIntervalMinutes: 5,
+    linearStepPercent: 25,
+    linearIntervalMinutes: 3,
+    deploymentBakeMinutes: 5,
   },
   prod: {
     configRecordingFrequency: 'CONTINUOUS',
@@ -163,6 +217,12 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     databaseBackupRetentionDays: 14,
     databaseDeletionProtection: true,
     databaseInsights: 'standard',
+    deploymentStrategy: 'canary',
+    canaryPercent: 5,
+    canaryIntervalMinutes: 15,
+    linearStepPercent: 10,
+    linearIntervalMinutes: 6,
+    deploymentBakeMinutes: 30,
   },
 };
 
