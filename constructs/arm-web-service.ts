@@ -122,6 +122,7 @@ export class ArmWebService extends Construct {
   public readonly trafficShiftRole?: TrafficShiftRole;
   /** The service's load balancer metrics, over both target groups where there are two. */
   public readonly metrics: WebMetrics;
+  private readonly deploymentAlarmNames: string[] = [];
   /** 5xx rate above `rollbackErrorRatePercent`: rolls deployments back; the operations layer may page on it. */
   public readonly serverErrorAlarm: cloudwatch.Alarm;
   public readonly scaling: ecs.ScalableTaskCount;
@@ -223,6 +224,7 @@ export class ArmWebService extends Construct {
       healthCheckGracePeriod: props.healthCheckGracePeriod ?? Duration.seconds(60),
       ...safeDeployment(this.serverErrorAlarm, deployment),
     });
+    this.deploymentAlarmNames.push(this.serverErrorAlarm.alarmName);
     if (alternate === undefined) {
       this.targetGroup.addTarget(this.service);
     } else {
@@ -284,6 +286,18 @@ export class ArmWebService extends Construct {
       minCapacity: minTasks,
       maxCapacity: maxTasks,
     });
+  }
+
+  /**
+   * Roll running deployments back when one of `alarms` fires too (beside the 5xx-rate alarm). The alarms must not
+   * depend on the service (metrics of the target groups are fine), or the stack has a dependency cycle.
+   */
+  public addDeploymentAlarms(alarms: readonly cloudwatch.IAlarm[]): void {
+    this.deploymentAlarmNames.push(...alarms.map((alarm) => alarm.alarmName));
+    // Escape hatch: BaseService.enableDeploymentAlarms (aws-cdk-lib 2.276) concatenates into a new array and drops it
+    // once alarms are enabled, so it adds nothing to a service that already has its rollback alarm.
+    const cfn = this.service.node.defaultChild as ecs.CfnService;
+    cfn.addPropertyOverride('DeploymentConfiguration.Alarms.AlarmNames', [...this.deploymentAlarmNames]);
   }
 
   /** Requests the load balancer sent to this service (both target groups), summed per minute. */

@@ -22,6 +22,8 @@ export interface TrafficShiftRoleProps {
  */
 export class TrafficShiftRole extends Construct {
   public readonly role: iam.Role;
+  /** The role's permissions. */
+  public readonly policy: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: TrafficShiftRoleProps) {
     super(scope, id);
@@ -38,7 +40,10 @@ export class TrafficShiftRole extends Construct {
         conditions: { StringEquals: { 'aws:SourceAccount': account } },
       }),
     });
-    const policy = new iam.Policy(this, 'Policy', {
+    // A customer-managed policy (not inline: NIST.800.53.R5-IAMNoInlinePolicy), attached to this role only.
+    const policy = (this.policy = new iam.ManagedPolicy(this, 'Policy', {
+      description: 'ECS traffic shifting of one service: its own listener rule and target groups',
+      roles: [this.role],
       statements: [
         // The managed policy's ELBReadOperations: these Describe actions support no resource-level permissions.
         new iam.PolicyStatement({
@@ -64,16 +69,10 @@ export class TrafficShiftRole extends Construct {
           resources: props.targetGroups.map((tg) => tg.targetGroupArn),
         }),
       ],
-    });
-    policy.attachToRole(this.role);
+    }));
     acknowledge(policy, {
       'AwsSolutions-IAM5[Resource::*]':
         'Only the four elasticloadbalancing Describe actions, which support no resource-level permissions; every write names this service rule or target groups',
     });
-  }
-
-  /** The policy document, for the IAM simulator. */
-  public get policy(): iam.Policy {
-    return this.node.findChild('Policy') as iam.Policy;
   }
 }

@@ -1,7 +1,6 @@
 import type { StackProps } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import type { DatabaseConnection } from '../../constructs/database-client';
 import { DatabaseClient } from '../../constructs/database-client';
@@ -86,9 +85,6 @@ export class WebServiceStack extends Stack {
     });
     // Besides its 5xx rate, a deployment rolls back on the p99 latency alarm and the fast burn rates' short windows.
     // Their metrics are the target groups' only, so naming them in the service makes no dependency cycle.
-    this.web.service.enableDeploymentAlarms(
-      this.alarms.deploymentAlarms.map((alarm) => alarm.alarmName),
-      { behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM },
-    );
+    this.web.addDeploymentAlarms(this.alarms.deploymentAlarms);
   }
 }
