@@ -104,11 +104,11 @@ describe('cost estimate of the reference example', () => {
       ['dev', '$79.43', '$439.21'],
       ['LogArchive', '$12.00', '$76.00'],
       ['Org', '$19.69', '$91.69'],
-      ['prod', '$477.88', '$4,039.77'],
+      ['prod', '$481.48', '$4,043.37'],
       ['Security', '$13.00', '$79.00'],
-      ['stg', '$175.30', '$696.66'],
+      ['stg', '$178.90', '$700.26'],
     ]);
-    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$777.29', '$5,422.33']);
+    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$784.49', '$5,429.53']);
   });
 
   it('scales dev and stg web services down outside working hours, and prices workers at zero tasks when idle', () => {
