@@ -13,6 +13,7 @@ import type { WebDeployment } from './safe-deployment';
 import { safeDeployment } from './safe-deployment';
 import { TrafficShiftRole } from './traffic-shift-role';
 import { ArmTask } from './arm-task';
+import { acknowledgeLint } from './acknowledge';
 import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
 import type { ServiceTargetGroups, WebMetrics } from './service-metrics';
 import { ecsServiceDimensions, ecsServiceMetrics, serverErrorPercent, webMetrics } from './service-metrics';
@@ -247,7 +248,15 @@ export class ArmWebService extends Construct {
         }),
       );
       // ECS assumes the role during every deployment: the role's policy exists before the service and outlives it.
-      this.service.node.addDependency(this.trafficShiftRole);
+      this.service.node.addDependency(this.trafficShiftRole.policy);
+      acknowledgeLint(
+        this.service,
+        {
+          W3005:
+            'aws-cdk-lib makes the service depend on the listener rule (the target group attached) and AdvancedConfiguration also references the rule: the same order, stated twice',
+        },
+        { cdkValidation: false },
+      );
     }
 
     this.scaling = this.service.autoScaleTaskCount({ minCapacity: props.minTasks, maxCapacity: props.maxTasks });
