@@ -125,7 +125,9 @@ describe('prod: canary releases', () => {
   it('creates the service after the traffic-shift policy, so ECS never assumes a role without its permissions', () => {
     const t = templates.prod;
     const service = Object.values(t.findResources('AWS::ECS::Service'))[0]!;
-    expect(service.DependsOn).toEqual(expect.arrayContaining([idOf(t, 'AWS::IAM::ManagedPolicy', /^WebTrafficShiftPolicy/)]));
+    expect(service.DependsOn).toEqual(
+      expect.arrayContaining([idOf(t, 'AWS::IAM::ManagedPolicy', /^WebTrafficShiftPolicy/)]),
+    );
   });
 
   it('evaluates its 5xx rollback alarm over both target groups', () => {
@@ -139,6 +141,18 @@ describe('prod: canary releases', () => {
       .filter((m) => m.MetricStat !== undefined)
       .map((m) => JSON.stringify(m.MetricStat!.Metric.Dimensions.find((d) => d.Name === 'TargetGroup')!.Value));
     expect(new Set(targetGroups).size).toBe(2);
+  });
+
+  it("weights each target group's share of slow requests by its requests in the latency burn rates", () => {
+    templates.prod.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'landfall-prod-api-latency-burn-fast-short',
+      Metrics: Match.arrayWith([
+        Match.objectLike({
+          Expression:
+            'IF((FILL(r1, 0) + FILL(r2, 0)) > 0, 100 - (FILL(f1, 100) * FILL(r1, 0) + FILL(f2, 100) * FILL(r2, 0)) / (FILL(r1, 0) + FILL(r2, 0)))',
+        }),
+      ]),
+    });
   });
 
   it('takes the higher p99 of the two target groups for its latency alarm', () => {
