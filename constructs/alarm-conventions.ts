@@ -35,6 +35,7 @@ export const RUNBOOKS = {
   databaseSaturation: 'database-saturation',
   databaseReplicaLag: 'database-replica-lag',
   databaseDeadlocks: 'database-deadlocks',
+  secretAge: 'secret-age',
 } as const;
 export type Runbook = (typeof RUNBOOKS)[keyof typeof RUNBOOKS];
 

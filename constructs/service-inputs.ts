@@ -5,6 +5,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { QueueTarget } from './arm-task';
+import { SecretRotation } from './secret-rotation';
 
 /** A container image: a directory with a Dockerfile (built for linux/arm64) or a registry reference. */
 export type ImageSource = { readonly directory: string } | { readonly registry: string };
@@ -24,6 +25,11 @@ export interface ServiceInputsProps {
    */
   readonly secrets: Readonly<Record<string, string>>;
   readonly sendsTo: readonly QueueReference[];
+  /**
+   * Rotation schedules for some of `secrets`, by the same environment variable: the team's rotation function (by
+   * name, in this stack's account and region) and the days between rotations. @default no rotation schedule
+   */
+  readonly secretRotation?: Readonly<Record<string, { readonly functionName: string; readonly everyDays: number }>>;
 }
 
 /** Resolves a service's image, secrets and target queues inside its stack. */
@@ -48,6 +54,11 @@ export class ServiceInputs extends Construct {
           : secretsmanager.Secret.fromSecretNameV2(this, `Secret${variable}`, secret),
       ]),
     );
+    for (const [variable, rotation] of Object.entries(props.secretRotation ?? {})) {
+      const secret = this.secrets[variable];
+      if (secret === undefined) throw new Error(`${this.node.path}: rotation of ${variable}, which is not a secret`);
+      new SecretRotation(this, `Rotation${variable}`, { secret, ...rotation });
+    }
     const stack = Stack.of(this);
     this.sendsTo = props.sendsTo.map((target) => ({
       environmentVariable: target.environmentVariable,

@@ -126,6 +126,15 @@ export const TierProfileSchema = strict({
   databaseDeletionProtection: z.boolean(),
   /** Database Insights mode: `off`, `standard` (Performance Insights, 7 days, no charge) or `advanced` (15 months, charged per ACU-hour). */
   databaseInsights: z.enum(['off', 'standard', 'advanced']),
+  /**
+   * Days a secret of the environment's account may stay unchanged before the secret-age watch reports it (AWS Config
+   * rule secretsmanager-secret-periodic-rotation, maxDaysSinceRotation).
+   */
+  secretMaxAgeDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'is not a secret age the watch can check (allowed: 1-3650 days)')
+    .max(3650, 'is not a secret age the watch can check (allowed: 1-3650 days)'),
   ...deploymentFields,
 });
 export type TierProfile = z.infer<typeof TierProfileSchema>;
@@ -155,6 +164,7 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     databaseBackupRetentionDays: 1,
     databaseDeletionProtection: false,
     databaseInsights: 'off',
+    secretMaxAgeDays: 365,
     deploymentStrategy: 'rolling',
     canaryPercent: 10,
     canaryIntervalMinutes: 5,
@@ -186,6 +196,7 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     databaseBackupRetentionDays: 7,
     databaseDeletionProtection: false,
     databaseInsights: 'standard',
+    secretMaxAgeDays: 180,
     deploymentStrategy: 'linear',
     canaryPercent: 10,
     canaryIntervalMinutes: 5,
@@ -217,6 +228,7 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     databaseBackupRetentionDays: 14,
     databaseDeletionProtection: true,
     databaseInsights: 'standard',
+    secretMaxAgeDays: 90,
     deploymentStrategy: 'canary',
     canaryPercent: 5,
     canaryIntervalMinutes: 15,

@@ -109,6 +109,8 @@ interface ServicePlanBase {
   readonly image: { readonly directory: string } | { readonly registry: string };
   /** Secret names or complete ARNs, by environment variable (see `secretsFor`). */
   readonly secrets: Readonly<Record<string, string>>;
+  /** Rotation schedules the team supplies for some of `secrets`, by environment variable. */
+  readonly secretRotation: Readonly<Record<string, { readonly functionName: string; readonly everyDays: number }>>;
   readonly sendsTo: ReadonlyArray<{ readonly queueName: string; readonly environmentVariable: string }>;
   readonly cpu: number;
   readonly memoryMiB: number;
@@ -175,6 +177,8 @@ export interface EnvironmentPlan {
   readonly configRecordingFrequency: 'CONTINUOUS' | 'DAILY';
   /** Retention of every log group of the environment (flow logs, containers, OOM events). */
   readonly logRetentionDays: CloudWatchRetentionDays;
+  /** Days a secret may stay unchanged before the secret-age watch reports it (profile `secretMaxAgeDays`). */
+  readonly secretMaxAgeDays: number;
   /** From the profile's `retainData`: the one place it is read. */
   readonly removalPolicy: RemovalPolicyKind;
   readonly containerInsights: boolean;
@@ -244,6 +248,7 @@ export function environmentPlan(model: LandfallModel, environment: ResolvedEnvir
     terminationProtection: profile.terminationProtection,
     configRecordingFrequency: profile.configRecordingFrequency,
     logRetentionDays: profile.logRetentionDays,
+    secretMaxAgeDays: profile.secretMaxAgeDays,
     removalPolicy: profile.retainData ? 'retain' : 'destroy',
     containerInsights: profile.containerInsights,
     alarmActionsEnabled: profile.alarmActionsEnabled,
@@ -306,6 +311,12 @@ function servicePlan(
         ? { directory: path.resolve(model.root ?? '.', service.image.directory) }
         : { registry: service.image.registry },
     secrets: secretsFor(service, env),
+    secretRotation: Object.fromEntries(
+      Object.entries(service.secretRotation ?? {}).map(([variable, r]) => [
+        variable,
+        { functionName: r.function, everyDays: r.everyDays },
+      ]),
+    ),
     sendsTo: (service.sendsTo ?? []).map((w) => ({
       queueName: queueName(env, w),
       environmentVariable: queueUrlVariable(w),

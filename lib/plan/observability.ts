@@ -1,7 +1,7 @@
 /**
  * How an environment's operations split over Observability stacks: one stack and dashboard per 25 services keeps a
  * dashboard far below CloudWatch's 500 widgets and a template far below CloudFormation's 1 MB, however many services
- * an environment has. The first stack also holds the environment's OOM watch.
+ * an environment has. The first stack also holds the environment's OOM and secret-age watches.
  */
 import { operationsPrefix, STACKS, stackName } from '../naming';
 
@@ -22,6 +22,8 @@ export interface ObservabilityPlan {
   readonly oomWatch: boolean;
   /** Log group of the OOM stop events (`/aws/events/` is the prefix EventBridge log targets use). */
   readonly oomLogGroupName: string;
+  /** The AWS Config rule of the secret-age watch (in the first stack, with the OOM watch). */
+  readonly secretAgeRuleName: string;
 }
 
 /** The Observability stacks of an environment with these services (always at least one). */
@@ -37,11 +39,12 @@ export function observabilityParts(
     parts.push({
       stackId,
       stackName: stackName(environment, stackId),
-      description: `landfall operations of ${environment}${part === 1 ? '' : ` (part ${part})`}: ${part === 1 ? 'OOM watch, ' : ''}dashboard of the services' alarms and metrics`,
+      description: `landfall operations of ${environment}${part === 1 ? '' : ` (part ${part})`}: ${part === 1 ? 'OOM and secret-age watches, ' : ''}dashboard of the services' alarms and metrics`,
       dashboardName: part === 1 ? prefix : `${prefix}-${part}`,
       services: services.slice(start, start + SERVICES_PER_DASHBOARD).map((s) => s.name),
       oomWatch: part === 1,
       oomLogGroupName: `/aws/events/${prefix}-out-of-memory`,
+      secretAgeRuleName: `${prefix}-secret-age`,
     });
   }
   return parts;

@@ -5,9 +5,10 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { EnvironmentReferencesProps } from '../../constructs/environment-references';
 import { EnvironmentReferences } from '../../constructs/environment-references';
-import type { ServiceRow } from '../../constructs/environment-dashboard';
+import type { DatabaseRow, ServiceRow } from '../../constructs/environment-dashboard';
 import { EnvironmentDashboard } from '../../constructs/environment-dashboard';
 import { OomWatch } from '../../constructs/oom-watch';
+import { SecretAgeWatch } from '../../constructs/secret-age-watch';
 import { ecsServiceMetrics, queueMetrics } from '../../constructs/service-metrics';
 
 /** A web service on the dashboard: names only, so this stack needs nothing from the service's stack. */
@@ -36,7 +37,23 @@ export interface DashboardWorker {
   readonly alarms: { readonly notifying: readonly string[] };
 }
 
-export type DashboardService = DashboardWebService | DashboardWorker;
+/** A service's database on the dashboard: its alarms' derived names by kind (absent kinds do not apply). */
+export interface DashboardDatabase {
+  readonly alarms: {
+    readonly 'cpu-high': string;
+    readonly 'freeable-memory-low': string;
+    readonly 'connections-high': string;
+    readonly 'capacity-at-max'?: string;
+    readonly 'replica-lag'?: string;
+    readonly deadlocks: string;
+    readonly 'slow-queries': string;
+  };
+}
+
+export type DashboardService = (DashboardWebService | DashboardWorker) & {
+  /** The database the service owns. @default none */
+  readonly database?: DashboardDatabase;
+};
 
 export interface ObservabilityStackProps extends StackProps {
   /** Environment name (descriptions, the OOM announcement). */
@@ -59,10 +76,20 @@ export interface ObservabilityStackProps extends StackProps {
     readonly removalPolicy: RemovalPolicy;
     readonly runbookUrl: string;
   };
+  /**
+   * The environment's secret-age watch, in the first Observability stack only: its Config rule's name, the days a
+   * secret may stay unchanged and the runbook its announcements link.
+   * @default no secret-age watch in this stack
+   */
+  readonly secretAgeWatch?: {
+    readonly ruleName: string;
+    readonly maxAgeDays: number;
+    readonly runbookUrl: string;
+  };
 }
 
 /**
- * The operations of an environment that belong to no service: the OOM watch and the dashboard. Every alarm lives in
+ * The operations of an environment that belong to no service: the OOM and secret-age watches and the dashboard. Every alarm lives in
  * its service's stack; the dashboard refers to alarms by the ARNs of their derived names and builds every other
  * metric from derived dimensions (cluster, ECS service and queue names). Metrics whose dimensions only exist after
  * deployment (the target group's generated name: requests, 5xx, latency) are shown through the service's own alarm
@@ -70,6 +97,7 @@ export interface ObservabilityStackProps extends StackProps {
  */
 export class ObservabilityStack extends Stack {
   public readonly oomWatch?: OomWatch;
+  public readonly secretAgeWatch?: SecretAgeWatch;
   public readonly dashboard: EnvironmentDashboard;
 
   constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
@@ -88,6 +116,14 @@ export class ObservabilityStack extends Stack {
       });
     }
 
+    if (props.secretAgeWatch !== undefined) {
+      this.secretAgeWatch = new SecretAgeWatch(this, 'SecretAgeWatch', {
+        ...props.secretAgeWatch,
+        topic: environment.topics.ticket,
+        environment: props.environment,
+      });
+    }
+
     // Alarms of other stacks by the ARN of their derived name: no export per alarm, no dependency on the stack.
     const alarms = new Map<string, cloudwatch.IAlarm>();
     const alarm = (name: string): cloudwatch.IAlarm => {
@@ -103,13 +139,29 @@ export class ObservabilityStack extends Stack {
       alarms.set(name, imported);
       return imported;
     };
+    const databaseRow = (db: DashboardDatabase): DatabaseRow => {
+      const optional = (name: string | undefined) => (name === undefined ? undefined : alarm(name));
+      const capacity = optional(db.alarms['capacity-at-max']);
+      const replicaLag = optional(db.alarms['replica-lag']);
+      return {
+        cpu: alarm(db.alarms['cpu-high']),
+        freeableMemory: alarm(db.alarms['freeable-memory-low']),
+        connections: alarm(db.alarms['connections-high']),
+        ...(capacity === undefined ? {} : { capacity }),
+        ...(replicaLag === undefined ? {} : { replicaLag }),
+        deadlocks: alarm(db.alarms.deadlocks),
+        slowStatements: alarm(db.alarms['slow-queries']),
+      };
+    };
     const rows = props.services.map((service): ServiceRow => {
       const ecs = ecsServiceMetrics(
         { clusterName: props.references.clusterName, serviceName: service.ecsServiceName },
         props.containerInsights,
       );
+      const database = service.database === undefined ? {} : { database: databaseRow(service.database) };
       return service.kind === 'web'
         ? {
+            ...database,
             kind: 'web',
             name: service.name,
             serverErrors: alarm(service.alarms.serverErrors),
@@ -118,6 +170,7 @@ export class ObservabilityStack extends Stack {
             ecs,
           }
         : {
+            ...database,
             kind: 'worker',
             name: service.name,
             queue: queueMetrics({ queueName: service.queueName, deadLetterQueueName: service.deadLetterQueueName }),
@@ -126,7 +179,10 @@ export class ObservabilityStack extends Stack {
     });
     this.dashboard = new EnvironmentDashboard(this, 'Dashboard', {
       dashboardName: props.dashboardName,
-      alarms: props.services.flatMap((s) => s.alarms.notifying.map(alarm)),
+      alarms: props.services.flatMap((s) => [
+        ...s.alarms.notifying.map(alarm),
+        ...Object.values(s.database?.alarms ?? {}).map(alarm),
+      ]),
       services: rows,
     });
   }

@@ -112,5 +112,10 @@ export class EnvironmentStage extends Stage {
     for (const stack of [...this.services.values(), ...this.observability]) {
       stack.addStackDependency(this.platform, 'reads the SSM parameters and derived names of Network and Platform');
     }
+    // An AWS Config rule needs the account's configuration recorder (PutConfigRule fails with
+    // NoAvailableConfigurationRecorderException without one): the secret-age watch waits for Baseline.
+    for (const stack of this.observability.filter((s) => s.secretAgeWatch !== undefined)) {
+      stack.addStackDependency(this.baseline, "the secret-age watch's Config rule needs the configuration recorder");
+    }
   }
 }

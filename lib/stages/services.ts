@@ -26,6 +26,7 @@ export function addServiceStacks(stage: Construct, plan: EnvironmentPlan): Servi
       inputs: {
         image: service.image,
         secrets: service.secrets,
+        secretRotation: service.secretRotation,
         sendsTo: service.sendsTo,
       },
       databases: service.databases,

@@ -114,3 +114,47 @@ describe('service secrets', () => {
     );
   });
 });
+
+describe('secretRotation', () => {
+  const rotationError = (secretRotation: unknown) => {
+    const services = referenceServices();
+    Object.assign(services.api, { secretRotation });
+    return configErrorOf(referencePlatform(), services);
+  };
+
+  it('rejects a rotation of a variable that is not one of the secrets, naming the secrets it could rotate', () => {
+    expect(rotationError({ STRIPE_KEY: { function: 'rotate-stripe', everyDays: 30 } })).toBe(
+      'config/services/api.ts has 1 problem:\n' +
+        '  * secretRotation.STRIPE_KEY: "STRIPE_KEY" is not one of the service\'s secrets (allowed: API_TOKEN_SECRET)',
+    );
+  });
+
+  it('rejects a function ARN where the function name goes (one name serves every environment account)', () => {
+    expect(
+      rotationError({
+        API_TOKEN_SECRET: { function: 'arn:aws:lambda:ap-northeast-1:444444444444:function:rotate', everyDays: 30 },
+      }),
+    ).toBe(
+      'config/services/api.ts has 1 problem:\n' +
+        '  * secretRotation.API_TOKEN_SECRET.function: "arn:aws:lambda:ap-northeast-1:444444444444:function:rotate" ' +
+        'is not a Lambda function name (1-64 letters, digits, - and _; give the name, not the ARN)',
+    );
+  });
+
+  it.each([0, 1001])('rejects a rotation every %s days (Secrets Manager allows 1-1000)', (everyDays) => {
+    expect(rotationError({ API_TOKEN_SECRET: { function: 'rotate-api-token', everyDays } })).toBe(
+      'config/services/api.ts has 1 problem:\n' +
+        `  * secretRotation.API_TOKEN_SECRET.everyDays: ${everyDays} is not a rotation interval Secrets Manager allows (allowed: 1-1000 days)`,
+    );
+  });
+
+  it('rejects a secretMaxAgeDays override the watch cannot check', () => {
+    const platform = referencePlatform();
+    const environments = platform.environments as Array<Record<string, unknown>>;
+    environments[0].overrides = { secretMaxAgeDays: 0 };
+    expect(configErrorOf(platform)).toBe(
+      'config/platform.ts has 1 problem:\n' +
+        '  * environments[0].overrides.secretMaxAgeDays: 0 is not a secret age the watch can check (allowed: 1-3650 days)',
+    );
+  });
+});

@@ -41,6 +41,26 @@ function checkSecretReferences(secrets: Record<string, string | Record<string, s
   }
 }
 
+/**
+ * A rotation the service's team supplies for one of its secrets: a Lambda function in each environment's account and
+ * region, by name (the same name in every environment), which Secrets Manager invokes on the schedule.
+ */
+const SecretRotationSchema = strict({
+  /** Name of the rotation function (Lambda: 1-64 letters, digits, hyphens and underscores). */
+  function: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,64}$/,
+      'is not a Lambda function name (1-64 letters, digits, - and _; give the name, not the ARN)',
+    ),
+  /** Days between rotations (Secrets Manager RotationRules AutomaticallyAfterDays: 1-1000). */
+  everyDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'is not a rotation interval Secrets Manager allows (allowed: 1-1000 days)')
+    .max(1000, 'is not a rotation interval Secrets Manager allows (allowed: 1-1000 days)'),
+});
+
 const cpu = z.number().refine((v) => FARGATE_CPU_VALUES.includes(v), {
   error: `is not a Fargate CPU value (allowed: ${FARGATE_CPU_VALUES.join(', ')})`,
 });
@@ -61,6 +81,12 @@ const common = {
    * those per environment: `{ dev: 'arn:...-AbCdEf', prod: 'arn:...-GhIjKl' }`.
    */
   secrets: z.record(envVarName, secretReference).superRefine(checkSecretReferences).optional(),
+  /**
+   * Rotation schedules for secrets in `secrets`, by the same environment variable: `{ STRIPE_KEY: { function:
+   * 'rotate-stripe-key', everyDays: 30 } }`. The database's own secret is rotated by RDS and needs none.
+   * @default no rotation schedule (the profile's `secretMaxAgeDays` still reports secrets that stay unchanged)
+   */
+  secretRotation: z.record(envVarName, SecretRotationSchema).optional(),
   /** Workers this service enqueues work to: it gets send rights and `<WORKER>_QUEUE_URL`. */
   sendsTo: z.array(z.string()).optional(),
   /** The team that owns the service (`landfall:owner` tag). @default the platform owner */
@@ -149,6 +175,17 @@ export const ServiceSchema = z
     error: 'is not a service kind (allowed: web, worker)',
   })
   .superRefine((service, ctx) => {
+    for (const variable of Object.keys(service.secretRotation ?? {})) {
+      if (service.secrets?.[variable] === undefined) {
+        const known = Object.keys(service.secrets ?? {});
+        ctx.addIssue({
+          code: 'custom',
+          path: ['secretRotation', variable],
+          input: variable,
+          message: `is not one of the service's secrets (${known.length === 0 ? 'it has none' : `allowed: ${known.join(', ')}`})`,
+        });
+      }
+    }
     const allowed = FARGATE_MEMORY_BY_CPU[service.cpu];
     if (allowed && !allowed.includes(service.memoryMiB)) {
       ctx.addIssue({
