@@ -236,9 +236,11 @@ export class ArmWebService extends Construct {
         productionRule: this.listenerRule,
         targetGroups: [this.targetGroup, alternate],
       });
+      const container = this.taskDefinition.defaultContainer;
+      if (container === undefined) throw new Error(`${this.node.path}: the task definition has no container`);
       this.targetGroup.addTarget(
         this.service.loadBalancerTarget({
-          containerName: this.taskDefinition.defaultContainer?.containerName ?? 'app',
+          containerName: container.containerName,
           containerPort: props.containerPort,
           alternateTarget: new ecs.AlternateTarget('AlternateTarget', {
             alternateTargetGroup: alternate,
