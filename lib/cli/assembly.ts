@@ -7,6 +7,8 @@ export interface TemplateResource {
   readonly Type: string;
   readonly Properties?: Record<string, unknown>;
   readonly Metadata?: Record<string, unknown>;
+  /** Retain, Delete or Snapshot: what CloudFormation does with the resource when the stack removes it. */
+  readonly DeletionPolicy?: string;
 }
 
 /** One synthesized stack of the cloud assembly, with its template. */

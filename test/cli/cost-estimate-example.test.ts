@@ -100,15 +100,16 @@ function costSection(est: CostEstimate): string {
 
 describe('cost estimate of the reference example', () => {
   it('totals each environment (idle and at the maximum)', () => {
+    // Each environment includes its secret-age watch's Config rule: 300 evaluations x $0.001 = $0.30.
     expect(e.totals.byEnvironment.map((t) => [t.key, money(t.monthlyUsd.low), money(t.monthlyUsd.high)])).toEqual([
-      ['dev', '$79.43', '$439.21'],
+      ['dev', '$79.73', '$439.51'],
       ['LogArchive', '$12.00', '$76.00'],
       ['Org', '$19.69', '$91.69'],
-      ['prod', '$481.48', '$4,043.37'],
+      ['prod', '$481.78', '$4,043.67'],
       ['Security', '$13.00', '$79.00'],
-      ['stg', '$178.90', '$700.26'],
+      ['stg', '$179.20', '$700.56'],
     ]);
-    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$784.49', '$5,429.53']);
+    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$785.39', '$5,430.43']);
   });
 
   it('scales dev and stg web services down outside working hours, and prices workers at zero tasks when idle', () => {

@@ -290,6 +290,6 @@ describe('landfall cost estimate --format json', () => {
     expect(code).toBe(0);
     const parsed = JSON.parse(out) as CostEstimate;
     expect(parsed.totals.all.low).toBeCloseTo(96.65, 6);
-    expect(parsed.prices).toEqual({ file: 'lib/cli/cost/prices.json', read: '2026-12-01', currency: 'USD' });
+    expect(parsed.prices).toEqual({ file: 'lib/cli/cost/prices.json', read: '2026-12-01 to 2026-12-02', currency: 'USD' });
   });
 });

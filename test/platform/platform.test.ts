@@ -4,6 +4,7 @@ import { alarmReport } from '../../lib/cli/alarms';
 import type { AssemblyStack, TemplateResource } from '../../lib/cli/assembly';
 import { readAssembly, referencedId } from '../../lib/cli/assembly';
 import { costReport } from '../../lib/cli/cost-review';
+import { MIN_BACKUP_RETENTION_DAYS } from '../../lib/config';
 import { allStacks, REPO_ROOT } from '../support/example';
 import { findingsIn, requireTool, synthFindings, templateFiles } from '../support/gates';
 import { buildTeamApp, teamModel } from '../support/team';
@@ -100,6 +101,76 @@ describe('the services of the team platform', () => {
       }),
     );
     expect([...deadLetterIds].filter((dlq) => !alarmed.has(dlq))).toEqual([]);
+  });
+});
+
+describe('the databases of the team platform', () => {
+  // Every test holds for any number of databases, none included: a team without a database keeps them green.
+  const clusters = resourcesOf('AWS::RDS::DBCluster');
+  const tierOf = (stage: string) => model.environments.find((e) => e.name === stage)?.tier;
+  const props = (resource: TemplateResource) => resource.Properties ?? {};
+
+  it('encrypts every cluster with a key of its own and lets RDS manage and rotate the master secret', () => {
+    const unsafe = clusters.filter(
+      ({ resource }) =>
+        props(resource).StorageEncrypted !== true ||
+        props(resource).KmsKeyId === undefined ||
+        props(resource).ManageMasterUserPassword !== true ||
+        props(resource).MasterUserPassword !== undefined ||
+        props(resource).EnableIAMDatabaseAuthentication !== true,
+    );
+    expect(unsafe.map(({ stack, id }) => `${stack.displayName}/${id}`)).toEqual([]);
+  });
+
+  it('keeps every database instance private and on Graviton (Serverless v2 or a g instance class)', () => {
+    const unsafe = resourcesOf('AWS::RDS::DBInstance').filter(({ resource }) => {
+      const instanceClass = String(props(resource).DBInstanceClass);
+      return (
+        props(resource).PubliclyAccessible !== false ||
+        !(instanceClass === 'db.serverless' || /^db\.[a-z]+\d+g[a-z]*\./.test(instanceClass))
+      );
+    });
+    expect(unsafe.map(({ stack, id }) => `${stack.displayName}/${id}`)).toEqual([]);
+  });
+
+  it("keeps at least the tier's minimum of backups, and a final snapshot where the tier retains data", () => {
+    const short = clusters.flatMap(({ stack, id, resource }) => {
+      const tier = tierOf(stack.stage);
+      if (tier === undefined) return [`${stack.displayName}/${id}: not in an environment`];
+      const env = model.environments.find((e) => e.name === stack.stage);
+      const days = Number(props(resource).BackupRetentionPeriod);
+      const problems = [];
+      if (!(days >= MIN_BACKUP_RETENTION_DAYS[tier])) problems.push(`${days} days of backups`);
+      if (env?.profile.retainData === true && resource.DeletionPolicy !== 'Snapshot')
+        problems.push('no final snapshot');
+      return problems.map((p) => `${stack.displayName}/${id}: ${p}`);
+    });
+    expect(short).toEqual([]);
+  });
+
+  it('logs slow statements to CloudWatch Logs, forces TLS, and alarms on slow statements for every cluster', () => {
+    const problems = clusters.flatMap(({ stack, id, resource }) => {
+      const group = stack.resources[referencedId(props(resource).DBClusterParameterGroupName) ?? ''];
+      const parameters = (group?.Properties?.Parameters ?? {}) as Record<string, string>;
+      const exports = (props(resource).EnableCloudwatchLogsExports ?? []) as string[];
+      const slowAlarm = Object.values(stack.resources).some(
+        (r) => r.Type === 'AWS::CloudWatch::Alarm' && String(r.Properties?.AlarmName).endsWith('-db-slow-queries'),
+      );
+      return [
+        ...(Number(parameters.log_min_duration_statement) > 0 ? [] : ['log_min_duration_statement not set']),
+        ...(parameters['rds.force_ssl'] === '1' ? [] : ['rds.force_ssl not 1']),
+        ...(exports.includes('postgresql') ? [] : ['postgresql log not exported']),
+        ...(slowAlarm ? [] : ['no slow-queries alarm']),
+      ].map((p) => `${stack.displayName}/${id}: ${p}`);
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('admits connections to a database only from security groups, never from an address range', () => {
+    const open = resourcesOf('AWS::EC2::SecurityGroupIngress')
+      .filter(({ stack }) => clusters.some((c) => c.stack === stack))
+      .filter(({ resource }) => props(resource).CidrIp !== undefined || props(resource).CidrIpv6 !== undefined);
+    expect(open.map(({ stack, id }) => `${stack.displayName}/${id}`)).toEqual([]);
   });
 });
 

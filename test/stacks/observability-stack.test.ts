@@ -111,13 +111,18 @@ describe('Observability stack', () => {
     expect([alarmsOf(prod), alarmsOf(dev)]).toEqual([[], []]);
   });
 
-  it('takes nothing from a service stack: no import at all, and it depends on Platform only', () => {
+  it('takes nothing from a service stack: no import at all, and it depends on Platform and Baseline only', () => {
     expect(JSON.stringify(prod.toJSON())).not.toContain('Fn::ImportValue');
-    expect(stackAt(built, 'prod/Observability').dependencies.map((s) => s.node.path)).toEqual(['prod/Platform']);
+    // Baseline: the secret-age watch's Config rule needs the configuration recorder.
+    expect(
+      stackAt(built, 'prod/Observability')
+        .dependencies.map((s) => s.node.path)
+        .sort(),
+    ).toEqual(['prod/Baseline', 'prod/Platform']);
   });
 
   it('watches the environment cluster for OOM stops and keeps their events as long as the profile says', () => {
-    prod.resourceCountIs('AWS::Events::Rule', 1);
+    prod.resourceCountIs('AWS::Events::Rule', 2); // and the secret-age announcements
     prod.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { detail: { clusterArn: ['arn:aws:ecs:ap-northeast-1:666666666666:cluster/landfall-prod'] } },
       Targets: [
@@ -157,13 +162,15 @@ describe('Observability stack', () => {
     expect(types.filter((t) => t === 'AWS::Lambda::Function' || t.startsWith('Custom::'))).toEqual([]);
   });
 
-  it('holds 5 resources in prod however many services the environment has (OOM watch and dashboard)', () => {
+  it('holds 7 resources in prod however many services the environment has (OOM and secret-age watches, dashboard)', () => {
     expect(
       Object.values(prod.toJSON().Resources as Record<string, Resource>)
         .map((r) => r.Type)
         .sort(),
     ).toEqual([
       'AWS::CloudWatch::Dashboard',
+      'AWS::Config::ConfigRule',
+      'AWS::Events::Rule',
       'AWS::Events::Rule',
       'AWS::Logs::LogGroup',
       'AWS::Logs::MetricFilter',

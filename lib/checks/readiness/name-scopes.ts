@@ -135,6 +135,7 @@ export const NAME_SCOPES: Readonly<Record<string, TypeNames>> = {
     notNames: { S3BucketName: 'the bucket the trail delivers to (the writer gate checks it)' },
   },
   'AWS::Config::ConfigurationRecorder': regional('Name'),
+  'AWS::Config::ConfigRule': regional('ConfigRuleName'),
   'AWS::Config::DeliveryChannel': {
     ...regional('Name'),
     notNames: { S3BucketName: 'the bucket Config delivers to (the writer gate checks it)' },

@@ -19,6 +19,8 @@ export interface UsageAssumptions {
   readonly databaseStorageGb: number;
   /** Configuration items AWS Config records per recorder and month, by recording frequency. */
   readonly configItemsPerMonth: Readonly<Record<'CONTINUOUS' | 'DAILY', number>>;
+  /** Evaluations a month of each periodic AWS Config rule (the secret-age watch: secrets x daily). */
+  readonly configRuleEvaluationsPerMonth: number;
 }
 
 export const DEFAULT_ASSUMPTIONS: UsageAssumptions = {
@@ -30,4 +32,5 @@ export const DEFAULT_ASSUMPTIONS: UsageAssumptions = {
   neverExpireMonths: 12,
   databaseStorageGb: 10,
   configItemsPerMonth: { CONTINUOUS: 1000, DAILY: 300 },
+  configRuleEvaluationsPerMonth: 300,
 };

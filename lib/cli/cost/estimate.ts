@@ -9,6 +9,7 @@ import {
   budget,
   compositeAlarm,
   configRecorder,
+  configRule,
   dashboard,
   ecsCluster,
   kmsKey,
@@ -40,6 +41,7 @@ const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::CloudWatch::Dashboard': dashboard,
   'AWS::Logs::LogGroup': logGroup,
   'AWS::Config::ConfigurationRecorder': configRecorder,
+  'AWS::Config::ConfigRule': configRule,
   'AWS::SecretsManager::Secret': secret,
   'AWS::Budgets::Budget': budget,
   'AWS::ECS::Cluster': ecsCluster,
@@ -303,7 +305,7 @@ export function describeAssumptions(a: UsageAssumptions): string[] {
     `an Application Load Balancer uses ${a.albLcuPerHour} LCU on average; a NAT gateway processes ${a.natGbPerMonth} GB a month; an interface endpoint ${a.endpointGbPerMonth} GB`,
     `each log group ingests ${a.logGbPerMonth} GB a month and keeps it for its retention (${a.neverExpireMonths} months when it never expires)`,
     `an Aurora cluster stores ${a.databaseStorageGb} GB; idle, Serverless v2 runs at its minimum capacity (0 ACU while paused)`,
-    `AWS Config records ${a.configItemsPerMonth.CONTINUOUS.toLocaleString('en-US')} items a month when continuous, ${a.configItemsPerMonth.DAILY.toLocaleString('en-US')} when daily`,
+    `AWS Config records ${a.configItemsPerMonth.CONTINUOUS.toLocaleString('en-US')} items a month when continuous, ${a.configItemsPerMonth.DAILY.toLocaleString('en-US')} when daily; each Config rule makes ${a.configRuleEvaluationsPerMonth} evaluations a month`,
     'data transfer to the internet and between zones is not estimated',
   ];
 }

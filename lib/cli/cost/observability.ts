@@ -137,6 +137,23 @@ export function configRecorder(ctx: PricingContext): Outcome {
   };
 }
 
+/** An AWS Config rule: an assumed number of evaluations a month (10 resources evaluated daily). */
+export function configRule(ctx: PricingContext): Outcome {
+  const evaluations = ctx.assumptions.configRuleEvaluationsPerMonth;
+  const p = price(ctx, 'config.ruleEvaluation');
+  return {
+    lines: [
+      {
+        item: 'AWS Config rule evaluations',
+        quantity: `${evaluations.toLocaleString('en-US')} evaluations`,
+        assumption: `assumed ${evaluations.toLocaleString('en-US')} evaluations a month (10 secrets, daily) x ${rate(p)}/${p.unit}`,
+        low: evaluations * p.usd,
+        high: evaluations * p.usd,
+      },
+    ],
+  };
+}
+
 export function secret(ctx: PricingContext): Outcome {
   const p = price(ctx, 'secretsManager.secretMonth');
   return {

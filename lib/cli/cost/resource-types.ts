@@ -37,6 +37,7 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   'AWS::IdentityStore::Group': 'IAM Identity Center has no charge',
   'AWS::IdentityStore::GroupMembership': 'IAM Identity Center has no charge',
   'AWS::KMS::Alias': 'no charge',
+  'AWS::Lambda::Permission': 'a function policy statement has no charge',
   'AWS::Logs::ResourcePolicy': 'no charge',
   'AWS::Organizations::Account': 'AWS Organizations has no charge',
   'AWS::Organizations::OrganizationalUnit': 'AWS Organizations has no charge',
@@ -51,6 +52,8 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   'AWS::SSM::Parameter': 'standard parameters have no charge',
   'AWS::SSO::Assignment': 'IAM Identity Center has no charge',
   'AWS::SSO::PermissionSet': 'IAM Identity Center has no charge',
+  'AWS::SecretsManager::RotationSchedule':
+    "a schedule has no charge (the team's rotation function is billed by Lambda)",
   'AWS::SecurityHub::ConfigurationPolicy': 'Security Hub is priced per account and Region below',
   'AWS::SecurityHub::FindingAggregator': 'Security Hub is priced per account and Region below',
   'AWS::SecurityHub::Hub': 'Security Hub is priced per account and Region below',
