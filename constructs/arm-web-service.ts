@@ -9,9 +9,13 @@ import type { ArmTaskProps } from './arm-task';
 import type { ServiceAlarmLinks } from './alarm-conventions';
 import { linkServiceAlarm, RUNBOOKS } from './alarm-conventions';
 import { addDeploymentAlarmActions } from './deployment-alarm-actions';
+import type { WebDeployment } from './safe-deployment';
 import { safeDeployment } from './safe-deployment';
+import { TrafficShiftRole } from './traffic-shift-role';
 import { ArmTask } from './arm-task';
+import { acknowledgeLint } from './acknowledge';
 import { acknowledgeTagsSchemaLag } from './lint-schema-lag';
+import type { ServiceTargetGroups, WebMetrics } from './service-metrics';
 import { ecsServiceDimensions, ecsServiceMetrics, serverErrorPercent, webMetrics } from './service-metrics';
 
 /** When people use the environment; outside these hours the service runs zero tasks. */
@@ -88,6 +92,12 @@ export interface ArmWebServiceProps extends Omit<ArmTaskProps, 'containerPort'> 
    * @default none
    */
   readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
+  /**
+   * How a new revision reaches traffic. Canary and linear add a second (alternate) target group, forward the
+   * listener rule to both (weights 100 and 0) and give ECS a role that may shift only this rule.
+   * @default rolling
+   */
+  readonly deployment?: WebDeployment;
 }
 
 /** Requests per minute below which the 5xx rate is too noisy to roll back on. */
@@ -95,15 +105,25 @@ const MIN_REQUESTS_FOR_ERROR_RATE = 20;
 
 /**
  * A web service on Fargate ARM64 behind the shared load balancer, deployed safely: rolling updates with the
- * deployment circuit breaker and rollback, plus rollback when its 5xx alarm fires during a deployment.
- * Scales on CPU, memory and requests per target between `minTasks` and `maxTasks`.
+ * deployment circuit breaker, or ECS's native canary or linear traffic shifting on the service's own listener rule,
+ * and in every case rollback when a deployment alarm fires (its 5xx rate here; the stack adds the others).
+ * Scales on CPU, memory and (rolling only) requests per target between `minTasks` and `maxTasks`.
  */
 export class ArmWebService extends Construct {
   public readonly service: ecs.FargateService;
   public readonly task: ArmTask;
   public readonly taskDefinition: ecs.FargateTaskDefinition;
+  /** The primary target group: where a rolling service's tasks always are, and a canary service's at first. */
   public readonly targetGroup: elbv2.ApplicationTargetGroup;
+  /** Canary and linear: the target group each new revision starts in (ECS `AlternateTargetGroupArn`). */
+  public readonly alternateTargetGroup?: elbv2.ApplicationTargetGroup;
+  /** The service's rule on the shared listener; for canary and linear the production rule ECS shifts. */
   public readonly listenerRule: elbv2.ApplicationListenerRule;
+  /** Canary and linear: the role ECS assumes to shift this service's traffic. */
+  public readonly trafficShiftRole?: TrafficShiftRole;
+  /** The service's load balancer metrics, over both target groups where there are two. */
+  public readonly metrics: WebMetrics;
+  private readonly deploymentAlarmNames: string[] = [];
   /** 5xx rate above `rollbackErrorRatePercent`: rolls deployments back; the operations layer may page on it. */
   public readonly serverErrorAlarm: cloudwatch.Alarm;
   public readonly scaling: ecs.ScalableTaskCount;
@@ -129,7 +149,8 @@ export class ArmWebService extends Construct {
       allowAllOutbound: true,
     });
 
-    this.targetGroup = new elbv2.ApplicationTargetGroup(this, 'TargetGroup', {
+    const deployment = props.deployment ?? { strategy: 'rolling' };
+    const targetGroupProps: elbv2.ApplicationTargetGroupProps = {
       vpc,
       targetType: elbv2.TargetType.IP,
       protocol: elbv2.ApplicationProtocol.HTTP,
@@ -143,22 +164,42 @@ export class ArmWebService extends Construct {
         unhealthyThresholdCount: 3,
         healthyHttpCodes: '200-399',
       },
-    });
+    };
+    this.targetGroup = new elbv2.ApplicationTargetGroup(this, 'TargetGroup', targetGroupProps);
+    // "Application Load Balancer resources for blue/green, linear, and canary deployments": a primary target group
+    // for the current revision and an alternate one for the new, with the same settings.
+    const alternate =
+      deployment.strategy === 'rolling'
+        ? undefined
+        : new elbv2.ApplicationTargetGroup(this, 'AlternateTargetGroup', targetGroupProps);
+    this.alternateTargetGroup = alternate;
     const conditions = [
       ...(props.hostHeaders ? [elbv2.ListenerCondition.hostHeaders([...props.hostHeaders])] : []),
       elbv2.ListenerCondition.pathPatterns([...(props.pathPatterns ?? ['/*'])]),
     ];
+    // With two target groups the rule forwards to both, weighted 100 and 0, the shape ECS rewrites while it shifts
+    // traffic; the alternate group is attached to the load balancer, so it health-checks the new revision's tasks.
     this.listenerRule = new elbv2.ApplicationListenerRule(this, 'ListenerRule', {
       listener: props.listener,
       priority: props.listenerPriority,
       conditions,
-      targetGroups: [this.targetGroup],
+      ...(alternate === undefined
+        ? { targetGroups: [this.targetGroup] }
+        : {
+            action: elbv2.ListenerAction.weightedForward([
+              { targetGroup: this.targetGroup, weight: 100 },
+              { targetGroup: alternate, weight: 0 },
+            ]),
+          }),
     });
+    const targetGroups: ServiceTargetGroups =
+      alternate === undefined ? this.targetGroup : [this.targetGroup, alternate];
+    this.metrics = webMetrics(targetGroups);
 
     const rollbackPercent = props.rollbackErrorRatePercent ?? 10;
     this.serverErrorAlarm = new cloudwatch.Alarm(this, 'ServerErrorAlarm', {
       alarmDescription: `More than ${rollbackPercent}% of requests answered 5xx (with at least ${MIN_REQUESTS_FOR_ERROR_RATE} requests a minute); rolls back a running deployment`,
-      metric: this.metricServerErrorRate(),
+      metric: serverErrorPercent(targetGroups, Duration.minutes(1), { minRequests: MIN_REQUESTS_FOR_ERROR_RATE }),
       threshold: rollbackPercent,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 3,
@@ -182,9 +223,43 @@ export class ArmWebService extends Construct {
       serviceName: props.serviceName,
       securityGroups: [securityGroup],
       healthCheckGracePeriod: props.healthCheckGracePeriod ?? Duration.seconds(60),
-      ...safeDeployment(this.serverErrorAlarm),
+      ...safeDeployment(this.serverErrorAlarm, deployment),
     });
-    this.targetGroup.addTarget(this.service);
+    this.deploymentAlarmNames.push(this.serverErrorAlarm.alarmName);
+    if (alternate === undefined) {
+      this.targetGroup.addTarget(this.service);
+    } else {
+      // The L2 `AlternateTarget` renders `AdvancedConfiguration` with the production *rule* (not the listener) and
+      // takes our role; without `role` it would create one with the managed policy, which may rewrite every rule
+      // and listener of the shared load balancer.
+      this.trafficShiftRole = new TrafficShiftRole(this, 'TrafficShift', {
+        productionRule: this.listenerRule,
+        targetGroups: [this.targetGroup, alternate],
+      });
+      const container = this.taskDefinition.defaultContainer;
+      if (container === undefined) throw new Error(`${this.node.path}: the task definition has no container`);
+      this.targetGroup.addTarget(
+        this.service.loadBalancerTarget({
+          containerName: container.containerName,
+          containerPort: props.containerPort,
+          alternateTarget: new ecs.AlternateTarget('AlternateTarget', {
+            alternateTargetGroup: alternate,
+            productionListener: ecs.ListenerRuleConfiguration.applicationListenerRule(this.listenerRule),
+            role: this.trafficShiftRole.role,
+          }),
+        }),
+      );
+      // ECS assumes the role during every deployment: the role's policy exists before the service and outlives it.
+      this.service.node.addDependency(this.trafficShiftRole.policy);
+      acknowledgeLint(
+        this.service,
+        {
+          W3005:
+            'aws-cdk-lib makes the service depend on the listener rule (the target group attached) and AdvancedConfiguration also references the rule: the same order, stated twice',
+        },
+        { cdkValidation: false },
+      );
+    }
 
     this.scaling = this.service.autoScaleTaskCount({ minCapacity: props.minTasks, maxCapacity: props.maxTasks });
     acknowledgeTagsSchemaLag(this.scaling.node.findChild('Target'));
@@ -195,11 +270,15 @@ export class ArmWebService extends Construct {
       targetUtilizationPercent: props.memoryTargetPercent ?? 75,
       ...cooldowns,
     });
-    this.scaling.scaleOnRequestCount('Requests', {
-      requestsPerTarget: props.requestsPerTarget ?? 1000,
-      targetGroup: this.targetGroup,
-      ...cooldowns,
-    });
+    // Requests per target of one target group: with two, the one serving changes on every deployment, so a canary
+    // or linear service scales on CPU and memory only.
+    if (alternate === undefined) {
+      this.scaling.scaleOnRequestCount('Requests', {
+        requestsPerTarget: props.requestsPerTarget ?? 1000,
+        targetGroup: this.targetGroup,
+        ...cooldowns,
+      });
+    }
     if (props.workingHours) this.scaleDownOutside(props.workingHours, props.minTasks, props.maxTasks);
   }
 
@@ -220,19 +299,31 @@ export class ArmWebService extends Construct {
     });
   }
 
-  /** Requests the load balancer sent to this service. @default sum over 1 minute */
-  public metricRequestCount(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
-    return webMetrics(this.targetGroup).requests.with(props);
+  /**
+   * Roll running deployments back when one of `alarms` fires too (beside the 5xx-rate alarm). The alarms must not
+   * depend on the service (metrics of the target groups are fine), or the stack has a dependency cycle.
+   */
+  public addDeploymentAlarms(alarms: readonly cloudwatch.IAlarm[]): void {
+    this.deploymentAlarmNames.push(...alarms.map((alarm) => alarm.alarmName));
+    // Escape hatch: BaseService.enableDeploymentAlarms (aws-cdk-lib 2.276) concatenates into a new array and drops it
+    // once alarms are enabled, so it adds nothing to a service that already has its rollback alarm.
+    const cfn = this.service.node.defaultChild as ecs.CfnService;
+    cfn.addPropertyOverride('DeploymentConfiguration.Alarms.AlarmNames', [...this.deploymentAlarmNames]);
   }
 
-  /** 5xx responses of the service's tasks. @default sum over 1 minute */
-  public metricServerErrors(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
-    return webMetrics(this.targetGroup).serverErrors.with(props);
+  /** Requests the load balancer sent to this service (both target groups), summed per minute. */
+  public metricRequestCount(): cloudwatch.IMetric {
+    return this.metrics.requests;
   }
 
-  /** Response time of the tasks. @default p99 over 1 minute */
-  public metricTargetResponseTime(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
-    return webMetrics(this.targetGroup).latencyP99.with(props);
+  /** 5xx responses of the service's tasks (both target groups), summed per minute. */
+  public metricServerErrors(): cloudwatch.IMetric {
+    return this.metrics.serverErrors;
+  }
+
+  /** Response time of the tasks: p99 per minute (over two target groups, the higher). */
+  public metricTargetResponseTime(): cloudwatch.IMetric {
+    return this.metrics.latencyP99;
   }
 
   /**
@@ -240,12 +331,14 @@ export class ArmWebService extends Construct {
    * period. @default 1 minute
    */
   public metricServerErrorRate(period: Duration = Duration.minutes(1)): cloudwatch.MathExpression {
-    return serverErrorPercent(this.targetGroup, period, { minRequests: MIN_REQUESTS_FOR_ERROR_RATE });
+    const targetGroups: ServiceTargetGroups =
+      this.alternateTargetGroup === undefined ? this.targetGroup : [this.targetGroup, this.alternateTargetGroup];
+    return serverErrorPercent(targetGroups, period, { minRequests: MIN_REQUESTS_FOR_ERROR_RATE });
   }
 
-  /** Healthy targets behind the load balancer. @default minimum over 1 minute */
-  public metricHealthyTargets(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
-    return webMetrics(this.targetGroup).healthyTargets.with(props);
+  /** Healthy targets behind the load balancer (both target groups), minimum per minute. */
+  public metricHealthyTargets(): cloudwatch.IMetric {
+    return this.metrics.healthyTargets;
   }
 
   /** Average CPU utilization of the service (5 minutes). */

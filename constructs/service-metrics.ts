@@ -69,25 +69,72 @@ function targetErrors(targetGroup: elbv2.IApplicationTargetGroup, period: Durati
 }
 
 /**
+ * The target groups a web service's metrics cover: its primary one and, with a canary or linear deployment, the
+ * alternate one. ECS moves traffic between the two on every deployment, so a metric of one alone goes quiet once
+ * the other serves; every metric here is over both.
+ */
+export type ServiceTargetGroups =
+  elbv2.IApplicationTargetGroup | readonly [elbv2.IApplicationTargetGroup, elbv2.IApplicationTargetGroup];
+
+const bothOf = (targetGroups: ServiceTargetGroups) =>
+  Array.isArray(targetGroups) ? (targetGroups as readonly elbv2.IApplicationTargetGroup[]) : undefined;
+
+/** Sum of one metric over both target groups, each missing value counting 0. */
+function summed(
+  pair: readonly elbv2.IApplicationTargetGroup[],
+  metric: (tg: elbv2.IApplicationTargetGroup) => cloudwatch.IMetric,
+  label: string,
+  period: Duration,
+): cloudwatch.MathExpression {
+  return new cloudwatch.MathExpression({
+    expression: 'FILL(a, 0) + FILL(b, 0)',
+    usingMetrics: { a: metric(pair[0]!), b: metric(pair[1]!) },
+    label,
+    period,
+  });
+}
+
+/**
  * The 5xx rate: percentage of the service's requests answered 5xx by its tasks over `period`. With `minRequests`,
  * periods with fewer requests count as 0 (a rollback alarm should not fire on one error in three requests); without,
  * a period without requests has no value (a quiet service burns no error budget).
  */
 export function serverErrorPercent(
-  targetGroup: elbv2.IApplicationTargetGroup,
+  targetGroups: ServiceTargetGroups,
   period: Duration,
   options: { readonly minRequests?: number } = {},
 ): cloudwatch.MathExpression {
-  const tg = targetGroup.metrics;
   const minRequests = options.minRequests ?? 0;
+  const pair = bothOf(targetGroups);
+  const requests = (tg: elbv2.IApplicationTargetGroup) =>
+    tg.metrics.requestCount({ statistic: cloudwatch.Stats.SUM, period });
+  const expression = (errors: string, requestCount: string) =>
+    minRequests > 0
+      ? `IF(${requestCount} >= ${minRequests}, 100 * ${errors} / ${requestCount}, 0)`
+      : `100 * ${errors} / ${requestCount}`;
+  if (pair === undefined) {
+    const targetGroup = targetGroups as elbv2.IApplicationTargetGroup;
+    return new cloudwatch.MathExpression({
+      expression:
+        minRequests > 0
+          ? `IF(FILL(requests, 0) >= ${minRequests}, 100 * FILL(errors, 0) / FILL(requests, 1), 0)`
+          : '100 * FILL(errors, 0) / requests',
+      usingMetrics: { errors: targetErrors(targetGroup, period), requests: requests(targetGroup) },
+      label: '5xx (%)',
+      period,
+    });
+  }
+  // Both target groups: a period without any request has no value (the division has no denominator).
   return new cloudwatch.MathExpression({
     expression:
       minRequests > 0
-        ? `IF(FILL(requests, 0) >= ${minRequests}, 100 * FILL(errors, 0) / FILL(requests, 1), 0)`
-        : '100 * FILL(errors, 0) / requests',
+        ? expression('(FILL(e1, 0) + FILL(e2, 0))', '(FILL(r1, 0) + FILL(r2, 0))')
+        : 'IF(FILL(r1, 0) + FILL(r2, 0) > 0, 100 * (FILL(e1, 0) + FILL(e2, 0)) / (FILL(r1, 0) + FILL(r2, 0)))',
     usingMetrics: {
-      errors: targetErrors(targetGroup, period),
-      requests: tg.requestCount({ statistic: cloudwatch.Stats.SUM, period }),
+      e1: targetErrors(pair[0]!, period),
+      e2: targetErrors(pair[1]!, period),
+      r1: requests(pair[0]!),
+      r2: requests(pair[1]!),
     },
     label: '5xx (%)',
     period,
@@ -96,24 +143,34 @@ export function serverErrorPercent(
 
 /** A web service's load balancer metrics (per target group: the service's share of a shared load balancer). */
 export interface WebMetrics {
-  readonly requests: cloudwatch.Metric;
+  readonly requests: cloudwatch.IMetric;
   /** 5xx responses of the tasks per minute. */
-  readonly serverErrors: cloudwatch.Metric;
+  readonly serverErrors: cloudwatch.IMetric;
   /** `serverErrorPercent` per minute. */
   readonly server5xxPercent: cloudwatch.IMetric;
-  readonly latencyP50: cloudwatch.Metric;
-  readonly latencyP99: cloudwatch.Metric;
-  readonly unhealthyTargets: cloudwatch.Metric;
-  readonly healthyTargets: cloudwatch.Metric;
+  readonly latencyP50: cloudwatch.IMetric;
+  readonly latencyP99: cloudwatch.IMetric;
+  readonly unhealthyTargets: cloudwatch.IMetric;
+  readonly healthyTargets: cloudwatch.IMetric;
   /** `serverErrorPercent` over any period. */
   readonly server5xxPercentOver: (period: Duration) => cloudwatch.IMetric;
+  /**
+   * p99 response time over any period; over two target groups the higher of the two (a canary slower than the rest
+   * shows, though percentiles of two groups cannot be merged).
+   */
+  readonly latencyP99Over: (period: Duration) => cloudwatch.IMetric;
   /** Percentage of requests slower than `latencyTargetMs` over any period (100 minus the percentile rank). */
   readonly slowPercentOver: (period: Duration, latencyTargetMs: number) => cloudwatch.IMetric;
 }
 
-export function webMetrics(targetGroup: elbv2.IApplicationTargetGroup): WebMetrics {
+export function webMetrics(targetGroups: ServiceTargetGroups): WebMetrics {
+  const pair = bothOf(targetGroups);
+  if (pair !== undefined) return pairedWebMetrics(pair);
+  const targetGroup = targetGroups as elbv2.IApplicationTargetGroup;
   const tg = targetGroup.metrics;
   const server5xxPercentOver = (period: Duration) => serverErrorPercent(targetGroup, period);
+  const latencyP99Over = (period: Duration) =>
+    tg.targetResponseTime({ statistic: cloudwatch.Stats.p(99), period, label: 'p99 (s)' });
   const slowPercentOver = (period: Duration, latencyTargetMs: number) =>
     new cloudwatch.MathExpression({
       expression: '100 - fast',
@@ -128,10 +185,60 @@ export function webMetrics(targetGroup: elbv2.IApplicationTargetGroup): WebMetri
     serverErrors: targetErrors(targetGroup, MINUTE),
     server5xxPercent: server5xxPercentOver(MINUTE),
     latencyP50: tg.targetResponseTime({ statistic: cloudwatch.Stats.p(50), period: MINUTE, label: 'p50 (s)' }),
-    latencyP99: tg.targetResponseTime({ statistic: cloudwatch.Stats.p(99), period: MINUTE, label: 'p99 (s)' }),
+    latencyP99: latencyP99Over(MINUTE),
     unhealthyTargets: tg.unhealthyHostCount({ statistic: cloudwatch.Stats.MAXIMUM, period: MINUTE }),
     healthyTargets: tg.healthyHostCount({ statistic: cloudwatch.Stats.MINIMUM, period: MINUTE }),
     server5xxPercentOver,
+    latencyP99Over,
+    slowPercentOver,
+  };
+}
+
+/** `webMetrics` over the primary and the alternate target group of a canary or linear service. */
+function pairedWebMetrics(pair: readonly elbv2.IApplicationTargetGroup[]): WebMetrics {
+  const higher = (metric: (tg: elbv2.IApplicationTargetGroup) => cloudwatch.IMetric, label: string, period: Duration) =>
+    new cloudwatch.MathExpression({
+      expression: 'MAX([FILL(a, 0), FILL(b, 0)])',
+      usingMetrics: { a: metric(pair[0]!), b: metric(pair[1]!) },
+      label,
+      period,
+    });
+  const percentile = (p: number, period: Duration) => (tg: elbv2.IApplicationTargetGroup) =>
+    tg.metrics.targetResponseTime({ statistic: cloudwatch.Stats.p(p), period });
+  const server5xxPercentOver = (period: Duration) => serverErrorPercent(pair as ServiceTargetGroups, period);
+  const latencyP99Over = (period: Duration) => higher(percentile(99, period), 'p99 (s)', period);
+  // The share of slow requests over both groups: each group's percentile rank weighted by its requests.
+  const slowPercentOver = (period: Duration, latencyTargetMs: number) => {
+    const rank = cloudwatch.Stats.percentileRank(latencyTargetMs / 1000);
+    const requests = '(FILL(r1, 0) + FILL(r2, 0))';
+    return new cloudwatch.MathExpression({
+      expression: `IF(${requests} > 0, 100 - (FILL(f1, 100) * FILL(r1, 0) + FILL(f2, 100) * FILL(r2, 0)) / ${requests})`,
+      usingMetrics: {
+        f1: pair[0]!.metrics.targetResponseTime({ statistic: rank, period }),
+        f2: pair[1]!.metrics.targetResponseTime({ statistic: rank, period }),
+        r1: pair[0]!.metrics.requestCount({ statistic: cloudwatch.Stats.SUM, period }),
+        r2: pair[1]!.metrics.requestCount({ statistic: cloudwatch.Stats.SUM, period }),
+      },
+      label: `slower than ${latencyTargetMs} ms (%)`,
+      period,
+    });
+  };
+  const count = (name: 'requestCount' | 'healthyHostCount', statistic: string) => (tg: elbv2.IApplicationTargetGroup) =>
+    tg.metrics[name]({ statistic, period: MINUTE });
+  return {
+    requests: summed(pair, count('requestCount', cloudwatch.Stats.SUM), 'requests', MINUTE),
+    serverErrors: summed(pair, (tg) => targetErrors(tg, MINUTE), '5xx', MINUTE),
+    server5xxPercent: server5xxPercentOver(MINUTE),
+    latencyP50: higher(percentile(50, MINUTE), 'p50 (s)', MINUTE),
+    latencyP99: latencyP99Over(MINUTE),
+    unhealthyTargets: higher(
+      (tg) => tg.metrics.unhealthyHostCount({ statistic: cloudwatch.Stats.MAXIMUM, period: MINUTE }),
+      'unhealthy',
+      MINUTE,
+    ),
+    healthyTargets: summed(pair, count('healthyHostCount', cloudwatch.Stats.MINIMUM), 'healthy', MINUTE),
+    server5xxPercentOver,
+    latencyP99Over,
     slowPercentOver,
   };
 }

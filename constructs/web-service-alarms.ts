@@ -1,13 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
-import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import type { AlarmPolicy, Severity } from './alarm-conventions';
 import { RUNBOOKS, standardAlarm } from './alarm-conventions';
 import { BurnRateAlarm } from './burn-rate-alarm';
 import { commonServiceAlarms } from './common-service-alarms';
-import type { EcsServiceMetrics, WebMetrics } from './service-metrics';
+import type { EcsServiceMetrics, ServiceTargetGroups, WebMetrics } from './service-metrics';
 import { ecsServiceDimensions, ecsServiceMetrics, webMetrics } from './service-metrics';
 
 /** Alarms of a web service besides its burn rates, by stable kind. */
@@ -56,8 +55,11 @@ export interface WebServiceAlarmsProps {
   /** Service name as people know it (config name): alarm names, descriptions, report. */
   readonly serviceName: string;
   readonly service: ecs.IBaseService;
-  /** The service's target group on the (shared) load balancer; it must be attached to a load balancer. */
-  readonly targetGroup: elbv2.IApplicationTargetGroup;
+  /**
+   * The service's target group on the (shared) load balancer, or both of a canary or linear service (primary,
+   * alternate); each must be attached to a load balancer.
+   */
+  readonly targetGroup: ServiceTargetGroups;
   readonly objectives: WebServiceObjectives;
   readonly thresholds: WebServiceThresholds;
   /**
@@ -82,6 +84,8 @@ export class WebServiceAlarms extends Construct {
   public readonly alarms: cloudwatch.IAlarm[] = [];
   public readonly web: WebMetrics;
   public readonly ecs: EcsServiceMetrics;
+  /** p99 latency at or above the threshold for 15 minutes (a ticket; also a deployment alarm). */
+  public readonly p99Latency: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: WebServiceAlarmsProps) {
     super(scope, id);
@@ -113,6 +117,18 @@ export class WebServiceAlarms extends Construct {
     this.alarms.push(...this.availability.alarms, ...this.latency.alarms);
 
     const fiveMinutes = Duration.minutes(5);
+    this.p99Latency = standardAlarm(this, 'P99Latency', policy, {
+      service,
+      kind: 'p99-latency',
+      severity: severity('p99-latency'),
+      metric: this.web.latencyP99Over(fiveMinutes),
+      threshold: thresholds.p99LatencyMs / 1000,
+      evaluationPeriods: 3,
+      meaning: `the slowest 1% of requests took at least ${thresholds.p99LatencyMs} ms in each of the last three 5-minute periods.`,
+      metricText: 'TargetResponseTime p99 (s)',
+      thresholdText: `>= ${thresholds.p99LatencyMs / 1000} s for 3 x 5 min`,
+      runbook: RUNBOOKS.latencyBurn,
+    });
     this.alarms.push(
       standardAlarm(this, 'ServerErrors', policy, {
         service,
@@ -126,18 +142,7 @@ export class WebServiceAlarms extends Construct {
         thresholdText: `>= ${thresholds.server5xxPercent} % for 3 x 5 min`,
         runbook: RUNBOOKS.availabilityBurn,
       }),
-      standardAlarm(this, 'P99Latency', policy, {
-        service,
-        kind: 'p99-latency',
-        severity: severity('p99-latency'),
-        metric: this.web.latencyP99.with({ period: fiveMinutes }),
-        threshold: thresholds.p99LatencyMs / 1000,
-        evaluationPeriods: 3,
-        meaning: `the slowest 1% of requests took at least ${thresholds.p99LatencyMs} ms in each of the last three 5-minute periods.`,
-        metricText: 'TargetResponseTime p99 (s)',
-        thresholdText: `>= ${thresholds.p99LatencyMs / 1000} s for 3 x 5 min`,
-        runbook: RUNBOOKS.latencyBurn,
-      }),
+      this.p99Latency,
       standardAlarm(this, 'UnhealthyTargets', policy, {
         service,
         kind: 'unhealthy-targets',
@@ -154,5 +159,20 @@ export class WebServiceAlarms extends Construct {
     this.alarms.push(
       ...commonServiceAlarms(this, policy, service, this.ecs, thresholds, severity, props.outOfMemoryStops),
     );
+  }
+
+  /**
+   * The alarms that roll a running deployment of the service back, besides the 5xx-rate rollback alarm of
+   * `ArmWebService`: the p99 latency alarm and the short windows of both fast burn rates. ECS takes metric alarm names
+   * (`DeploymentAlarms.AlarmNames`); the short window is the part of a fast burn that reacts to a new revision within
+   * minutes, where the composite also waits for its hour-long window.
+   */
+  public get deploymentAlarms(): cloudwatch.IAlarm[] {
+    const fastShort = (burn: BurnRateAlarm) => {
+      const alarm = burn.node.tryFindChild('Fast')?.node.tryFindChild('Short');
+      if (!(alarm instanceof cloudwatch.Alarm)) throw new Error(`${burn.node.path}: no fast short-window alarm`);
+      return alarm;
+    };
+    return [this.p99Latency, fastShort(this.availability), fastShort(this.latency)];
   }
 }

@@ -46,3 +46,7 @@ export type { WorkingHoursConfig } from './schema/working-hours';
 export { AURORA_POSTGRESQL_MAJORS, databaseNameOf, supportsAutoPause } from './schema/database';
 export type { DatabaseConfig } from './schema/database';
 export { MIN_BACKUP_RETENTION_DAYS } from './profiles';
+export { deploymentMinutes, MAX_DEPLOYMENT_MINUTES, resolveDeployment } from './deployment';
+export type { ResolvedDeployment, RollingDeployment, TrafficShiftDeployment } from './deployment';
+export { DEPLOYMENT_STRATEGIES } from './profiles';
+export type { DeploymentStrategy } from './profiles';

@@ -26,6 +26,47 @@ const acu = (lowest: number) =>
  */
 export const MIN_BACKUP_RETENTION_DAYS: Readonly<Record<Tier, number>> = { dev: 1, stg: 1, prod: 7 };
 
+/** How a web service's new revision reaches traffic (ECS `DeploymentConfiguration.Strategy`). */
+export const DEPLOYMENT_STRATEGIES = ['canary', 'linear', 'rolling'] as const;
+export const DeploymentStrategySchema = z.enum(DEPLOYMENT_STRATEGIES, {
+  error: `is not a deployment strategy (allowed: ${DEPLOYMENT_STRATEGIES.join(', ')})`,
+});
+export type DeploymentStrategy = z.infer<typeof DeploymentStrategySchema>;
+
+/** A traffic share ECS accepts: multiples of 0.1 from `lowest` to 100 (CanaryConfiguration, LinearConfiguration). */
+const trafficPercent = (lowest: number, what: string) => {
+  const allowed = `${what} ECS allows (allowed: multiples of 0.1 from ${lowest.toFixed(1)} to 100.0 percent)`;
+  const tenths = (v: number) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9;
+  return z.number().refine((v) => v >= lowest && v <= 100 && tenths(v), { error: `is not a ${allowed}` });
+};
+
+/** Whole minutes from 0 to 1440 (24 hours): the range ECS allows for canary and linear step waits. */
+const deploymentMinutes = (what: string) =>
+  z
+    .number()
+    .int('must be a whole number of minutes')
+    .min(0, `is not a ${what} ECS allows (allowed: 0-1440 minutes)`)
+    .max(1440, `is not a ${what} ECS allows (allowed: 0-1440 minutes)`);
+
+/** The deployment settings of a tier profile, also accepted per web service (`deployment` in a service file). */
+export const deploymentFields = {
+  /** `canary`: a small share of traffic for a while, then all; `linear`: equal steps; `rolling`: tasks replaced in place. */
+  deploymentStrategy: DeploymentStrategySchema,
+  /** Share of production traffic the new revision gets during the canary phase, in percent. */
+  canaryPercent: trafficPercent(0.1, 'canary share'),
+  /** Minutes the canary share runs before the rest of the traffic moves. */
+  canaryIntervalMinutes: deploymentMinutes('canary interval'),
+  /** Share of production traffic each linear step moves, in percent. */
+  linearStepPercent: trafficPercent(3, 'linear step'),
+  /** Minutes between linear steps (not applied after the last step). */
+  linearIntervalMinutes: deploymentMinutes('linear step interval'),
+  /**
+   * Minutes both revisions keep running after all traffic moved (canary, linear): a rollback inside them only moves
+   * traffic back. landfall allows 0-1440 minutes.
+   */
+  deploymentBakeMinutes: deploymentMinutes('bake time'),
+};
+
 export const TierProfileSchema = strict({
   /** AWS Config recording frequency of the Baseline stack. CONTINUOUS records every change; DAILY is cheaper. */
   configRecordingFrequency: z.enum(['CONTINUOUS', 'DAILY']),
@@ -94,6 +135,7 @@ export const TierProfileSchema = strict({
     .int('must be a whole number of days')
     .min(1, 'is not a secret age the watch can check (allowed: 1-3650 days)')
     .max(3650, 'is not a secret age the watch can check (allowed: 1-3650 days)'),
+  ...deploymentFields,
 });
 export type TierProfile = z.infer<typeof TierProfileSchema>;
 
@@ -123,6 +165,12 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     databaseDeletionProtection: false,
     databaseInsights: 'off',
     secretMaxAgeDays: 365,
+    deploymentStrategy: 'rolling',
+    canaryPercent: 10,
+    canaryIntervalMinutes: 5,
+    linearStepPercent: 25,
+    linearIntervalMinutes: 2,
+    deploymentBakeMinutes: 0,
   },
   stg: {
     configRecordingFrequency: 'DAILY',
@@ -149,6 +197,12 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     databaseDeletionProtection: false,
     databaseInsights: 'standard',
     secretMaxAgeDays: 180,
+    deploymentStrategy: 'linear',
+    canaryPercent: 10,
+    canaryIntervalMinutes: 5,
+    linearStepPercent: 25,
+    linearIntervalMinutes: 3,
+    deploymentBakeMinutes: 5,
   },
   prod: {
     configRecordingFrequency: 'CONTINUOUS',
@@ -175,6 +229,12 @@ export const PROFILES: Readonly<Record<Tier, TierProfile>> = {
     databaseDeletionProtection: true,
     databaseInsights: 'standard',
     secretMaxAgeDays: 90,
+    deploymentStrategy: 'canary',
+    canaryPercent: 5,
+    canaryIntervalMinutes: 15,
+    linearStepPercent: 10,
+    linearIntervalMinutes: 6,
+    deploymentBakeMinutes: 30,
   },
 };
 

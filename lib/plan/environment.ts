@@ -6,13 +6,21 @@ import * as path from 'node:path';
 import type {
   CloudWatchRetentionDays,
   LandfallModel,
+  ResolvedDeployment,
   ResolvedEnvironment,
   ResolvedRoute,
   ResolvedWorkerOperations,
   ServiceConfig,
   Tier,
 } from '../config';
-import { resolveNotifications, resolveWebOperations, resolveWorkerOperations, secretsFor, taskBounds } from '../config';
+import {
+  resolveDeployment,
+  resolveNotifications,
+  resolveWebOperations,
+  resolveWorkerOperations,
+  secretsFor,
+  taskBounds,
+} from '../config';
 import {
   alarmTopicName,
   clusterName,
@@ -131,6 +139,8 @@ export interface WebServicePlan extends ServicePlanBase {
   readonly requestsPerTarget?: number;
   /** Scale to zero outside these hours. @default always on */
   readonly workingHours?: WorkingHoursPlan;
+  /** How a new revision reaches traffic: the environment's profile with the service's `deployment` on top. */
+  readonly deployment: ResolvedDeployment;
   readonly objectives: {
     readonly availabilityPercent: number;
     readonly latencyTargetMs: number;
@@ -361,6 +371,7 @@ function servicePlan(
           },
         }
       : {}),
+    deployment: resolveDeployment(profile, service),
     objectives: {
       availabilityPercent: ops.availabilityPercent,
       latencyTargetMs: ops.latencyTargetMs,

@@ -71,16 +71,20 @@ export class WebServiceStack extends Stack {
         connections: props.databases,
       });
     }
+    const { targetGroup, alternateTargetGroup } = this.web;
     this.alarms = new WebServiceAlarms(this, 'Alarms', {
       policy: alarmPolicy(props.alarms, topics),
       serviceName: props.alarms.serviceName,
       service: this.web.service,
-      targetGroup: this.web.targetGroup,
+      targetGroup: alternateTargetGroup === undefined ? targetGroup : [targetGroup, alternateTargetGroup],
       objectives: props.alarms.objectives,
       thresholds: props.alarms.thresholds,
       containerInsights: props.alarms.containerInsights,
       outOfMemoryStops: OomWatch.metricFor(this.web.service),
       ...(props.alarms.severities === undefined ? {} : { severities: props.alarms.severities }),
     });
+    // Besides its 5xx rate, a deployment rolls back on the p99 latency alarm and the fast burn rates' short windows.
+    // Their metrics are the target groups' only, so naming them in the service makes no dependency cycle.
+    this.web.addDeploymentAlarms(this.alarms.deploymentAlarms);
   }
 }

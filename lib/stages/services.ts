@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { EnvironmentPlan, ServicePlan, WebServicePlan, WorkerPlan } from '../plan/environment';
 import type { ServiceAlarmSettings } from '../stacks/service-alarm-settings';
+import type { WebServiceStackProps } from '../stacks/web-service-stack';
 import { WebServiceStack } from '../stacks/web-service-stack';
 import { WorkerStack } from '../stacks/worker-stack';
 import { removalPolicy, retentionDays } from './cdk-values';
@@ -92,6 +93,20 @@ function webProps(service: WebServicePlan, plan: EnvironmentPlan) {
     memoryTargetPercent: service.memoryTargetPercent,
     requestsPerTarget: service.requestsPerTarget,
     workingHours: service.workingHours,
+    deployment: webDeployment(service.deployment),
+  };
+}
+
+type WebDeployment = NonNullable<WebServiceStackProps['service']['deployment']>;
+
+/** The plan's deployment as the construct takes it (durations). */
+function webDeployment(deployment: WebServicePlan['deployment']): WebDeployment {
+  if (deployment.strategy === 'rolling') return { strategy: 'rolling' };
+  return {
+    strategy: deployment.strategy,
+    stepPercent: deployment.stepPercent,
+    interval: Duration.minutes(deployment.intervalMinutes),
+    bakeTime: Duration.minutes(deployment.bakeMinutes),
   };
 }
 

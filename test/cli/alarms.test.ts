@@ -27,7 +27,7 @@ describe('landfall alarms over the example platform, environment prod', () => {
     expect(out.split('\n').slice(0, 3)).toEqual([
       'Alarms',
       '',
-      'prod: 44 alarms (8 page, 22 ticket, 12 composite inputs), about $8.40 a month',
+      'prod: 44 alarms (8 page, 22 ticket, 12 composite inputs), about $12 a month',
     ]);
     expect(out.slice(out.indexOf('Totals'))).toBe(
       [
@@ -35,7 +35,7 @@ describe('landfall alarms over the example platform, environment prod', () => {
         '',
         'environment  page  ticket  composite inputs  other  total  list price/month',
         '-----------  ----  ------  ----------------  -----  -----  ----------------',
-        'prod            8      22                12      2     44             $8.40',
+        'prod            8      22                12      2     44               $12',
         '',
         'Problems (0)',
         '',
@@ -93,7 +93,7 @@ describe('landfall alarms over the example platform, environment prod', () => {
     expect(out.split('\n').slice(0, 7)).toEqual([
       '## Alarms',
       '',
-      '### prod: 44 alarms (8 page, 22 ticket, 12 composite inputs), about $8.40 a month',
+      '### prod: 44 alarms (8 page, 22 ticket, 12 composite inputs), about $12 a month',
       '',
       '| service | alarm | metric | threshold | severity | actions | runbook |',
       '| --- | --- | --- | --- | --- | --- | --- |',
@@ -105,7 +105,7 @@ describe('landfall alarms over the example platform, environment prod', () => {
     const { code, out } = await run(['alarms', '--out', fixture.outdir, '--config', CONFIG, '--environment', 'stg']);
     expect([code, out.split('\n')[2]]).toEqual([
       0,
-      'stg: 43 alarms (8 page, 21 ticket, 12 composite inputs), about $8.30 a month',
+      'stg: 43 alarms (8 page, 21 ticket, 12 composite inputs), about $11.90 a month',
     ]);
     expect(out).not.toMatch(/landfall-(dev|prod)-/);
   });

@@ -105,11 +105,11 @@ describe('cost estimate of the reference example', () => {
       ['dev', '$79.73', '$439.51'],
       ['LogArchive', '$12.00', '$76.00'],
       ['Org', '$19.69', '$91.69'],
-      ['prod', '$478.18', '$4,040.07'],
+      ['prod', '$481.78', '$4,043.67'],
       ['Security', '$13.00', '$79.00'],
-      ['stg', '$175.60', '$696.96'],
+      ['stg', '$179.20', '$700.56'],
     ]);
-    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$778.19', '$5,423.23']);
+    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$785.39', '$5,430.43']);
   });
 
   it('scales dev and stg web services down outside working hours, and prices workers at zero tasks when idle', () => {

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { ArmWebServiceProps } from '../../constructs/arm-web-service';
@@ -220,9 +221,10 @@ describe('ArmWebService', () => {
 
   it('exposes metrics the operations layer attaches alarms to', () => {
     const { web, stack } = webService();
-    expect(stack.resolve(web.metricServerErrors().metricName)).toBe('HTTPCode_Target_5XX_Count');
-    expect(web.metricTargetResponseTime().statistic).toBe('p99');
-    expect(web.metricRequestCount().namespace).toBe('AWS/ApplicationELB');
+    const metricOf = (m: cloudwatch.IMetric) => m.toMetricConfig().metricStat;
+    expect(stack.resolve(metricOf(web.metricServerErrors())?.metricName)).toBe('HTTPCode_Target_5XX_Count');
+    expect(metricOf(web.metricTargetResponseTime())?.statistic).toBe('p99');
+    expect(metricOf(web.metricRequestCount())?.namespace).toBe('AWS/ApplicationELB');
   });
 
   it('refuses a minimum of zero tasks', () => {

@@ -132,13 +132,16 @@ describe('one definition per metric, shared by alarms, scaling and the dashboard
         metrics: Object.fromEntries(Object.entries(d.metrics).map(([k, v]) => [k, v.replace(/ \d+$/, '')])),
       };
     };
+    // prod releases canaries: every rate is over both target groups (e1, r1 primary; e2, r2 alternate).
     const ticket = rate(idOf(api, /^AlarmsServerErrors/));
-    expect(ticket.expression).toBe('100 * FILL(errors, 0) / requests');
-    expect(Object.keys(ticket.metrics).sort()).toEqual(['errors', 'requests']);
+    expect(ticket.expression).toBe(
+      'IF(FILL(r1, 0) + FILL(r2, 0) > 0, 100 * (FILL(e1, 0) + FILL(e2, 0)) / (FILL(r1, 0) + FILL(r2, 0)))',
+    );
+    expect(Object.keys(ticket.metrics).sort()).toEqual(['e1', 'e2', 'r1', 'r2']);
     expect(rate(idOf(api, /^AlarmsAvailabilityFastLong/))).toEqual(ticket);
     const rollback = rate(idOf(api, /^WebServerErrorAlarm/));
     expect([rollback.expression, rollback.metrics]).toEqual([
-      'IF(FILL(requests, 0) >= 20, 100 * FILL(errors, 0) / FILL(requests, 1), 0)',
+      'IF((FILL(r1, 0) + FILL(r2, 0)) >= 20, 100 * (FILL(e1, 0) + FILL(e2, 0)) / (FILL(r1, 0) + FILL(r2, 0)), 0)',
       ticket.metrics,
     ]);
     const graph = widgets().find((w) => w.properties.title === '5xx (%)') as unknown as {

@@ -83,6 +83,8 @@ describe('stateful resources', () => {
       ],
       api: [
         'AWS::ECS::Service WebServiceD04B5F3E',
+        // prod releases canaries: the alternate target group ECS starts each new revision in.
+        'AWS::ElasticLoadBalancingV2::TargetGroup WebAlternateTargetGroupB211FDA6',
         'AWS::ElasticLoadBalancingV2::TargetGroup WebTargetGroupFE6444AE',
         'AWS::Logs::LogGroup WebTaskLogGroup40E9A70D',
       ],

@@ -1,6 +1,7 @@
 import { checkAccounts } from './accounts';
 import type { Check } from './context';
 import { checkDatabases } from './databases';
+import { checkDeployments } from './deployments';
 import { checkEnvironments } from './environments';
 import { checkExisting } from './existing';
 import { checkIdentityCenter } from './identity-center';
@@ -31,6 +32,7 @@ export const CHECKS: readonly Check[] = [
   checkNetwork,
   checkExisting,
   checkDatabases,
+  checkDeployments,
 ];
 
 export type { Check, CheckContext, ServiceEntry } from './context';

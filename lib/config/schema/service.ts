@@ -5,6 +5,7 @@ import { secretReferenceProblem } from '../secrets';
 import { DatabaseSchema } from './database';
 import { webOperations, workerOperations } from './service-operations';
 import { WebScalingSchema, WorkerScalingSchema } from './scaling';
+import { deploymentFields } from '../profiles';
 
 const ImageSchema = z.union(
   [
@@ -144,6 +145,12 @@ export const WebServiceSchema = strict({
     .default(30),
   /** Task bounds and scaling targets. @default the tier profile's bounds and landfall's targets */
   scaling: WebScalingSchema.prefault({}),
+  /**
+   * Deployment settings of this service in every environment, over the environment's profile (for example
+   * `{ deploymentStrategy: 'rolling' }` for a service whose clients cannot mix two revisions).
+   * @default the environment's profile
+   */
+  deployment: strict(deploymentFields).partial().optional(),
   ...webOperations,
 });
 
