@@ -46,10 +46,10 @@ describe('an environment with many services', () => {
     ).toEqual(['landfall-prod', 'landfall-prod-2', 'landfall-prod-3']);
   });
 
-  it('creates the OOM watch once per environment', () => {
-    expect(prod.map((s) => Object.keys(Template.fromStack(s).findResources('AWS::Events::Rule')).length)).toEqual([
-      1, 0, 0,
-    ]);
+  it('creates the OOM and secret-age watches once per environment, in the first stack', () => {
+    const count = (type: string) => prod.map((s) => Object.keys(Template.fromStack(s).findResources(type)).length);
+    expect(count('AWS::Events::Rule')).toEqual([2, 0, 0]);
+    expect(count('AWS::Config::ConfigRule')).toEqual([1, 0, 0]);
   });
 
   it('keeps every Observability template far below the 1 MB CloudFormation limit', () => {
