@@ -3,8 +3,16 @@
  * applies, so the first real rollout verifies it. Extend the list when a question stays open; name the source.
  */
 import type { AccountConfig } from '../../config';
-import { secretsFor } from '../../config';
-import { logBucketName, ORGANIZATION_RESOURCE_NAMES, secretAgeRuleName, STACKS, stackName, STAGES } from '../../naming';
+import { resolveDeployment, secretsFor } from '../../config';
+import {
+  clusterName,
+  logBucketName,
+  ORGANIZATION_RESOURCE_NAMES,
+  secretAgeRuleName,
+  STACKS,
+  stackName,
+  STAGES,
+} from '../../naming';
 import { profileOf } from './commands';
 import type { PlanContext } from './context';
 import { deployStepId, environmentDeployStepId } from './ids';
@@ -190,5 +198,34 @@ export const FIRST_DEPLOY_CHECKS: readonly FirstDeployCheckDefinition[] = [
         }),
       ),
     ];
+  },
+  // ECS native canary and linear releases: the traffic-shift role's scope (no aws:SourceAccount example, no
+  // ModifyListener) and an in-place switch from a rolling service are only proven by a real release. Checked in the
+  // first environment where a web service shifts traffic.
+  (ctx) => {
+    for (const env of ctx.model.environments) {
+      const shifting = ctx.model.services.flatMap((service) =>
+        service.kind === 'web' && resolveDeployment(env.profile, service).strategy !== 'rolling' ? [service] : [],
+      );
+      const first = shifting[0];
+      if (first === undefined) continue;
+      return [
+        {
+          id: `traffic-shift-${env.name}`,
+          after: environmentDeployStepId(env.name),
+          title: `The first ${resolveDeployment(env.profile, first).strategy} release of ${first.name} in ${env.name} shifts traffic and completes`,
+          account: env.account,
+          region: ctx.home,
+          check: {
+            description:
+              'the latest service deployment is SUCCESSFUL (not FAILED with AccessDenied for the traffic-shift role on sts:AssumeRole or elasticloadbalancing:Modify*), and the listener rule forwards to one target group at weight 100 afterwards',
+            command: `aws ecs list-service-deployments --cluster ${clusterName(env.name)} --service ${first.name} --region ${ctx.home} --profile ${profileOf(env.account)} --query "serviceDeployments[0].[status,statusReason]" --output text`,
+          },
+          source:
+            'Amazon ECS Developer Guide, "Amazon ECS infrastructure IAM role for load balancers" (trust policy without conditions in its example)',
+        },
+      ];
+    }
+    return [];
   },
 ];

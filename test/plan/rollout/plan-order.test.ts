@@ -294,6 +294,7 @@ describe('the rollout plan of the reference platform: manual prerequisites', () 
       'organization-policies',
       'github-deploy-trust-prod',
       'secret-age-dev',
+      'traffic-shift-stg',
     ]);
     for (const c of checks) {
       const s = stepOf(`check-${c.id}`);
@@ -371,6 +372,7 @@ describe('the rollout plan of the reference platform: the steps', () => {
       'confirm-subscriptions-dev-ap-northeast-1 (manual, dev, ap-northeast-1)',
       'inputs-stg (manual, stg, ap-northeast-1)',
       'deploy-stg (deploy, stg, ap-northeast-1)',
+      'check-traffic-shift-stg (manual, stg, ap-northeast-1)',
       'confirm-subscriptions-stg-ap-northeast-1 (manual, stg, ap-northeast-1)',
       'inputs-prod (manual, prod, ap-northeast-1)',
       'deploy-prod (deploy, prod, ap-northeast-1)',
