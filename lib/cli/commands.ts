@@ -19,6 +19,7 @@ import { costEstimateCommand } from './cost/command';
 import { rolloutCommand } from './rollout/command';
 import { validateCommand } from './validate';
 import { slowQueriesCommand } from './db/slow-queries';
+import { reviewReleaseCommand } from './review/release';
 
 /** Every CLI command; `landfall help` and docs/cli.md list them in this order. */
 export const COMMANDS: readonly Command[] = [
@@ -43,6 +44,7 @@ export const COMMANDS: readonly Command[] = [
   incidentNewCommand,
   incidentListCommand,
   slowQueriesCommand,
+  reviewReleaseCommand,
 ];
 
 /** The first words of multi-word commands: `landfall accounts` lists the `accounts ...` commands. */
@@ -58,4 +60,5 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { name: ['root'], summary: 'root-only tasks in member accounts, through central root sessions' },
   { name: ['github'], summary: 'check the GitHub settings the deploy roles rely on' },
   { name: ['db'], summary: "look into a service's database (slow statements)" },
+  { name: ['review'], summary: 'look back at releases and weeks' },
 ];

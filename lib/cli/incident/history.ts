@@ -1,14 +1,13 @@
 /**
  * What AWS remembers of an incident window, read-only: the state changes of the services' alarms (CloudWatch alarm
- * history) and their releases (ECS service deployments). The error budget it spent: `../aws/error-budget.ts`.
+ * history) and their releases (ECS service deployments, `../aws/service-deployments.ts`). The error budget it spent: `../aws/error-budget.ts`.
  */
 import { paginateDescribeAlarmHistory } from '@aws-sdk/client-cloudwatch';
-import { ListServiceDeploymentsCommand } from '@aws-sdk/client-ecs';
-import type { ServiceDeploymentBrief } from '@aws-sdk/client-ecs';
-import { call, collect } from '../aws/call';
+import { collect } from '../aws/call';
 import type { RetryOptions } from '../aws/call';
 import type { AwsClients } from '../aws/clients';
 import type { Window } from '../aws/error-budget';
+import { deploymentStart, revisionOf, serviceDeployments } from '../aws/service-deployments';
 import type { TimelineEntry } from './postmortem';
 
 /** Burn-rate window alarms (`...-long`, `...-short`) only feed their composites: the timeline leaves them out. */
@@ -52,28 +51,10 @@ export async function releases(
   service: string,
   window: Window,
 ): Promise<TimelineEntry[]> {
-  const found: ServiceDeploymentBrief[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await call(
-      'ecs:ListServiceDeployments',
-      () =>
-        clients.ecs.send(
-          new ListServiceDeploymentsCommand({
-            cluster,
-            service,
-            createdAt: { after: window.from, before: window.to },
-            ...(nextToken === undefined ? {} : { nextToken }),
-          }),
-        ),
-      retry,
-    );
-    found.push(...(page.serviceDeployments ?? []));
-    nextToken = page.nextToken;
-  } while (nextToken !== undefined);
+  const found = await serviceDeployments(clients, retry, cluster, service, window);
   return found.flatMap((d) => {
-    const revision = d.targetServiceRevisionArn?.split('/').pop() ?? 'a new revision';
-    const started = d.startedAt ?? d.createdAt;
+    const revision = revisionOf(d);
+    const started = deploymentStart(d);
     const entries: TimelineEntry[] = [];
     if (started) entries.push({ at: started, text: `release of ${service} started (revision ${revision})` });
     if (d.finishedAt) {
