@@ -19,6 +19,11 @@ export interface BaselineGithubProps {
    * @default false
    */
   readonly oidcProviderExists?: boolean;
+  /**
+   * The environment's ECS cluster: the deploy role may list its services' deployments for the release check.
+   * @default none (an account without an environment)
+   */
+  readonly releaseCluster?: string;
 }
 
 export interface BaselineStackProps extends StackProps {
@@ -64,6 +69,7 @@ export class BaselineStack extends Stack {
         roleName: ROLE_NAMES.githubDeploy,
         createOidcProvider: !(props.github.oidcProviderExists ?? false),
         readAlarmsPrefix: `${PREFIX}-`,
+        ...(props.github.releaseCluster === undefined ? {} : { readDeploymentsOfCluster: props.github.releaseCluster }),
       });
     }
 

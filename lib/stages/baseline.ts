@@ -12,6 +12,8 @@ export interface AddBaselineOptions {
   readonly recordingFrequency: 'CONTINUOUS' | 'DAILY';
   /** GitHub environment whose jobs deploy this account. @default no GitHub deploy role (the management account) */
   readonly githubEnvironment?: string;
+  /** The environment's ECS cluster, whose deployments the release check reads. @default none (shared accounts) */
+  readonly releaseCluster?: string;
   readonly terminationProtection: boolean;
   /**
    * Stacks of the same account and deployment that must exist first (the log-archive account's LogBuckets: its
@@ -47,6 +49,7 @@ export function addBaseline(stage: Construct, model: LandfallModel, options: Add
             // bootstrap roles of each.
             cdkRegions: [platform.homeRegion, ...platform.allowedRegions.filter((r) => r !== platform.homeRegion)],
             oidcProviderExists: options.account.existing?.githubOidcProvider ?? false,
+            ...(options.releaseCluster === undefined ? {} : { releaseCluster: options.releaseCluster }),
           },
         }),
   });

@@ -52,6 +52,7 @@ export class EnvironmentStage extends Stage {
       account: environment.account,
       recordingFrequency: plan.configRecordingFrequency,
       githubEnvironment: plan.name,
+      releaseCluster: plan.platform.clusterName,
       terminationProtection: plan.terminationProtection,
     };
     this.baseline = addBaseline(this, model, baselineOptions);
