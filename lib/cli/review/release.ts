@@ -41,7 +41,7 @@ export function makeReviewReleaseCommand(overrides: Partial<CommandDeps> = {}): 
   return defineCommand({
     name: ['review', 'release'],
     summary: 'compare the period after a release with the period before it and a week earlier; exit 1 on a regression',
-    description: `For each service, the period after its release (--since long, from the latest ECS service deployment in the last 24 hours, or from --at) against the same length of time just before it and the same period a week earlier: requests per minute, 5xx share, p50 and p99 latency, error budget burn rate per objective, CPU and memory; for workers the backlog and the oldest message's age. The metrics are those of the service's deployed alarms. A measure regresses only when it is worse than both baselines that have data and beyond the service's own config: the 5xx share above ${ERROR_BUDGET_FACTOR} x the error budget rate (100% - slo.availabilityPercent) and at least one budget rate above both baselines; p99 latency above slo.latencyTargetMs and ${LATENCY_MARGIN * 100}% above both baselines; CPU or memory at least the alarm threshold (alarms.cpuPercent, alarms.memoryPercent); a worker's oldest message at least its message-age alarm threshold. The 5xx and latency rules need at least ${MIN_REQUESTS} requests (and ${MIN_ERRORS} 5xx responses) after the release, so a quiet environment flags no noise. Exit 0 without a regression, 1 with one, 2 on bad input, 3 on an AWS error, 4 with credentials of another account than the environment's.`,
+    description: `For each service, the period after its release (--since long, from the latest ECS service deployment in the last 24 hours, or from --at) against the same length of time just before it and the same period a week earlier: requests per minute, 5xx share, p50 and p99 latency, error budget burn rate per objective, CPU and memory; for workers the backlog and the oldest message's age. The metrics are those of the service's deployed alarms. A measure regresses only when it is worse than both baselines that have data and beyond the service's own config: the 5xx share above ${ERROR_BUDGET_FACTOR} x the error budget rate (100% - slo.availabilityPercent) and at least one budget rate above both baselines; p99 latency above slo.latencyTargetMs and ${LATENCY_MARGIN * 100}% above both baselines; CPU or memory at least the alarm threshold (alarms.cpuPercent, alarms.memoryPercent); a worker's oldest message at least its message-age alarm threshold. The 5xx and latency rules need at least ${MIN_REQUESTS} requests (and ${MIN_ERRORS} 5xx responses) after the release, so a quiet environment flags no noise. Exit 0 without a regression, 1 with one (0 with --force --reason, which prints the reason, in GitHub Actions as a warning), 2 on bad input, 3 on an AWS error, 4 with credentials of another account than the environment's.`,
     arguments: [ENV_ARGUMENT],
     options: {
       service: list({ placeholder: 'NAME', description: 'a service to check (repeat it; default: every service)' }),
@@ -55,6 +55,8 @@ export function makeReviewReleaseCommand(overrides: Partial<CommandDeps> = {}): 
         description: 'how long the compared periods are: 30m, 2h, 1d',
       }),
       wait: flag({ description: 'wait until the period after the release is over (release time + --since)' }),
+      force: flag({ description: 'exit 0 even with a regression (needs --reason); the deploy workflow passes it on' }),
+      reason: value({ placeholder: 'TEXT', description: 'why the next environment may deploy despite a regression' }),
       profile: PROFILE_OPTION,
       format: REPORT_FORMAT_OPTION,
       config: CONFIG_OPTION,
@@ -66,6 +68,10 @@ export function makeReviewReleaseCommand(overrides: Partial<CommandDeps> = {}): 
       'landfall review release prod --service api --at 2026-11-30T09:00:00Z --since 2h',
     ],
     async run({ args, options }, io) {
+      const reason = options.reason?.trim();
+      if (options.force && !reason)
+        throw new UsageError('--force needs --reason "..." (why a regression may not stop the release; it is printed)');
+      if (reason !== undefined && !options.force) throw new UsageError('--reason is only used with --force');
       const length = durationArg('--since', options.since);
       const at = options.at === undefined ? undefined : new Date(options.at);
       if (at !== undefined && Number.isNaN(at.getTime()))
@@ -128,7 +134,19 @@ export function makeReviewReleaseCommand(overrides: Partial<CommandDeps> = {}): 
           ? JSON.stringify(releaseReportJson(report), null, 2)
           : renderReleaseReport(report, options.format),
       );
-      return regressionCount(report) > 0 ? EXIT.problems : EXIT.ok;
+      const count = regressionCount(report);
+      if (count === 0) return EXIT.ok;
+      if (!options.force) return EXIT.problems;
+      const names = reviews.filter((r) => r.regressions.length > 0).map((r) => r.service);
+      io.err(
+        `${env.name}: ${count} regression(s) after the release (${names.join(', ')}); overridden with --force: ${reason}`,
+      );
+      if (io.env.GITHUB_ACTIONS === 'true') {
+        io.err(
+          `::warning title=Release check overridden (${env.name})::${count} regression(s) after the release of ${names.join(', ')}. Reason: ${reason}`,
+        );
+      }
+      return EXIT.ok;
     },
   });
 }

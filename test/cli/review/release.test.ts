@@ -251,6 +251,33 @@ describe('landfall review release: release time and waiting', () => {
   });
 });
 
+describe('landfall review release --force', () => {
+  const regressed = () => prodAccount(releaseChanged({ errors5xx: 300 })).aws.factory;
+
+  it('exits 0 with a regression and prints the reason, in GitHub Actions as a warning annotation', async () => {
+    const command = makeReviewReleaseCommand({ clients: regressed(), retry: { attempts: 1 }, now: () => NOW });
+    const prod = await runIn(
+      [command],
+      ['review', 'release', 'prod', '--service', 'api', '--force', '--reason', 'hotfix INC-42'],
+      { env: { GITHUB_ACTIONS: 'true' } },
+    );
+    expect(prod.code).toBe(0);
+    expect(prod.stderr.split('\n')).toEqual([
+      'prod: 1 regression(s) after the release (api); overridden with --force: hotfix INC-42',
+      '::warning title=Release check overridden (prod)::1 regression(s) after the release of api. Reason: hotfix INC-42',
+      '',
+    ]);
+  });
+
+  it.each([
+    [['--force'], '--force needs --reason "..." (why a regression may not stop the release; it is printed)'],
+    [['--reason', 'x'], '--reason is only used with --force'],
+  ])('refuses %j (exit 2)', async (args, message) => {
+    const run = await review(['prod', ...args]);
+    expect([run.code, run.stderr.split('\n')[0]]).toEqual([2, `landfall: ${message}`]);
+  });
+});
+
 describe('landfall review release: bad input and errors', () => {
   it.each([
     [
