@@ -25,7 +25,27 @@ export interface WorkerRow {
   readonly ecs: EcsServiceMetrics;
 }
 
-export type ServiceRow = WebServiceRow | WorkerRow;
+/**
+ * A service's database under the service's row: each graph is one of the database's alarms (its metric and
+ * threshold). Alarms that do not apply (capacity on provisioned instances, replica lag without readers) are absent.
+ */
+export interface DatabaseRow {
+  readonly cpu: cloudwatch.IAlarm;
+  readonly freeableMemory: cloudwatch.IAlarm;
+  readonly connections: cloudwatch.IAlarm;
+  /** Serverless v2 capacity used. @default none (provisioned instances) */
+  readonly capacity?: cloudwatch.IAlarm;
+  /** Readers' lag behind the writer. @default none (no readers) */
+  readonly replicaLag?: cloudwatch.IAlarm;
+  readonly deadlocks: cloudwatch.IAlarm;
+  readonly slowStatements: cloudwatch.IAlarm;
+}
+
+/** A service's row, and its database's row under it when the service has one. */
+export type ServiceRow = (WebServiceRow | WorkerRow) & {
+  /** @default no database row */
+  readonly database?: DatabaseRow;
+};
 
 /** One objective's error budget left over the last 30 days. */
 export interface ErrorBudget {
@@ -50,7 +70,8 @@ const WIDGET = { width: 4, height: 6 } as const;
 
 /**
  * One dashboard per environment: the alarm status on top, the error budget left per objective, then one row per
- * service with the same widgets in the same places (web and worker rows differ only where their metrics do).
+ * service with the same widgets in the same places (web and worker rows differ only where their metrics do), and
+ * a database row under each service that owns a database.
  */
 export class EnvironmentDashboard extends Construct {
   public readonly dashboard: cloudwatch.Dashboard;
@@ -97,6 +118,12 @@ export class EnvironmentDashboard extends Construct {
         ...(row.kind === 'web' ? webWidgets(row) : workerWidgets(row)),
         ...capacityWidgets(row.ecs),
       );
+      if (row.database !== undefined) {
+        this.dashboard.addWidgets(
+          new cloudwatch.TextWidget({ markdown: `### ${row.name} database`, width: GRID, height: 1 }),
+          ...databaseWidgets(row.database),
+        );
+      }
     }
   }
 }
@@ -122,6 +149,18 @@ function workerWidgets(row: WorkerRow): cloudwatch.IWidget[] {
     graph('Backlog / processed', [row.queue.backlog], [row.queue.processed]),
     graph('Oldest message (s)', [row.queue.oldestAgeSeconds]),
     graph('Dead letters', [row.queue.deadLetters]),
+  ];
+}
+
+function databaseWidgets(db: DatabaseRow): cloudwatch.IWidget[] {
+  return [
+    alarmGraph('DB CPU (%)', db.cpu),
+    alarmGraph('DB freeable memory (bytes)', db.freeableMemory),
+    alarmGraph('DB connections', db.connections),
+    ...(db.capacity === undefined ? [] : [alarmGraph('DB capacity used (% of max ACU)', db.capacity)]),
+    ...(db.replicaLag === undefined ? [] : [alarmGraph('DB replica lag (ms)', db.replicaLag)]),
+    alarmGraph('DB deadlocks', db.deadlocks),
+    alarmGraph('Slow statements (15 min)', db.slowStatements),
   ];
 }
 

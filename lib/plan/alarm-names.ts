@@ -18,6 +18,20 @@ export const BURN_RATE_WINDOWS = ['long', 'short'] as const;
 export const WEB_ALARM_KINDS = ['server-errors', 'p99-latency', 'unhealthy-targets'] as const;
 /** A worker's own alarms. */
 export const WORKER_ALARM_KINDS = ['dlq-not-empty', 'dlq-new-messages', 'message-age', 'backlog-stalled'] as const;
+/**
+ * A database's alarms (`constructs/aurora-alarms.ts`), in creation order: `capacity-at-max` only on Serverless v2,
+ * `replica-lag` only with readers.
+ */
+export const DATABASE_ALARM_KINDS = [
+  'cpu-high',
+  'freeable-memory-low',
+  'connections-high',
+  'capacity-at-max',
+  'replica-lag',
+  'deadlocks',
+  'slow-queries',
+] as const;
+export type DatabaseAlarmKind = (typeof DATABASE_ALARM_KINDS)[number];
 /** Alarms every service has; `tasks-below-desired` only where Container Insights publishes task counts. */
 export const COMMON_ALARM_KINDS = ['tasks-below-desired', 'cpu-high', 'memory-high', 'out-of-memory'] as const;
 
@@ -50,4 +64,17 @@ export function serviceAlarmNames(
     notifying: [...composites, ...[...own, ...common].map(name)],
     inputs: composites.flatMap((composite) => BURN_RATE_WINDOWS.map((window) => `${composite}-${window}`)),
   };
+}
+
+/** The alarms of a service's database, by kind (`<prefix>-<service>-db-<kind>`); absent kinds do not apply. */
+export function databaseAlarmNames(
+  environment: string,
+  service: string,
+  database: { readonly serverless: boolean; readonly readers: number },
+): Partial<Record<DatabaseAlarmKind, string>> {
+  const applies = (kind: DatabaseAlarmKind) =>
+    (kind !== 'capacity-at-max' || database.serverless) && (kind !== 'replica-lag' || database.readers > 0);
+  return Object.fromEntries(
+    DATABASE_ALARM_KINDS.filter(applies).map((kind) => [kind, alarmName(environment, service, `db-${kind}`)]),
+  );
 }

@@ -11,6 +11,8 @@ import {
   sharedParameterName,
   stackName,
 } from '../naming';
+import type { DatabaseAlarmKind } from './alarm-names';
+import { databaseAlarmNames } from './alarm-names';
 
 /** The SSM parameters the database stack writes for the services that connect (read at their deploy). */
 export interface DatabaseParameters {
@@ -45,6 +47,8 @@ export interface DatabasePlan {
   readonly logGroupName: string;
   readonly logRetentionDays: CloudWatchRetentionDays;
   readonly parameters: DatabaseParameters;
+  /** Its alarms' derived names by kind: the dashboard row and the alarm status show them by ARN. */
+  readonly alarmNames: Partial<Record<DatabaseAlarmKind, string>>;
   readonly thresholds: {
     readonly cpuPercent: number;
     readonly freeableMemoryMiB: number;
@@ -139,6 +143,10 @@ export function databasePlan(environment: ResolvedEnvironment, service: ServiceC
     logGroupName: databaseLogGroupName(env, service.name),
     logRetentionDays: profile.logRetentionDays,
     parameters: databaseParameters(env, service.name),
+    alarmNames: databaseAlarmNames(env, service.name, {
+      serverless: database.instanceClass === undefined,
+      readers: profile.databaseReaders,
+    }),
     thresholds: {
       cpuPercent: 80,
       // A tenth of the memory at the lowest running capacity (0.5 ACU = 1 GiB when the range starts at 0).

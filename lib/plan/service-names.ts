@@ -5,7 +5,7 @@
  */
 import type { ServiceConfig } from '../config';
 import { deadLetterQueueName, queueName, serviceLogGroupName, taskFamily } from '../naming';
-import { serviceAlarmNames } from './alarm-names';
+import { databaseAlarmNames, serviceAlarmNames } from './alarm-names';
 
 /** Where a name must be unique, and why. */
 export const NAME_SCOPES = {
@@ -28,10 +28,19 @@ export interface DerivedName {
 /** The names of a service's resources in one environment. */
 export function serviceNames(
   environment: string,
-  service: Pick<ServiceConfig, 'name' | 'kind'>,
-  containerInsights: boolean,
+  service: Pick<ServiceConfig, 'name' | 'kind' | 'database'>,
+  profile: { readonly containerInsights: boolean; readonly databaseReaders: number },
 ): DerivedName[] {
-  const alarms = serviceAlarmNames(environment, service, containerInsights);
+  const alarms = serviceAlarmNames(environment, service, profile.containerInsights);
+  const databaseAlarms =
+    service.database === undefined
+      ? []
+      : Object.values(
+          databaseAlarmNames(environment, service.name, {
+            serverless: service.database.instanceClass === undefined,
+            readers: profile.databaseReaders,
+          }),
+        );
   return [
     ...(service.kind === 'worker'
       ? [
@@ -47,5 +56,6 @@ export function serviceNames(
     { scope: 'family', name: taskFamily(environment, service.name), role: 'the task definition family' },
     { scope: 'ecsService', name: service.name, role: 'the ECS service' },
     ...[...alarms.notifying, ...alarms.inputs].map((name) => ({ scope: 'alarm' as const, name, role: 'an alarm' })),
+    ...databaseAlarms.map((name) => ({ scope: 'alarm' as const, name, role: 'a database alarm' })),
   ];
 }

@@ -5,7 +5,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { EnvironmentReferencesProps } from '../../constructs/environment-references';
 import { EnvironmentReferences } from '../../constructs/environment-references';
-import type { ServiceRow } from '../../constructs/environment-dashboard';
+import type { DatabaseRow, ServiceRow } from '../../constructs/environment-dashboard';
 import { EnvironmentDashboard } from '../../constructs/environment-dashboard';
 import { OomWatch } from '../../constructs/oom-watch';
 import { ecsServiceMetrics, queueMetrics } from '../../constructs/service-metrics';
@@ -36,7 +36,23 @@ export interface DashboardWorker {
   readonly alarms: { readonly notifying: readonly string[] };
 }
 
-export type DashboardService = DashboardWebService | DashboardWorker;
+/** A service's database on the dashboard: its alarms' derived names by kind (absent kinds do not apply). */
+export interface DashboardDatabase {
+  readonly alarms: {
+    readonly 'cpu-high': string;
+    readonly 'freeable-memory-low': string;
+    readonly 'connections-high': string;
+    readonly 'capacity-at-max'?: string;
+    readonly 'replica-lag'?: string;
+    readonly deadlocks: string;
+    readonly 'slow-queries': string;
+  };
+}
+
+export type DashboardService = (DashboardWebService | DashboardWorker) & {
+  /** The database the service owns. @default none */
+  readonly database?: DashboardDatabase;
+};
 
 export interface ObservabilityStackProps extends StackProps {
   /** Environment name (descriptions, the OOM announcement). */
@@ -103,13 +119,29 @@ export class ObservabilityStack extends Stack {
       alarms.set(name, imported);
       return imported;
     };
+    const databaseRow = (db: DashboardDatabase): DatabaseRow => {
+      const optional = (name: string | undefined) => (name === undefined ? undefined : alarm(name));
+      const capacity = optional(db.alarms['capacity-at-max']);
+      const replicaLag = optional(db.alarms['replica-lag']);
+      return {
+        cpu: alarm(db.alarms['cpu-high']),
+        freeableMemory: alarm(db.alarms['freeable-memory-low']),
+        connections: alarm(db.alarms['connections-high']),
+        ...(capacity === undefined ? {} : { capacity }),
+        ...(replicaLag === undefined ? {} : { replicaLag }),
+        deadlocks: alarm(db.alarms.deadlocks),
+        slowStatements: alarm(db.alarms['slow-queries']),
+      };
+    };
     const rows = props.services.map((service): ServiceRow => {
       const ecs = ecsServiceMetrics(
         { clusterName: props.references.clusterName, serviceName: service.ecsServiceName },
         props.containerInsights,
       );
+      const database = service.database === undefined ? {} : { database: databaseRow(service.database) };
       return service.kind === 'web'
         ? {
+            ...database,
             kind: 'web',
             name: service.name,
             serverErrors: alarm(service.alarms.serverErrors),
@@ -118,6 +150,7 @@ export class ObservabilityStack extends Stack {
             ecs,
           }
         : {
+            ...database,
             kind: 'worker',
             name: service.name,
             queue: queueMetrics({ queueName: service.queueName, deadLetterQueueName: service.deadLetterQueueName }),
@@ -126,7 +159,10 @@ export class ObservabilityStack extends Stack {
     });
     this.dashboard = new EnvironmentDashboard(this, 'Dashboard', {
       dashboardName: props.dashboardName,
-      alarms: props.services.flatMap((s) => s.alarms.notifying.map(alarm)),
+      alarms: props.services.flatMap((s) => [
+        ...s.alarms.notifying.map(alarm),
+        ...Object.values(s.database?.alarms ?? {}).map(alarm),
+      ]),
       services: rows,
     });
   }

@@ -40,7 +40,8 @@ const titleOf = (w: Widget) => w.properties.title ?? w.properties.markdown ?? ''
 describe('EnvironmentDashboard', () => {
   it('puts the alarm status of every notifying alarm on top, full width', () => {
     expect(prod[0]).toMatchObject({ type: 'alarm', x: 0, y: 0, width: 24 });
-    expect(prod[0].properties.alarms).toHaveLength(21);
+    // api: 6 burn-rate composites, 3 web and 4 common alarms, 7 of its database; jobs: 4 worker and 4 common.
+    expect(prod[0].properties.alarms).toHaveLength(28);
   });
 
   it('shows every notifying alarm of the environment by the ARN of its derived name', () => {
@@ -101,6 +102,40 @@ describe('EnvironmentDashboard', () => {
       'Memory (%)',
       'Running / desired tasks',
     ]);
+  });
+
+  it("puts a row of the database's alarm graphs under the service that owns it", () => {
+    const header = prod.findIndex((w) => titleOf(w) === '### api database');
+    expect(titleOf(prod[header - 7])).toBe('### api (web)');
+    expect(prod.slice(header + 1, header + 8).map(titleOf)).toEqual([
+      'DB CPU (%)',
+      'DB freeable memory (bytes)',
+      'DB connections',
+      'DB capacity used (% of max ACU)',
+      'DB replica lag (ms)',
+      'DB deadlocks',
+      'Slow statements (15 min)',
+    ]);
+    expect(prod.slice(header + 1, header + 8).map((w) => w.properties.annotations?.alarms?.[0])).toEqual(
+      [
+        'cpu-high',
+        'freeable-memory-low',
+        'connections-high',
+        'capacity-at-max',
+        'replica-lag',
+        'deadlocks',
+        'slow-queries',
+      ].map((kind) => `arn:aws:cloudwatch:ap-northeast-1:666666666666:alarm:landfall-prod-api-db-${kind}`),
+    );
+    expect(prod.findIndex((w) => titleOf(w) === '### jobs database')).toBe(-1);
+  });
+
+  it('leaves out the replica-lag graph where the tier has no readers (dev)', () => {
+    const dev = widgetsOf('dev');
+    const header = dev.findIndex((w) => titleOf(w) === '### api database');
+    const row = dev.slice(header + 1).filter((w) => titleOf(w).startsWith('DB ') || titleOf(w).startsWith('Slow'));
+    expect(row.map(titleOf)).not.toContain('DB replica lag (ms)');
+    expect(row.map(titleOf)).toContain('DB capacity used (% of max ACU)');
   });
 
   it('keeps the tasks widget in place without Container Insights and says what it needs', () => {

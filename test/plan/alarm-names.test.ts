@@ -23,4 +23,9 @@ describe.each(['prod', 'dev'])('alarm names in %s', (environment) => {
       [...(planned?.notifying ?? []), ...(planned?.inputs ?? [])].sort(),
     );
   });
+
+  it("names the alarms of api's database exactly as its stack creates them", () => {
+    const planned = stage.plan.databases.find((db) => db.service === 'api')?.alarmNames ?? {};
+    expect(alarmNamesIn(`${environment}/Database-api`, /^Alarms/)).toEqual(Object.values(planned).sort());
+  });
 });

@@ -24,6 +24,15 @@ describe('derived-name collisions', () => {
     );
   });
 
+  it("rejects a service whose alarms are another service's database alarms (api's database and a service api-db)", () => {
+    const services = referenceServices();
+    services['api-db'] = { ...services.jobs, name: 'api-db' };
+    expect(configErrorOf(referencePlatform(), services)).toBe(
+      'config/services/api-db.ts has 1 problem:\n' +
+        '  * name: "api-db" derives an alarm "landfall-dev-api-db-cpu-high", which is already a database alarm of the web service in config/services/api.ts (in environments dev, stg, prod; alarm names are unique per account and region: rename one of the two)',
+    );
+  });
+
   it('reports a collision together with every other config problem, in one error', () => {
     const platform = referencePlatform();
     platform.accounts[0].id = '12345';

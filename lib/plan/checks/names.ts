@@ -1,4 +1,4 @@
-import type { Check, Problem, ServiceEntry } from '../../config';
+import type { Check, Problem, ServiceEntry, TierProfile } from '../../config';
 import { resolveProfile } from '../../config';
 import type { DerivedName } from '../service-names';
 import { NAME_SCOPES, serviceNames } from '../service-names';
@@ -65,12 +65,12 @@ export const checkDerivedNames: Check = {
   run: ({ platform, services }) =>
     nameCollisions(
       platform.environments.map((env) => {
-        const insights = resolveProfile(env.tier, env.overrides).containerInsights;
-        return [env.name, services.map((s: ServiceEntry) => named(env.name, s, insights))] as const;
+        const profile = resolveProfile(env.tier, env.overrides);
+        return [env.name, services.map((s: ServiceEntry) => named(env.name, s, profile))] as const;
       }),
     ),
 };
 
-function named(environment: string, { file, config }: ServiceEntry, containerInsights: boolean): NamedService {
-  return { file, name: config.name, kind: config.kind, names: serviceNames(environment, config, containerInsights) };
+function named(environment: string, { file, config }: ServiceEntry, profile: TierProfile): NamedService {
+  return { file, name: config.name, kind: config.kind, names: serviceNames(environment, config, profile) };
 }
