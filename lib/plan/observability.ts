@@ -22,6 +22,8 @@ export interface ObservabilityPlan {
   readonly oomWatch: boolean;
   /** Log group of the OOM stop events (`/aws/events/` is the prefix EventBridge log targets use). */
   readonly oomLogGroupName: string;
+  /** Log group of the release events of this stack's services (`/aws/events/<prefix>-releases`, then `-2`, ...). */
+  readonly releaseLogGroupName: string;
 }
 
 /** The Observability stacks of an environment with these services (always at least one). */
@@ -42,6 +44,7 @@ export function observabilityParts(
       services: services.slice(start, start + SERVICES_PER_DASHBOARD).map((s) => s.name),
       oomWatch: part === 1,
       oomLogGroupName: `/aws/events/${prefix}-out-of-memory`,
+      releaseLogGroupName: `/aws/events/${prefix}-releases${part === 1 ? '' : `-${part}`}`,
     });
   }
   return parts;

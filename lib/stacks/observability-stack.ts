@@ -8,6 +8,7 @@ import { EnvironmentReferences } from '../../constructs/environment-references';
 import type { DatabaseRow, ServiceRow } from '../../constructs/environment-dashboard';
 import { EnvironmentDashboard } from '../../constructs/environment-dashboard';
 import { OomWatch } from '../../constructs/oom-watch';
+import { ReleaseMarker } from '../../constructs/release-marker';
 import { ecsServiceMetrics, queueMetrics } from '../../constructs/service-metrics';
 
 /** A web service on the dashboard: names only, so this stack needs nothing from the service's stack. */
@@ -75,6 +76,15 @@ export interface ObservabilityStackProps extends StackProps {
     readonly removalPolicy: RemovalPolicy;
     readonly runbookUrl: string;
   };
+  /**
+   * The release markers of this stack's services: the log group that keeps their deployment events, how long, and
+   * what happens to it when the stack deletes it. @default no release graph
+   */
+  readonly releaseMarker?: {
+    readonly logGroupName: string;
+    readonly retention: logs.RetentionDays;
+    readonly removalPolicy: RemovalPolicy;
+  };
 }
 
 /**
@@ -86,6 +96,7 @@ export interface ObservabilityStackProps extends StackProps {
  */
 export class ObservabilityStack extends Stack {
   public readonly oomWatch?: OomWatch;
+  public readonly releaseMarker?: ReleaseMarker;
   public readonly dashboard: EnvironmentDashboard;
 
   constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
@@ -101,6 +112,18 @@ export class ObservabilityStack extends Stack {
         retention: props.oomWatch.retention,
         encryptionKey: environment.logKey,
         removalPolicy: props.oomWatch.removalPolicy,
+      });
+    }
+
+    if (props.releaseMarker !== undefined) {
+      this.releaseMarker = new ReleaseMarker(this, 'ReleaseMarker', {
+        clusterName: props.references.clusterName,
+        serviceNames: props.services.map((s) => s.ecsServiceName),
+        environment: props.environment,
+        logGroupName: props.releaseMarker.logGroupName,
+        retention: props.releaseMarker.retention,
+        encryptionKey: environment.logKey,
+        removalPolicy: props.releaseMarker.removalPolicy,
       });
     }
 
@@ -164,6 +187,13 @@ export class ObservabilityStack extends Stack {
         ...Object.values(s.database?.alarms ?? {}).map(alarm),
       ]),
       services: rows,
+      ...(props.releaseMarker === undefined
+        ? {}
+        : {
+            releases: props.services.map((s) =>
+              ReleaseMarker.metricFor(props.references.clusterName, s.ecsServiceName),
+            ),
+          }),
     });
   }
 }

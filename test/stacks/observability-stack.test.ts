@@ -117,7 +117,10 @@ describe('Observability stack', () => {
   });
 
   it('watches the environment cluster for OOM stops and keeps their events as long as the profile says', () => {
-    prod.resourceCountIs('AWS::Events::Rule', 1);
+    const oomRules = prod.findResources('AWS::Events::Rule', {
+      Properties: { EventPattern: { 'detail-type': ['ECS Task State Change'] } },
+    });
+    expect(Object.keys(oomRules)).toHaveLength(1);
     prod.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { detail: { clusterArn: ['arn:aws:ecs:ap-northeast-1:666666666666:cluster/landfall-prod'] } },
       Targets: [
@@ -157,16 +160,21 @@ describe('Observability stack', () => {
     expect(types.filter((t) => t === 'AWS::Lambda::Function' || t.startsWith('Custom::'))).toEqual([]);
   });
 
-  it('holds 5 resources in prod however many services the environment has (OOM watch and dashboard)', () => {
+  it('holds the OOM watch, the release marker (a metric filter per service) and the dashboard, nothing else', () => {
     expect(
       Object.values(prod.toJSON().Resources as Record<string, Resource>)
         .map((r) => r.Type)
         .sort(),
     ).toEqual([
       'AWS::CloudWatch::Dashboard',
-      'AWS::Events::Rule',
+      'AWS::Events::Rule', // OOM stops
+      'AWS::Events::Rule', // releases
       'AWS::Logs::LogGroup',
-      'AWS::Logs::MetricFilter',
+      'AWS::Logs::LogGroup',
+      'AWS::Logs::MetricFilter', // OOM stops per service
+      'AWS::Logs::MetricFilter', // releases of api
+      'AWS::Logs::MetricFilter', // releases of jobs
+      'AWS::Logs::ResourcePolicy',
       'AWS::Logs::ResourcePolicy',
     ]);
   });
