@@ -110,7 +110,9 @@ export class ReleaseMarker extends Construct {
     );
     // Amazon EventBridge User Guide, "Using resource-based policies for Amazon EventBridge": "For Amazon CloudWatch
     // Logs resources, EventBridge uses resource-based policies." CDK's CloudWatchLogGroup target writes this policy
-    // through a Lambda-backed custom resource; the native resource does the same without one.
+    // through a Lambda-backed custom resource; the native resource does the same without one. CloudWatch Logs API
+    // Reference, PutResourcePolicy: "An account can have up to 10 resource policies per AWS Region": one per
+    // Observability stack (25 services each) besides the OOM watch's.
     const writePolicy = new logs.ResourcePolicy(this, 'EventsMayWrite', {
       policyStatements: [
         new iam.PolicyStatement({
