@@ -101,14 +101,14 @@ function costSection(est: CostEstimate): string {
 describe('cost estimate of the reference example', () => {
   it('totals each environment (idle and at the maximum)', () => {
     expect(e.totals.byEnvironment.map((t) => [t.key, money(t.monthlyUsd.low), money(t.monthlyUsd.high)])).toEqual([
-      ['dev', '$79.43', '$439.21'],
+      ['dev', '$80.20', '$439.99'],
       ['LogArchive', '$12.00', '$76.00'],
       ['Org', '$19.69', '$91.69'],
-      ['prod', '$477.88', '$4,039.77'],
+      ['prod', '$479.03', '$4,040.93'],
       ['Security', '$13.00', '$79.00'],
-      ['stg', '$175.30', '$696.66'],
+      ['stg', '$176.09', '$697.45'],
     ]);
-    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$777.29', '$5,422.33']);
+    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$780.01', '$5,425.05']);
   });
 
   it('scales dev and stg web services down outside working hours, and prices workers at zero tasks when idle', () => {
