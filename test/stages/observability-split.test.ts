@@ -46,9 +46,40 @@ describe('an environment with many services', () => {
     ).toEqual(['landfall-prod', 'landfall-prod-2', 'landfall-prod-3']);
   });
 
+  const rulesFor = (detailType: string) =>
+    prod.map(
+      (s) =>
+        Object.values(
+          Template.fromStack(s).findResources('AWS::Events::Rule', {
+            Properties: { EventPattern: { 'detail-type': [detailType] } },
+          }),
+        ) as Array<{ Properties: { EventPattern: { resources?: string[] } } }>,
+    );
+
   it('creates the OOM watch once per environment', () => {
-    expect(prod.map((s) => Object.keys(Template.fromStack(s).findResources('AWS::Events::Rule')).length)).toEqual([
-      1, 0, 0,
+    expect(rulesFor('ECS Task State Change').map((r) => r.length)).toEqual([1, 0, 0]);
+  });
+
+  it("marks the releases of each stack's own services: 25 metric filters at most per log group (of 100 allowed)", () => {
+    const releases = rulesFor('ECS Deployment State Change');
+    expect(releases.map((r) => r.map((rule) => rule.Properties.EventPattern.resources?.length))).toEqual([
+      [25],
+      [25],
+      [10],
+    ]);
+    expect(releases[2][0].Properties.EventPattern.resources?.[0]).toBe(
+      'arn:aws:ecs:ap-northeast-1:666666666666:service/landfall-prod/web-26',
+    );
+    expect(
+      prod.map((s) =>
+        Object.values(Template.fromStack(s).findResources('AWS::Logs::LogGroup')).map(
+          (g) => g.Properties.LogGroupName as string,
+        ),
+      ),
+    ).toEqual([
+      ['/aws/events/landfall-prod-out-of-memory', '/aws/events/landfall-prod-releases'],
+      ['/aws/events/landfall-prod-releases-2'],
+      ['/aws/events/landfall-prod-releases-3'],
     ]);
   });
 
