@@ -47,7 +47,7 @@ export function makeReviewReleaseCommand(overrides: Partial<CommandDeps> = {}): 
       service: list({ placeholder: 'NAME', description: 'a service to check (repeat it; default: every service)' }),
       at: value({
         placeholder: 'ISO-8601',
-        description: 'the release time of every service (default: each service latest ECS deployment)',
+        description: "the release time of every service (default: each service's latest ECS deployment)",
       }),
       since: value({
         placeholder: 'DURATION',
