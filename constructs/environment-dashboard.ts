@@ -62,6 +62,12 @@ export interface EnvironmentDashboardProps {
   /** Error budget left per objective, under the alarm status. @default none */
   readonly errorBudgets?: readonly ErrorBudget[];
   readonly services: readonly ServiceRow[];
+  /**
+   * Each service's releases over time (a count at each deployment start, `ReleaseMarker.metricFor`), in one
+   * full-width graph above the service rows, so a change in a row below lines up with the release that caused it.
+   * @default no release graph
+   */
+  readonly releases?: readonly cloudwatch.IMetric[];
 }
 
 const GRID = 24;
@@ -110,6 +116,18 @@ export class EnvironmentDashboard extends Construct {
               height: 4,
             }),
         ),
+      );
+    }
+    const releases = props.releases ?? [];
+    if (releases.length > 0) {
+      this.dashboard.addWidgets(
+        new cloudwatch.GraphWidget({
+          title: 'Releases (ECS deployments started)',
+          left: [...releases],
+          leftYAxis: { min: 0, showUnits: false },
+          width: GRID,
+          height: 4,
+        }),
       );
     }
     for (const row of props.services) {

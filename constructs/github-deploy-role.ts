@@ -45,6 +45,12 @@ export interface GithubDeployRoleProps {
    * --error-budgets` measures error budgets with the alarms' own queries). @default no CloudWatch access
    */
   readonly readAlarmsPrefix?: string;
+  /**
+   * The ECS cluster whose services' deployments the deploy workflow's release check (`landfall review release`)
+   * may list (ecs:ListServiceDeployments), to find each service's release time. Needs `readAlarmsPrefix` (the
+   * check reads the alarms' metrics). @default no ECS access
+   */
+  readonly readDeploymentsOfCluster?: string;
 }
 
 /** The workflow that deploys, as the deploy roles trust it by default. */
@@ -110,6 +116,11 @@ export class GithubDeployRole extends Construct {
       ],
     });
 
+    if (props.readDeploymentsOfCluster !== undefined && props.readAlarmsPrefix === undefined) {
+      throw new Error(
+        'GithubDeployRole: readDeploymentsOfCluster needs readAlarmsPrefix (the release check reads the alarms too)',
+      );
+    }
     if (props.readAlarmsPrefix !== undefined) {
       const gates = new iam.ManagedPolicy(this, 'ReadReleaseGates', {
         description: 'Read the alarms and metrics the release gates measure error budgets with, nothing else',
@@ -120,6 +131,17 @@ export class GithubDeployRole extends Construct {
             resources: [`arn:${partition}:cloudwatch:*:${account}:alarm:${props.readAlarmsPrefix}*`],
           }),
           new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData'], resources: ['*'] }),
+          // Amazon ECS Developer Guide, "Permissions required for viewing Amazon ECS service deployments": the
+          // actions take the service as resource (arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/SERVICE). The check only
+          // lists deployments: their times, status and target revision ARN are in the list.
+          ...(props.readDeploymentsOfCluster === undefined
+            ? []
+            : [
+                new iam.PolicyStatement({
+                  actions: ['ecs:ListServiceDeployments'],
+                  resources: [`arn:${partition}:ecs:*:${account}:service/${props.readDeploymentsOfCluster}/*`],
+                }),
+              ]),
         ],
       });
       const nagPartition = Token.isUnresolved(partition) ? '<AWS::Partition>' : partition;
@@ -129,6 +151,12 @@ export class GithubDeployRole extends Construct {
           'cloudwatch:GetMetricData has no resource types (Service Authorization Reference): it can only be granted on *, and it only reads metrics',
         [`AwsSolutions-IAM5[Resource::arn:${nagPartition}:cloudwatch:*:${nagAccount}:alarm:${props.readAlarmsPrefix}*]`]:
           "DescribeAlarms on landfall's own alarms in every region of this account: the release gates read their definitions, nothing else",
+        ...(props.readDeploymentsOfCluster === undefined
+          ? {}
+          : {
+              [`AwsSolutions-IAM5[Resource::arn:${nagPartition}:ecs:*:${nagAccount}:service/${props.readDeploymentsOfCluster}/*]`]:
+                "ListServiceDeployments on the services of the environment's own cluster: the release check reads when each service was released, nothing else",
+            }),
       });
     }
   }

@@ -20,6 +20,7 @@ import { rolloutCommand } from './rollout/command';
 import { validateCommand } from './validate';
 import { slowQueriesCommand } from './db/slow-queries';
 import { reviewWeeklyCommand } from './review/weekly-command';
+import { reviewReleaseCommand } from './review/release';
 
 /** Every CLI command; `landfall help` and docs/cli.md list them in this order. */
 export const COMMANDS: readonly Command[] = [
@@ -45,6 +46,7 @@ export const COMMANDS: readonly Command[] = [
   incidentListCommand,
   slowQueriesCommand,
   reviewWeeklyCommand,
+  reviewReleaseCommand,
 ];
 
 /** The first words of multi-word commands: `landfall accounts` lists the `accounts ...` commands. */

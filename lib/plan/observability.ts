@@ -24,6 +24,8 @@ export interface ObservabilityPlan {
   readonly oomLogGroupName: string;
   /** The AWS Config rule of the secret-age watch (in the first stack, with the OOM watch). */
   readonly secretAgeRuleName: string;
+  /** Log group of the release events of this stack's services (`/aws/events/<prefix>-releases`, then `-2`, ...). */
+  readonly releaseLogGroupName: string;
 }
 
 /** The Observability stacks of an environment with these services (always at least one). */
@@ -45,6 +47,7 @@ export function observabilityParts(
       oomWatch: part === 1,
       oomLogGroupName: `/aws/events/${prefix}-out-of-memory`,
       secretAgeRuleName: secretAgeRuleName(environment),
+      releaseLogGroupName: `/aws/events/${prefix}-releases${part === 1 ? '' : `-${part}`}`,
     });
   }
   return parts;

@@ -26,6 +26,11 @@ export interface BaselineGithubProps {
    * it reads here. @default no review role
    */
   readonly review?: ReviewReads;
+  /**
+   * The environment's ECS cluster: the deploy role may list its services' deployments for the release check.
+   * @default none (an account without an environment)
+   */
+  readonly releaseCluster?: string;
 }
 
 export interface BaselineStackProps extends StackProps {
@@ -71,6 +76,7 @@ export class BaselineStack extends Stack {
         roleName: ROLE_NAMES.githubDeploy,
         createOidcProvider: !(props.github.oidcProviderExists ?? false),
         readAlarmsPrefix: `${PREFIX}-`,
+        ...(props.github.releaseCluster === undefined ? {} : { readDeploymentsOfCluster: props.github.releaseCluster }),
       });
       if (props.github.review !== undefined) {
         new ReviewRole(this, 'WeeklyReview', {

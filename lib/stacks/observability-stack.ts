@@ -9,6 +9,7 @@ import type { DatabaseRow, ServiceRow } from '../../constructs/environment-dashb
 import { EnvironmentDashboard } from '../../constructs/environment-dashboard';
 import { OomWatch } from '../../constructs/oom-watch';
 import { SecretAgeWatch } from '../../constructs/secret-age-watch';
+import { ReleaseMarker } from '../../constructs/release-marker';
 import { ecsServiceMetrics, queueMetrics } from '../../constructs/service-metrics';
 
 /** A web service on the dashboard: names only, so this stack needs nothing from the service's stack. */
@@ -86,6 +87,15 @@ export interface ObservabilityStackProps extends StackProps {
     readonly maxAgeDays: number;
     readonly runbookUrl: string;
   };
+  /**
+   * The release markers of this stack's services: the log group that keeps their deployment events, how long, and
+   * what happens to it when the stack deletes it. @default no release graph
+   */
+  readonly releaseMarker?: {
+    readonly logGroupName: string;
+    readonly retention: logs.RetentionDays;
+    readonly removalPolicy: RemovalPolicy;
+  };
 }
 
 /**
@@ -98,6 +108,7 @@ export interface ObservabilityStackProps extends StackProps {
 export class ObservabilityStack extends Stack {
   public readonly oomWatch?: OomWatch;
   public readonly secretAgeWatch?: SecretAgeWatch;
+  public readonly releaseMarker?: ReleaseMarker;
   public readonly dashboard: EnvironmentDashboard;
 
   constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
@@ -121,6 +132,17 @@ export class ObservabilityStack extends Stack {
         ...props.secretAgeWatch,
         topic: environment.topics.ticket,
         environment: props.environment,
+      });
+    }
+    if (props.releaseMarker !== undefined) {
+      this.releaseMarker = new ReleaseMarker(this, 'ReleaseMarker', {
+        clusterName: props.references.clusterName,
+        serviceNames: props.services.map((s) => s.ecsServiceName),
+        environment: props.environment,
+        logGroupName: props.releaseMarker.logGroupName,
+        retention: props.releaseMarker.retention,
+        encryptionKey: environment.logKey,
+        removalPolicy: props.releaseMarker.removalPolicy,
       });
     }
 
@@ -184,6 +206,13 @@ export class ObservabilityStack extends Stack {
         ...Object.values(s.database?.alarms ?? {}).map(alarm),
       ]),
       services: rows,
+      ...(props.releaseMarker === undefined
+        ? {}
+        : {
+            releases: props.services.map((s) =>
+              ReleaseMarker.metricFor(props.references.clusterName, s.ecsServiceName),
+            ),
+          }),
     });
   }
 }

@@ -18,6 +18,8 @@ export interface AddBaselineOptions {
    * `githubEnvironment`: the role trusts the same GitHub OIDC provider). @default no review role
    */
   readonly review?: ReviewReads;
+  /** The environment's ECS cluster, whose deployments the release check reads. @default none (shared accounts) */
+  readonly releaseCluster?: string;
   readonly terminationProtection: boolean;
   /**
    * Stacks of the same account and deployment that must exist first (the log-archive account's LogBuckets: its
@@ -54,6 +56,7 @@ export function addBaseline(stage: Construct, model: LandfallModel, options: Add
             cdkRegions: [platform.homeRegion, ...platform.allowedRegions.filter((r) => r !== platform.homeRegion)],
             oidcProviderExists: options.account.existing?.githubOidcProvider ?? false,
             ...(options.review === undefined ? {} : { review: options.review }),
+            ...(options.releaseCluster === undefined ? {} : { releaseCluster: options.releaseCluster }),
           },
         }),
   });

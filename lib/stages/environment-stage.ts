@@ -54,6 +54,7 @@ export class EnvironmentStage extends Stage {
       githubEnvironment: plan.name,
       // The weekly review reads the environment's alarms, metrics, releases and costs.
       review: { operations: true },
+      releaseCluster: plan.platform.clusterName,
       terminationProtection: plan.terminationProtection,
     };
     this.baseline = addBaseline(this, model, baselineOptions);

@@ -86,6 +86,11 @@ export function addObservability(stage: Construct, plan: EnvironmentPlan): Obser
       dashboardName: part.dashboardName,
       services,
       containerInsights: plan.containerInsights,
+      releaseMarker: {
+        logGroupName: part.releaseLogGroupName,
+        retention: retentionDays(plan.logRetentionDays),
+        removalPolicy: removalPolicy(plan.removalPolicy),
+      },
       ...(part.oomWatch
         ? {
             secretAgeWatch: {

@@ -102,14 +102,14 @@ describe('cost estimate of the reference example', () => {
   it('totals each environment (idle and at the maximum)', () => {
     // Each environment includes its secret-age watch's Config rule: 300 evaluations x $0.001 = $0.30.
     expect(e.totals.byEnvironment.map((t) => [t.key, money(t.monthlyUsd.low), money(t.monthlyUsd.high)])).toEqual([
-      ['dev', '$79.73', '$439.51'],
+      ['dev', '$80.50', '$440.29'],
       ['LogArchive', '$12.00', '$76.00'],
       ['Org', '$19.69', '$91.69'],
-      ['prod', '$481.78', '$4,043.67'],
+      ['prod', '$482.93', '$4,044.83'],
       ['Security', '$13.00', '$79.00'],
-      ['stg', '$179.20', '$700.56'],
+      ['stg', '$179.99', '$701.35'],
     ]);
-    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$785.39', '$5,430.43']);
+    expect([money(e.totals.all.low), money(e.totals.all.high)]).toEqual(['$788.11', '$5,433.15']);
   });
 
   it('scales dev and stg web services down outside working hours, and prices workers at zero tasks when idle', () => {

@@ -112,6 +112,35 @@ describe('GithubDeployRole: release gates', () => {
     });
   });
 
+  // Amazon ECS Developer Guide, "Permissions required for viewing Amazon ECS service deployments": ListServiceDeployments
+  // takes the service resource, "arn:aws:ecs:us-east-1:123456789012:service/cluster-name/service-name".
+  it("lists only the deployments of the environment's own cluster's services, for the release check", () => {
+    role({ readAlarmsPrefix: 'landfall-', readDeploymentsOfCluster: 'landfall-dev' }).hasResourceProperties(
+      'AWS::IAM::ManagedPolicy',
+      {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            {
+              Action: 'ecs:ListServiceDeployments',
+              Effect: 'Allow',
+              Resource: 'arn:aws:ecs:*:444444444444:service/landfall-dev/*',
+            },
+          ]),
+        },
+      },
+    );
+  });
+
+  it('has no ECS access without a cluster', () => {
+    expect(JSON.stringify(role({ readAlarmsPrefix: 'landfall-' }).toJSON())).not.toContain('ecs:');
+  });
+
+  it('refuses a cluster to read without the alarms the check also reads', () => {
+    expect(() => role({ readDeploymentsOfCluster: 'landfall-dev' })).toThrow(
+      'GithubDeployRole: readDeploymentsOfCluster needs readAlarmsPrefix (the release check reads the alarms too)',
+    );
+  });
+
   it('has no CloudWatch access without a prefix', () => {
     expect(JSON.stringify(role().toJSON())).not.toContain('cloudwatch:');
   });

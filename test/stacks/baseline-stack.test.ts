@@ -68,7 +68,7 @@ describe('Baseline stack', () => {
     });
   });
 
-  it('lets the deploy role assume the CDK bootstrap roles of its account in every allowed region, and read only landfall alarms and metric data', () => {
+  it('lets the deploy role assume the CDK bootstrap roles of its account in every allowed region, and read only landfall alarms, metric data and the deployments of its cluster', () => {
     const policies = template('dev/Baseline').findResources('AWS::IAM::ManagedPolicy', {
       Properties: { Roles: [Match.anyValue()] },
     });
@@ -96,6 +96,12 @@ describe('Baseline stack', () => {
         Resource: 'arn:aws:cloudwatch:*:444444444444:alarm:landfall-*',
       },
       { Effect: 'Allow', Action: 'cloudwatch:GetMetricData', Resource: '*' },
+      // The release check (review release) finds each service's release time in its ECS deployments.
+      {
+        Effect: 'Allow',
+        Action: 'ecs:ListServiceDeployments',
+        Resource: 'arn:aws:ecs:*:444444444444:service/landfall-dev/*',
+      },
     ]);
     expect((statements[0] as { Resource: string[] }).Resource).toHaveLength(8);
   });

@@ -122,7 +122,10 @@ describe('Observability stack', () => {
   });
 
   it('watches the environment cluster for OOM stops and keeps their events as long as the profile says', () => {
-    prod.resourceCountIs('AWS::Events::Rule', 2); // and the secret-age announcements
+    const oomRules = prod.findResources('AWS::Events::Rule', {
+      Properties: { EventPattern: { 'detail-type': ['ECS Task State Change'] } },
+    });
+    expect(Object.keys(oomRules)).toHaveLength(1);
     prod.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { detail: { clusterArn: ['arn:aws:ecs:ap-northeast-1:666666666666:cluster/landfall-prod'] } },
       Targets: [
@@ -162,7 +165,7 @@ describe('Observability stack', () => {
     expect(types.filter((t) => t === 'AWS::Lambda::Function' || t.startsWith('Custom::'))).toEqual([]);
   });
 
-  it('holds 7 resources in prod however many services the environment has (OOM and secret-age watches, dashboard)', () => {
+  it('holds the OOM and secret-age watches, the release marker (a metric filter per service) and the dashboard, nothing else', () => {
     expect(
       Object.values(prod.toJSON().Resources as Record<string, Resource>)
         .map((r) => r.Type)
@@ -170,10 +173,15 @@ describe('Observability stack', () => {
     ).toEqual([
       'AWS::CloudWatch::Dashboard',
       'AWS::Config::ConfigRule',
-      'AWS::Events::Rule',
-      'AWS::Events::Rule',
+      'AWS::Events::Rule', // OOM stops
+      'AWS::Events::Rule', // releases
+      'AWS::Events::Rule', // secrets too old
       'AWS::Logs::LogGroup',
-      'AWS::Logs::MetricFilter',
+      'AWS::Logs::LogGroup',
+      'AWS::Logs::MetricFilter', // OOM stops per service
+      'AWS::Logs::MetricFilter', // releases of api
+      'AWS::Logs::MetricFilter', // releases of jobs
+      'AWS::Logs::ResourcePolicy',
       'AWS::Logs::ResourcePolicy',
     ]);
   });

@@ -46,10 +46,45 @@ describe('an environment with many services', () => {
     ).toEqual(['landfall-prod', 'landfall-prod-2', 'landfall-prod-3']);
   });
 
+  const rulesFor = (detailType: string) =>
+    prod.map(
+      (s) =>
+        Object.values(
+          Template.fromStack(s).findResources('AWS::Events::Rule', {
+            Properties: { EventPattern: { 'detail-type': [detailType] } },
+          }),
+        ) as Array<{ Properties: { EventPattern: { resources?: string[] } } }>,
+    );
+
   it('creates the OOM and secret-age watches once per environment, in the first stack', () => {
-    const count = (type: string) => prod.map((s) => Object.keys(Template.fromStack(s).findResources(type)).length);
-    expect(count('AWS::Events::Rule')).toEqual([2, 0, 0]);
-    expect(count('AWS::Config::ConfigRule')).toEqual([1, 0, 0]);
+    expect(rulesFor('ECS Task State Change').map((r) => r.length)).toEqual([1, 0, 0]);
+    expect(rulesFor('Config Rules Compliance Change').map((r) => r.length)).toEqual([1, 0, 0]);
+    expect(prod.map((s) => Object.keys(Template.fromStack(s).findResources('AWS::Config::ConfigRule')).length)).toEqual(
+      [1, 0, 0],
+    );
+  });
+
+  it("marks the releases of each stack's own services: 25 metric filters at most per log group (of 100 allowed)", () => {
+    const releases = rulesFor('ECS Deployment State Change');
+    expect(releases.map((r) => r.map((rule) => rule.Properties.EventPattern.resources?.length))).toEqual([
+      [25],
+      [25],
+      [10],
+    ]);
+    expect(releases[2][0].Properties.EventPattern.resources?.[0]).toBe(
+      'arn:aws:ecs:ap-northeast-1:666666666666:service/landfall-prod/web-26',
+    );
+    expect(
+      prod.map((s) =>
+        Object.values(Template.fromStack(s).findResources('AWS::Logs::LogGroup')).map(
+          (g) => g.Properties.LogGroupName as string,
+        ),
+      ),
+    ).toEqual([
+      ['/aws/events/landfall-prod-out-of-memory', '/aws/events/landfall-prod-releases'],
+      ['/aws/events/landfall-prod-releases-2'],
+      ['/aws/events/landfall-prod-releases-3'],
+    ]);
   });
 
   it('keeps every Observability template far below the 1 MB CloudFormation limit', () => {

@@ -25,6 +25,8 @@ describe('GitHub workflows', () => {
 
 interface Step {
   name?: string;
+  env?: Record<string, string>;
+  'continue-on-error'?: boolean;
   uses?: string;
   run?: string;
   id?: string;
@@ -69,6 +71,36 @@ describe('deploy.yml', () => {
     const gate = stepIndex(prod, (s) => Boolean(s.run?.includes('deploy-window check prod --error-budgets')));
     const cdkDeploy = stepIndex(prod, (s) => Boolean(s.run?.startsWith("npx cdk deploy 'prod/*'")));
     expect([credentials > -1, gate > credentials, cdkDeploy > gate]).toEqual([true, true, true]);
+  });
+
+  const releaseCheck = (env: string) => {
+    const job = deploy.jobs[env];
+    const index = stepIndex(job, (s) => Boolean(s.run?.includes(`npx landfall review release ${env} `)));
+    return { job, index, step: job.steps[index] };
+  };
+
+  it.each(environments)('%s: checks the release after cdk deploy and writes it to the job summary', (env) => {
+    const { job, index, step } = releaseCheck(env);
+    const cdkDeploy = stepIndex(job, (s) => Boolean(s.run?.startsWith(`npx cdk deploy '${env}/*'`)));
+    expect([cdkDeploy > -1, index > cdkDeploy]).toEqual([true, true]);
+    expect(step.run?.trim().split('\n')).toEqual([
+      'if [ -n "$FORCE_REASON" ]; then',
+      `  npx landfall review release ${env} --since 15m --wait --format md --force --reason "$FORCE_REASON" >> "$GITHUB_STEP_SUMMARY"`,
+      'else',
+      `  npx landfall review release ${env} --since 15m --wait --format md >> "$GITHUB_STEP_SUMMARY"`,
+      'fi',
+    ]);
+    expect(step.env).toEqual({ FORCE_REASON: '${{ inputs.force-reason }}' });
+  });
+
+  // GitHub Docs, "Workflow syntax for GitHub Actions", jobs.<job_id>.needs: "If a job fails or is skipped, all jobs that need it are skipped unless
+  // the jobs use a conditional expression that causes the job to continue." A failed stg check fails the stg job.
+  it("starts prod only when stg's release check passed (or was forced)", () => {
+    const { job, step } = releaseCheck('stg');
+    expect(step['continue-on-error']).toBeUndefined();
+    expect(job.steps[job.steps.length - 1]).toBe(step);
+    expect(deploy.jobs.prod.needs).toBe('stg');
+    expect(deploy.jobs.prod.if).toBe("github.ref == 'refs/heads/main'");
   });
 
   it('may request the GitHub OIDC token and only read the repository', () => {
@@ -154,7 +186,8 @@ describe('deploy.yml', () => {
 
   it.each(environments)('%s: deploys the stacks of its stage without prompting', (env) => {
     const job = deploy.jobs[env];
-    expect(job.steps[job.steps.length - 1].run).toBe(`npx cdk deploy '${env}/*' --require-approval never`);
+    // The release check follows it (the last step).
+    expect(job.steps[job.steps.length - 2].run).toBe(`npx cdk deploy '${env}/*' --require-approval never`);
   });
 });
 

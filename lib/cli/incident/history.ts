@@ -1,12 +1,12 @@
 /**
  * What AWS remembers of an incident window, read-only: the state changes of the services' alarms (CloudWatch alarm
- * history) and their releases (ECS service deployments). The error budget it spent: `../aws/error-budget.ts`.
+ * history) and their releases (ECS service deployments, `../aws/service-deployments.ts`). The error budget it spent: `../aws/error-budget.ts`.
  */
 import { alarmStateChanges } from '../aws/alarm-history';
 import type { RetryOptions } from '../aws/call';
 import type { AwsClients } from '../aws/clients';
 import type { Window } from '../aws/error-budget';
-import { serviceDeployments } from '../aws/service-deployments';
+import { deploymentStart, revisionOf, serviceDeployments } from '../aws/service-deployments';
 import type { TimelineEntry } from './postmortem';
 
 /** The state changes of alarms whose names start with one of `prefixes` (`landfall-prod-api-`), oldest first. */
@@ -29,8 +29,8 @@ export async function releases(
 ): Promise<TimelineEntry[]> {
   const found = await serviceDeployments(clients, retry, cluster, service, window);
   return found.flatMap((d) => {
-    const revision = d.targetServiceRevisionArn?.split('/').pop() ?? 'a new revision';
-    const started = d.startedAt ?? d.createdAt;
+    const revision = revisionOf(d);
+    const started = deploymentStart(d);
     const entries: TimelineEntry[] = [];
     if (started) entries.push({ at: started, text: `release of ${service} started (revision ${revision})` });
     if (d.finishedAt) {
