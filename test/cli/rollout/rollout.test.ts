@@ -118,8 +118,10 @@ describe('landfall rollout state, from mocked AWS', () => {
       'github-environments',
       'inputs-dev',
       'check-alb-access-logs-dev',
+      'check-secret-age-dev',
       'confirm-subscriptions-dev-ap-northeast-1',
       'inputs-stg',
+      'check-traffic-shift-stg',
       'confirm-subscriptions-stg-ap-northeast-1',
       'inputs-prod',
       'check-github-deploy-trust-prod',
@@ -295,7 +297,7 @@ describe('landfall rollout, the command', () => {
     });
     expect(report.placeholders).toEqual([]);
     expect(report.steps[0]).toMatchObject({ id: 'fill-management-account', kind: 'manual', state: 'done' });
-    expect(report.counts).toEqual({ done: 46, next: 0, blocked: 0, unknown: 0, confirm: 20, unread: 0 });
+    expect(report.counts).toEqual({ done: 46, next: 0, blocked: 0, unknown: 0, confirm: 22, unread: 0 });
   });
 
   it('prints the plan offline, placeholders first, without calling AWS', async () => {
@@ -312,7 +314,7 @@ describe('landfall rollout, the command', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe(
-      'Rollout of acme: 66 steps, home region ap-northeast-1; offline: only the placeholders are checked; run with credentials (--profile NAME or the standard chain) to see what is done.',
+      'Rollout of acme: 68 steps, home region ap-northeast-1; offline: only the placeholders are checked; run with credentials (--profile NAME or the standard chain) to see what is done.',
     );
     expect(lines.slice(2, 5)).toEqual([
       "Fill in first (the management account's ID and email before anything else):",
@@ -339,7 +341,7 @@ describe('landfall rollout, the command', () => {
     const run = await runIn([makeRolloutCommand({ clients: factory, retry })], ['rollout'], { cwd: realRepo() });
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe(
-      'Rollout of acme: 66 steps, home region ap-northeast-1; offline (no AWS credentials found): only the placeholders are checked; run with credentials (--profile NAME or the standard chain) to see what is done.',
+      'Rollout of acme: 68 steps, home region ap-northeast-1; offline (no AWS credentials found): only the placeholders are checked; run with credentials (--profile NAME or the standard chain) to see what is done.',
     );
   });
 
