@@ -107,7 +107,7 @@ describe('cost estimate as Markdown', () => {
     expect(md.slice(0, 3)).toEqual([
       '## Monthly cost estimate',
       '',
-      '$72.99 to $130.66 a month in USD list prices (lib/cli/cost/prices.json, read 2026-12-01). ' +
+      '$72.99 to $130.66 a month in USD list prices (lib/cli/cost/prices.json, read 2026-12-01 to 2026-12-02). ' +
         'Idle: every service at its minimum task count; up to: at its maximum, with rotated keys and the high end of usage ranges.',
     ]);
     expect(md.slice(4, 10)).toEqual([
