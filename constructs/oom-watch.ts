@@ -1,12 +1,12 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { acknowledge } from './acknowledge';
+import { eventLogGroup } from './event-log-group';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
@@ -58,55 +58,17 @@ export class OomWatch extends Construct {
 
   constructor(scope: Construct, id: string, props: OomWatchProps) {
     super(scope, id);
-    const stack = Stack.of(this);
 
-    this.logGroup = new logs.LogGroup(this, 'Events', {
+    const events_ = eventLogGroup(this, {
       logGroupName: props.logGroupName,
       retention: props.retention,
       encryptionKey: props.encryptionKey,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      ...(props.removalPolicy === undefined ? {} : { removalPolicy: props.removalPolicy }),
+      keyStatementId: `LogsUse${props.environment.replace(/[^A-Za-z0-9]/g, '')}OomEvents`,
+      retentionReason: `OOM stop events ${props.retention} days; they are copies of ECS task events for diagnosis, and CloudTrail keeps the audit record`,
+      otherWriters: ['delivery.logs.amazonaws.com'],
     });
-    if (props.retention < 365) {
-      acknowledge(this.logGroup, {
-        'guard:cloudwatch_log_group_retention_period_check': `CT.CLOUDWATCH.PR.2: the environment's profile keeps OOM stop events ${props.retention} days; they are copies of ECS task events for diagnosis, and CloudTrail keeps the audit record`,
-      });
-    }
-    // A key of another stack, or one this stack only imports (an SSM parameter): the rule cannot resolve either.
-    if (Stack.of(props.encryptionKey) !== stack || props.encryptionKey.node.defaultChild === undefined) {
-      acknowledge(this.logGroup, {
-        'guard:cloudwatch_log_group_encrypted_check':
-          "CT.CLOUDWATCH.PR.3: the group is encrypted with the environment's alarm key; from another stack its ARN is a reference the rule cannot resolve",
-      });
-    }
-    const logGroupArn = stack.formatArn({
-      service: 'logs',
-      resource: 'log-group',
-      resourceName: props.logGroupName,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
-    props.encryptionKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: `LogsUse${props.environment.replace(/[^A-Za-z0-9]/g, '')}OomEvents`,
-        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn } },
-      }),
-    );
-    // CDK's CloudWatchLogGroup target writes this policy through a Lambda-backed custom resource; the native resource
-    // does the same without one.
-    const writePolicy = new logs.ResourcePolicy(this, 'EventsMayWrite', {
-      policyStatements: [
-        new iam.PolicyStatement({
-          principals: [
-            new iam.ServicePrincipal('events.amazonaws.com'),
-            new iam.ServicePrincipal('delivery.logs.amazonaws.com'),
-          ],
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [this.logGroup.logGroupArn],
-        }),
-      ],
-    });
+    this.logGroup = events_.logGroup;
 
     new logs.MetricFilter(this, 'StopsPerService', {
       logGroup: this.logGroup,
@@ -131,8 +93,8 @@ export class OomWatch extends Construct {
         ),
       }),
     );
-    this.rule.addTarget({ bind: () => ({ arn: logGroupArn, targetResource: this.logGroup }) });
-    this.rule.node.addDependency(writePolicy);
+    this.rule.addTarget(events_.target);
+    this.rule.node.addDependency(events_.writePolicy);
   }
 
   /** Tasks of a service stopped by OutOfMemoryError, summed per hour (published once an OomWatch watches its cluster). */

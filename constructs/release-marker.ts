@@ -1,11 +1,11 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { acknowledge } from './acknowledge';
+import { eventLogGroup } from './event-log-group';
 
 export interface ReleaseMarkerProps {
   /** Name of the environment's ECS cluster (known before deployment). */
@@ -76,52 +76,15 @@ export class ReleaseMarker extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
 
-    this.logGroup = new logs.LogGroup(this, 'Events', {
+    const events_ = eventLogGroup(this, {
       logGroupName: props.logGroupName,
       retention: props.retention,
       encryptionKey: props.encryptionKey,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      ...(props.removalPolicy === undefined ? {} : { removalPolicy: props.removalPolicy }),
+      keyStatementId: `LogsUse${props.environment.replace(/[^A-Za-z0-9]/g, '')}ReleaseEvents`,
+      retentionReason: `release events ${props.retention} days; they are copies of ECS deployment events for the dashboard, and ECS keeps the deployment history`,
     });
-    if (props.retention < 365) {
-      acknowledge(this.logGroup, {
-        'guard:cloudwatch_log_group_retention_period_check': `CT.CLOUDWATCH.PR.2: the environment's profile keeps release events ${props.retention} days; they are copies of ECS deployment events for the dashboard, and ECS keeps the deployment history`,
-      });
-    }
-    if (Stack.of(props.encryptionKey) !== stack || props.encryptionKey.node.defaultChild === undefined) {
-      acknowledge(this.logGroup, {
-        'guard:cloudwatch_log_group_encrypted_check':
-          "CT.CLOUDWATCH.PR.3: the group is encrypted with the environment's log key; from another stack its ARN is a reference the rule cannot resolve",
-      });
-    }
-    const logGroupArn = stack.formatArn({
-      service: 'logs',
-      resource: 'log-group',
-      resourceName: props.logGroupName,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
-    props.encryptionKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: `LogsUse${props.environment.replace(/[^A-Za-z0-9]/g, '')}ReleaseEvents`,
-        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn } },
-      }),
-    );
-    // Amazon EventBridge User Guide, "Using resource-based policies for Amazon EventBridge": "For Amazon CloudWatch
-    // Logs resources, EventBridge uses resource-based policies." CDK's CloudWatchLogGroup target writes this policy
-    // through a Lambda-backed custom resource; the native resource does the same without one. CloudWatch Logs API
-    // Reference, PutResourcePolicy: "An account can have up to 10 resource policies per AWS Region": one per
-    // Observability stack (25 services each) besides the OOM watch's.
-    const writePolicy = new logs.ResourcePolicy(this, 'EventsMayWrite', {
-      policyStatements: [
-        new iam.PolicyStatement({
-          principals: [new iam.ServicePrincipal('events.amazonaws.com')],
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [this.logGroup.logGroupArn],
-        }),
-      ],
-    });
+    this.logGroup = events_.logGroup;
 
     props.serviceNames.forEach((serviceName) => {
       const marker = ReleaseMarker.metricFor(props.clusterName, serviceName);
@@ -145,7 +108,7 @@ export class ReleaseMarker extends Construct {
       ),
     });
     // The target without a role: EventBridge writes with the log group's resource policy.
-    this.rule.addTarget({ bind: () => ({ arn: logGroupArn, targetResource: this.logGroup }) });
-    this.rule.node.addDependency(writePolicy);
+    this.rule.addTarget(events_.target);
+    this.rule.node.addDependency(events_.writePolicy);
   }
 }
